@@ -1,0 +1,31 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Profession, Profile, Role
+from sociale_kaart.models import Organisation
+
+
+class ProfessionalSignupForm(forms.Form):
+    """Extra fields on allauth's sign-up form: professionals say what they do and where."""
+
+    first_name = forms.CharField(label=_("Voornaam"), max_length=150)
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
+    profession = forms.ChoiceField(label=_("Beroep"), choices=Profession.choices)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisatie"),
+        queryset=Organisation.objects.order_by("name"),
+        empty_label=_("Kies uw organisatie"),
+    )
+
+    def signup(self, request, user) -> None:
+        user.first_name = self.cleaned_data["first_name"]
+        user.last_name = self.cleaned_data["last_name"]
+        user.save(update_fields=["first_name", "last_name"])
+        Profile.objects.update_or_create(
+            user=user,
+            defaults={
+                "role": Role.PROFESSIONAL,
+                "profession": self.cleaned_data["profession"],
+                "organisation": self.cleaned_data["organisation"],
+            },
+        )

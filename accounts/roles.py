@@ -1,0 +1,61 @@
+"""Role checks: one place that says who may enter which area."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from accounts.models import Role
+
+# Which roles may enter each area of the site.
+AREA_ROLES: dict[str, frozenset[str]] = {
+    "training": frozenset({Role.PROFESSIONAL, Role.BEHEER}),
+    "panel": frozenset({Role.CAREGIVER}),
+    "werkgroep": frozenset({Role.WERKGROEP, Role.BEHEER}),
+}
+
+START_PAGES: dict[str, str] = {
+    Role.CAREGIVER: "panel:home",
+    Role.PROFESSIONAL: "training:home",
+    Role.WERKGROEP: "werkgroep:dashboard",
+    Role.BEHEER: "werkgroep:dashboard",
+}
+
+
+def role_of(user) -> str | None:
+    """The user's role, or None for anonymous users and accounts without a profile."""
+    if user is None or not user.is_authenticated:
+        return None
+    profile = getattr(user, "profile", None)
+    if profile is not None:
+        return profile.role
+    if user.is_superuser:
+        return Role.BEHEER
+    return None
+
+
+def has_role(user, *roles: str) -> bool:
+    return role_of(user) in roles
+
+
+def role_required(*roles: str) -> Callable:
+    """Anonymous visitors go to the login page; a logged-in user of another role gets 403."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not has_role(request.user, *roles):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def area_required(area: str) -> Callable:
+    return role_required(*AREA_ROLES[area])

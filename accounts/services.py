@@ -1,0 +1,45 @@
+"""Writes for accounts: creating people with the right profile."""
+
+from django.db import transaction
+
+from accounts.models import Profile, Role, User
+
+
+@transaction.atomic
+def create_account(
+    *,
+    email: str,
+    role: str,
+    password: str | None = None,
+    profession: str = "",
+    organisation=None,
+    wijk=None,
+    verified: bool = False,
+    first_name: str = "",
+    last_name: str = "",
+) -> User:
+    """Create a user and its profile; with verified=True the e-mail counts as confirmed."""
+    from allauth.account.models import EmailAddress
+
+    user = User.objects.create_user(
+        email=email, password=password, first_name=first_name, last_name=last_name,
+        is_staff=role == Role.BEHEER, is_superuser=role == Role.BEHEER,
+    )
+    Profile.objects.create(
+        user=user, role=role, profession=profession, organisation=organisation, wijk=wijk
+    )
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=verified)
+    return user
+
+
+@transaction.atomic
+def set_role(*, user: User, role: str) -> Profile:
+    """Beheer grants werkgroep or beheer; staff rights follow the beheer role."""
+    profile, _ = Profile.objects.get_or_create(user=user)
+    profile.role = role
+    profile.save(update_fields=["role"])
+    is_beheer = role == Role.BEHEER
+    if user.is_staff != is_beheer or user.is_superuser != is_beheer:
+        user.is_staff = user.is_superuser = is_beheer
+        user.save(update_fields=["is_staff", "is_superuser"])
+    return profile

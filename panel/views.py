@@ -1,0 +1,9 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from accounts.roles import area_required
+
+
+@area_required("panel")
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "panel/home.html")

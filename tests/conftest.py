@@ -1,0 +1,68 @@
+"""Fixtures every test may use: a fixed cast of users, one per role, and a clean cache."""
+
+import os
+
+import pytest
+from django.core.cache import cache
+
+from accounts.models import Profession, Role
+from tests.accounts.factories import UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django would then refuse
+# ordinary database calls in that thread. The tests are single-threaded, so allow them.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from tests.accounts.factories import PASSWORD  # noqa: E402,F401
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate limits live in the cache; every test starts with none used."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def caregiver(db):
+    return UserFactory(role=Role.CAREGIVER, email="joke@example.org")
+
+
+@pytest.fixture
+def professional(db):
+    return UserFactory(role=Role.PROFESSIONAL, profession=Profession.HUISARTS, email="dokter@example.org")
+
+
+@pytest.fixture
+def werkgroep_user(db):
+    return UserFactory(role=Role.WERKGROEP, email="werkgroep@example.org")
+
+
+@pytest.fixture
+def beheer_user(db):
+    return UserFactory(role=Role.BEHEER, email="beheer@example.org")
+
+
+@pytest.fixture
+def users_by_role(caregiver, professional, werkgroep_user, beheer_user):
+    return {
+        Role.CAREGIVER: caregiver,
+        Role.PROFESSIONAL: professional,
+        Role.WERKGROEP: werkgroep_user,
+        Role.BEHEER: beheer_user,
+    }
+
+
+@pytest.fixture
+def login_as(users_by_role):
+    """login_as(client, role) logs the client in as the cast member with that role."""
+
+    def _login(client, role):
+        if role is None:
+            client.logout()
+            return None
+        user = users_by_role[role]
+        client.force_login(user)
+        return user
+
+    return _login

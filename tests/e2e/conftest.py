@@ -1,0 +1,120 @@
+"""Real-browser tests: a daphne server (HTTP + websockets) in its own process, Debian's
+Chromium driven by Playwright, and axe-core for accessibility."""
+
+import multiprocessing
+import os
+import shutil
+from functools import partial
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from channels.routing import get_default_application
+from daphne.testing import DaphneProcess
+from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+from django.db import connections
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def _application():
+    return ASGIStaticFilesHandler(get_default_application())
+
+
+def _use_database(names: dict[str, str]) -> None:
+    """In the server process: talk to the parent's test databases, on fresh connections."""
+    from django.conf import settings
+
+    for alias, name in names.items():
+        settings.DATABASES[alias]["NAME"] = name
+        connections[alias].settings_dict["NAME"] = name
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def live_server_url(django_db_setup, django_db_blocker):
+    """One ASGI server for the whole browser session, on the test database."""
+    with django_db_blocker.unblock():
+        names = {alias: connections[alias].settings_dict["NAME"] for alias in connections}
+        connections.close_all()  # never share a database socket with the child
+    # The child is forked, so it keeps the test settings; Python 3.13 forks by default on Linux.
+    assert multiprocessing.get_start_method() == "fork"
+    process = DaphneProcess("127.0.0.1", _application, setup=partial(_use_database, names))
+    process.start()
+    if not process.ready.wait(timeout=30):
+        error = process.errors.get(timeout=1) if not process.errors.empty() else "no answer"
+        process.terminate()
+        raise RuntimeError(f"live server did not start: {error}")
+    yield f"http://127.0.0.1:{process.port.value}"
+    process.terminate()
+    process.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def _playwright():
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(_playwright):
+    browser = _playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server_url):
+    """new_page() opens a fresh browser context (its own cookies), like a second person."""
+    contexts = []
+
+    def _new_page(**kwargs):
+        context = browser.new_context(base_url=live_server_url, locale="nl-NL", **kwargs)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.csp_errors = []
+        page.on("console", lambda msg: page.csp_errors.append(msg.text) if "Content Security Policy" in msg.text else None)
+        return page
+
+    yield _new_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+_AXE = Axe()
+
+
+@pytest.fixture
+def assert_accessible():
+    """assert_accessible(page): axe-core finds no violations (WCAG 2.1 A/AA and best practice)."""
+
+    def _check(page):
+        results = _AXE.run(page)
+        assert results.violations_count == 0, results.generate_report()
+        assert not getattr(page, "csp_errors", []), page.csp_errors
+
+    return _check
+
+
+@pytest.fixture(autouse=True)
+def _e2e_db(request):
+    """Browser tests commit their data so the server process sees it, then restore the
+    migration-made rows (vraaggebieden, starter content) for the next test."""
+    request.getfixturevalue("django_db_serialized_rollback")
+    request.getfixturevalue("transactional_db")

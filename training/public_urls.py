@@ -1,0 +1,3 @@
+"""Public URLs of this app outside its own area (included at the site root)."""
+
+urlpatterns: list = []

@@ -81,6 +81,10 @@ class Question(models.Model):
     prompt = models.CharField(_("vraag"), max_length=300)
     kind = models.CharField(_("soort"), max_length=10, choices=QuestionKind.choices, default=QuestionKind.SINGLE)
     explanation = models.TextField(_("uitleg"), help_text=_("Markdown. Waarom dit het goede antwoord is."))
+    review_lesson = models.ForeignKey(
+        Lesson, verbose_name=_("les om na te lezen"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", help_text=_("Welke les iemand leest als dit antwoord fout was."),
+    )
 
     class Meta:
         ordering = ["order", "pk"]

@@ -1,13 +1,23 @@
 """Reads of training data that other apps (werkgroep, scale) may import. Plain data only."""
 
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, DateField, F, Q
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, DateField, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
-from training.models import Certificate, Module, Progress, Referral
+from training.models import (
+    Certificate,
+    LearningPathStep,
+    Lesson,
+    Module,
+    Progress,
+    ProgressStatus,
+    Question,
+    Referral,
+)
 
 REFERRAL_GROUPS: dict[str, str] = {
     "vraaggebied": "vraaggebieden__code",
@@ -38,7 +48,7 @@ def referral_counts(
     if date_from is not None:
         qs = qs.filter(created_at__gte=_start_of(date_from))
     if date_to is not None:
-        qs = qs.filter(created_at__lt=_start_of(date_to) + timezone.timedelta(days=1))
+        qs = qs.filter(created_at__lt=_start_of(date_to) + timedelta(days=1))
     if "month" in keys:
         qs = qs.annotate(month=TruncMonth("created_at", output_field=DateField()))
     if "vraaggebied" in keys:
@@ -90,3 +100,77 @@ def published_modules():
 
 def certificate_by_code(code: str) -> Certificate | None:
     return Certificate.objects.filter(code=code).first()
+
+
+# Reads for the training pages themselves ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModuleStatus:
+    module: Module
+    status: str  # "new" | "busy" | "failed" | "passed"
+    percent: int
+    lesson_count: int
+    question_count: int
+
+
+def _count_of(model, field: str = "module"):
+    return Coalesce(
+        Subquery(
+            model.objects.filter(**{field: OuterRef("pk")})
+            .order_by()
+            .values(field)
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        ),
+        0,
+    )
+
+
+def module_statuses(*, user) -> list[ModuleStatus]:
+    """Every published module with this person's status and progress; a fixed number of queries."""
+    modules = list(
+        published_modules()
+        .annotate(lesson_count=_count_of(Lesson), question_count=_count_of(Question))
+        .order_by("order", "title")
+    )
+    progress = {
+        p.module_id: p
+        for p in Progress.objects.filter(user=user, module__published=True).annotate(answer_count=Count("answers"))
+    }
+    result = []
+    for module in modules:
+        p = progress.get(module.pk)
+        total = module.lesson_count + module.question_count
+        if p is None:
+            status, percent = "new", 0
+        elif p.status == ProgressStatus.PASSED:
+            status, percent = "passed", 100
+        else:
+            done = min(p.lessons_seen, module.lesson_count) + min(p.answer_count, module.question_count)
+            status = "failed" if p.status == ProgressStatus.FAILED else "busy"
+            percent = 100 if p.status == ProgressStatus.FAILED else (round(100 * done / total) if total else 0)
+        result.append(ModuleStatus(module, status, percent, module.lesson_count, module.question_count))
+    return result
+
+
+def learning_path_for(*, profession: str) -> list[int]:
+    """Module ids in the order this profession is advised to take them."""
+    return list(
+        LearningPathStep.objects.filter(path__profession=profession, module__published=True)
+        .order_by("order", "pk")
+        .values_list("module_id", flat=True)
+    )
+
+
+def certificates_of(*, user) -> list[Certificate]:
+    return list(Certificate.objects.filter(user=user).order_by("-issued_on", "-pk"))
+
+
+def referrals_of(*, user) -> list[Referral]:
+    return list(
+        Referral.objects.filter(created_by=user)
+        .select_related("offer", "wijk")
+        .prefetch_related("vraaggebieden")
+        .order_by("-created_at", "-pk")
+    )

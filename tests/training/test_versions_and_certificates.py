@@ -26,7 +26,7 @@ def admin_module_data(module, **changes):
     lesson = module.lessons.get()
     data = {
         "title": module.title, "slug": module.slug, "summary": module.summary,
-        "target_professions": '["huisarts"]', "minutes": module.minutes,
+        "target_professions": ["huisarts"], "minutes": module.minutes,
         "accreditation_points": module.accreditation_points, "pass_mark": module.pass_mark,
         "order": module.order, "published": "on" if module.published else "",
         "lessons-TOTAL_FORMS": 1, "lessons-INITIAL_FORMS": 1, "lessons-MIN_NUM_FORMS": 0,

@@ -3,6 +3,7 @@ passes axe."""
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -111,7 +112,7 @@ def test_a_professional_completes_a_module_by_keyboard_and_gets_a_certificate(pa
     tab_to(page, page.get_by_role("link", name="Download certificaat (PDF)"))
     with page.expect_download() as download:
         page.keyboard.press("Enter")
-    pdf = open(download.value.path(), "rb").read()
+    pdf = Path(download.value.path()).read_bytes()
     assert pdf.startswith(b"%PDF")
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert code in text and "Zoë Brouwer" in text and "Kort oefenen" in text

@@ -137,7 +137,6 @@ def test_a_poll_page_weighs_less_than_60_kb(client, member, objects):
     for href in re.findall(r'(?:href|src)="(/static/[^"]+)"', html):
         total += (Path(settings.BASE_DIR) / "static" / href.removeprefix("/static/")).stat().st_size
     print("poll page bytes", total)
-    print("results page bytes", total)
     assert total < 60_000, total
     results = client.get(reverse("panel:poll_results", args=[objects["answered"].pk]))
     total = len(results.content) + sum(

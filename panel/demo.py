@@ -33,7 +33,7 @@ WIJK_SIZES = {"Centrum": 17, "Haveltermade": 14, "Koedijkslanden": 12, "Nijeveen
 AGE_BANDS = ["18-34", "35-54", "35-54", "55-66", "55-66", "67-79", "80+", "0-17"]
 RELATIONS = ["partner", "parent", "parent", "child", "family", "friend"]
 HOURS = ["0-7", "8-19", "8-19", "20-39", "40+"]
-SCALE = [(1, "Heel slecht", "😞"), (2, "Slecht", "🙁"), (3, "Gaat wel", "😐"), (4, "Goed", "🙂"), (5, "Heel goed", "😄")]
+SCALE = [(1, "Heel slecht", "😞"), (2, "Slecht", "😟"), (3, "Gaat wel", "😐"), (4, "Goed", "😊"), (5, "Heel goed", "😄")]
 EXTRA_ANONYMOUS_RESPONSES = 200  # earlier respondents who are no longer in the demo panel
 
 POLLS = [

@@ -15,6 +15,42 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 from tests.accounts.factories import PASSWORD  # noqa: E402,F401
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Every transactional test (browser tests included) restores the migration-made rows.
+
+    A transactional test empties the database when it ends. Without serialized rollback the
+    rows that data migrations made (vraaggebieden, starter modules) would be gone for every
+    later test, and content types recreated by one test would clash with another test's
+    restore. So every transactional test is also a serialized-rollback test; this runs before
+    pytest-django sorts the tests, so they still run after the ordinary database tests.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = (
+            "/e2e/" in str(item.fspath)
+            or "transactional_db" in getattr(item, "fixturenames", ())
+            or bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+        )
+        if transactional:
+            kwargs = dict(marker.kwargs) if marker else {}
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
+class _BrowserTestsLast:
+    """Playwright's sync API keeps an event loop in the main thread once it has started, and
+    async tests (channels' communicators) cannot run after that; so browser tests run last."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config, items):
+        items.sort(key=lambda item: "/e2e/" in str(item.fspath))
+
+
+def _register_browser_order(config):
+    config.pluginmanager.register(_BrowserTestsLast(), "mantelkring-browser-tests-last")
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate limits live in the cache; every test starts with none used."""
@@ -70,6 +106,8 @@ def login_as(users_by_role):
 
 def pytest_configure(config):
     from django.conf import settings
+
+    _register_browser_order(config)
 
     # Hashing with PBKDF2 costs ~0.3 s a password; tests only need it to be a hash.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -36,12 +36,10 @@ def _use_database(names: dict[str, str]) -> None:
 
 
 def pytest_collection_modifyitems(config, items):
-    """Browser tests commit their data so the server process sees it; afterwards the rows
-    that migrations made (vraaggebieden, starter content) are restored for the next test."""
+    # tests/conftest.py makes them transactional with serialized rollback.
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
 @pytest.fixture(scope="session")

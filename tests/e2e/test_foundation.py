@@ -5,7 +5,7 @@ from accounts.models import Role
 from tests.accounts.factories import PASSWORD, UserFactory
 
 START = {
-    Role.CAREGIVER: ("/panel/", "Fijn dat u meedoet"),
+    Role.CAREGIVER: ("/panel/", "panel"),
     Role.PROFESSIONAL: ("/training/", "Training"),
     Role.WERKGROEP: ("/werkgroep/", "Werkgroep"),
     Role.BEHEER: ("/werkgroep/", "Werkgroep"),

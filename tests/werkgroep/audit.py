@@ -102,7 +102,7 @@ class Table:
         return None
 
 
-def leaked(published, rows_are_sums: bool = True) -> list[tuple[int, int]]:
+def leaked_by_search(published, rows_are_sums: bool = True) -> list[tuple[int, int]]:
     """Hidden cells (row, col; col == number of choices for a row total) that have exactly
     one possible value: computable back from what is shown."""
     table = Table(published, rows_are_sums)
@@ -143,3 +143,132 @@ def _find_excluding(table: Table, cell, values: set[int]):
             found[cell] = v
             return found
     return None
+
+
+# A second, scalable attacker: bounded flows. Rows and columns of a table with known (or
+# bounded) totals form a transportation network; a published table is consistent exactly
+# when a flow with these lower and upper bounds exists (integral flows, so integer tables).
+# A hidden cell with value v leaks when neither "cell <= v-1" nor "cell >= v+1" is feasible.
+
+
+def _max_flow(n: int, edges: list[list[int]], s: int, t: int) -> int:
+    graph: list[list[int]] = [[] for _ in range(n)]
+    cap: list[list[int]] = []  # [to, capacity, index of reverse]
+    for u, v, c in edges:
+        graph[u].append(len(cap)); cap.append([v, c, len(cap) + 1])
+        graph[v].append(len(cap)); cap.append([u, 0, len(cap) - 1])
+    flow = 0
+    while True:
+        parent = [-1] * n
+        parent[s] = -2
+        queue = [s]
+        for u in queue:
+            for e in graph[u]:
+                v, c, _ = cap[e]
+                if c > 0 and parent[v] == -1:
+                    parent[v] = e
+                    queue.append(v)
+        if parent[t] == -1:
+            return flow
+        push, v = INF, t
+        while v != s:
+            e = parent[v]
+            push = min(push, cap[e][1])
+            v = cap[cap[e][2]][0]
+        v = t
+        while v != s:
+            e = parent[v]
+            cap[e][1] -= push
+            cap[cap[e][2]][1] += push
+            v = cap[cap[e][2]][0]
+        flow += push
+
+
+def _feasible(n_rows, n_cols, cell_bounds, row_bounds, col_totals) -> bool:
+    """cell_bounds[i][j] = (lo, hi); row_bounds[i] = (lo, hi) for the row sum."""
+    s, t = 0, 1 + n_rows + n_cols
+    ss, tt = t + 1, t + 2
+    excess = [0] * (t + 3)
+    edges = []
+
+    def add(u, v, lo, hi):
+        if hi < lo:
+            return False
+        edges.append([u, v, hi - lo])
+        excess[v] += lo
+        excess[u] -= lo
+        return True
+
+    for i in range(n_rows):
+        if not add(s, 1 + i, *row_bounds[i]):
+            return False
+        for j in range(n_cols):
+            if not add(1 + i, 1 + n_rows + j, *cell_bounds[i][j]):
+                return False
+    for j in range(n_cols):
+        add(1 + n_rows + j, t, col_totals[j], col_totals[j])
+    edges.append([t, s, INF])
+    need = 0
+    for v, e in enumerate(excess):
+        if e > 0:
+            edges.append([ss, v, e])
+            need += e
+        elif e < 0:
+            edges.append([v, tt, -e])
+    return _max_flow(t + 3, edges, ss, tt) == need
+
+
+def leaked(published, rows_are_sums: bool = True) -> list[tuple[int, int]]:
+    """Hidden cells (row, col; col == number of choices for a row total) that have exactly
+    one possible value, found with bounded flows (fast enough for whole pages)."""
+    body = [row[1:] for row in published[1:-1]]
+    totals = published[-1][1:]
+    n_rows = len(body)
+    n_cols = len(totals) - (1 if rows_are_sums else 0)
+    col_totals = list(totals[:n_cols])
+    grand = sum(col_totals)
+
+    def bounds(value):
+        if value == SMALL:
+            return (0, 4)
+        if value == SECRET:
+            return (5, grand)
+        return (value, value)
+
+    cells = [[bounds(body[i][j]) for j in range(n_cols)] for i in range(n_rows)]
+    rows = [bounds(body[i][n_cols]) if rows_are_sums else (0, INF) for i in range(n_rows)]
+    assert _feasible(n_rows, n_cols, cells, rows, col_totals), "the published table fits no data at all"
+    out = []
+    hidden = [(i, j) for i in range(n_rows) for j in range(n_cols + (1 if rows_are_sums else 0))
+              if body[i][j] in (SMALL, SECRET)]
+    for i, j in hidden:
+        lo, hi = rows[i] if j == n_cols else cells[i][j]
+        # find one value this cell can take, then ask for any other
+        values = []
+        for target in (range(lo, hi + 1)):
+            trial = [list(r) for r in cells]
+            trial_rows = list(rows)
+            if j == n_cols:
+                trial_rows[i] = (target, target)
+            else:
+                trial[i][j] = (target, target)
+            if _feasible(n_rows, n_cols, trial, trial_rows, col_totals):
+                values.append(target)
+                break
+        v = values[0]
+        other = False
+        for lo2, hi2 in ((lo, v - 1), (v + 1, hi)):
+            if lo2 > hi2:
+                continue
+            trial = [list(r) for r in cells]
+            trial_rows = list(rows)
+            if j == n_cols:
+                trial_rows[i] = (lo2, hi2)
+            else:
+                trial[i][j] = (lo2, hi2)
+            if _feasible(n_rows, n_cols, trial, trial_rows, col_totals):
+                other = True
+                break
+        if not other:
+            out.append((i, j))
+    return out

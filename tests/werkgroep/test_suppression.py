@@ -2,7 +2,7 @@ import random
 
 import pytest
 
-from tests.werkgroep.audit import leaked, possible_values
+from tests.werkgroep.audit import leaked, leaked_by_search, possible_values
 from werkgroep.suppression import SECRET, SMALL, Mark, derivable_cells, suppress
 
 # A table built to leak through its totals: with only the "3" hidden, row total 35 minus
@@ -127,3 +127,24 @@ def test_random_small_tables_never_leak(seed):
     for row in table.cells:
         for cell in row:
             assert (cell.display == SMALL) == (cell.value < 5)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_the_two_attackers_agree(seed):
+    """The flow attacker (used on whole pages) finds exactly what exhaustive search finds."""
+    rng = random.Random(1000 + seed)
+    n_rows, n_cols = rng.choice([(2, 2), (2, 3), (3, 2), (3, 3)])
+    counts = [[rng.choice([0, 1, 2, 3, 4, 5, 6, 9]) for _ in range(n_cols)] for _ in range(n_rows)]
+    rows_are_sums = rng.random() < 0.75
+    table = _table(counts, rows_are_sums=rows_are_sums).as_matrix()
+    # and the naive version that hides only the small cells: the attackers must agree there too
+    header = table[0]
+    naive = [list(header)]
+    for i, row in enumerate(counts):
+        line = [f"groep {i}", *(SMALL if v < 5 else v for v in row)]
+        if rows_are_sums:
+            line.append(SMALL if sum(row) < 5 else sum(row))
+        naive.append(line)
+    naive.append(list(table[-1]))
+    for matrix in (table, naive):
+        assert sorted(leaked(matrix, rows_are_sums)) == sorted(leaked_by_search(matrix, rows_are_sums))

@@ -54,7 +54,7 @@ class ChoiceFactory(factory.django.DjangoModelFactory):
     text = factory.Sequence(lambda n: f"Keuze {n}")
 
 
-SCALE = [(1, "Heel slecht", "😞"), (2, "Slecht", "🙁"), (3, "Gaat wel", "😐"), (4, "Goed", "🙂"), (5, "Heel goed", "😄")]
+SCALE = [(1, "Heel slecht", "😞"), (2, "Slecht", "😟"), (3, "Gaat wel", "😐"), (4, "Goed", "😊"), (5, "Heel goed", "😄")]
 
 
 def make_poll(**kwargs) -> Poll:

@@ -61,3 +61,26 @@ def test_fifty_parallel_signups_for_ten_places_give_ten_registered_and_forty_wai
     assert first_waiting.status == "registered"
     assert Registration.objects.filter(gesprek=gesprek, status="registered").count() == 10
     assert any(m.to == [first_waiting.user.email] and "plaats vrij" in m.subject for m in mailoutbox)
+
+
+def test_parallel_double_submits_of_the_form_store_one_response():
+    from django.test import Client
+    from django.urls import reverse
+
+    member = PanelMemberFactory()
+    poll = make_poll(with_text=False)
+    client = Client()
+    client.force_login(member.user)
+    session = client.session
+    session[f"panel_poll_{poll.pk}"] = {str(a.question_id): {"c": list(a.choice_ids)} for a in answers_for(poll)}
+    session.save()
+    cookie = client.cookies
+    clients = []
+    for _ in range(10):
+        c = Client()
+        c.cookies = cookie
+        clients.append(c)
+    outcomes = run_together(10, lambda i: clients[i].post(reverse("panel:poll_review", args=[poll.pk])).status_code)
+    assert outcomes == [302] * 10
+    assert Participation.objects.filter(poll=poll).count() == 1
+    assert Answer.objects.filter(question__poll=poll).count() == 3

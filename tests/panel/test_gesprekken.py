@@ -8,9 +8,14 @@ from icalendar import Calendar
 
 from accounts.models import Role
 from panel.exceptions import AlreadyRegistered, GesprekPast, NotAllowedPlace
-from panel.models import Registration, RegistrationKind, RegistrationStatus
+from panel.models import Registration, RegistrationKind
 from panel.selectors import upcoming_gesprekken
-from panel.services import cancel_registration, make_cancel_token, register_for_gesprek, send_due_reminders
+from panel.services import (
+    cancel_registration,
+    make_cancel_token,
+    register_for_gesprek,
+    send_due_reminders,
+)
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import SpiegelgesprekFactory
 

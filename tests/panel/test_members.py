@@ -42,7 +42,7 @@ def test_joining_asks_one_thing_per_screen_and_logs_in_by_code(client, wijk, mai
     assert member.consent_version == "2026-1" and member.consent_at is not None
     assert member.user.profile.role == Role.CAREGIVER
     (mail,) = mailoutbox
-    code = re.search(r"^([A-Z0-9]{4}-[A-Z0-9]{4})$", mail.body, re.M).group(1)
+    code = re.search(r"^([A-Z0-9]{4}-[A-Z0-9]{4})$", mail.body, re.MULTILINE).group(1)
     response = client.post(reverse("account_confirm_login_code") + "?next=/panel/", {"code": code})
     assert response.status_code == 302
     assert client.get(reverse("panel:home")).status_code == 200
@@ -174,3 +174,17 @@ def test_invitation_command_skips_scheduled_polls(member, mailoutbox):
     make_poll(opens_at=timezone.now() + timedelta(days=1), closes_at=timezone.now() + timedelta(days=5))
     call_command("send_poll_invitations")
     assert mailoutbox == []
+
+
+def test_joining_again_and_again_is_rate_limited_like_allauths_code_form(client, mailoutbox):
+    statuses = []
+    for _ in range(5):
+        client.post(reverse("panel:join"), {"email": "vaak@example.org"})
+        client.post(reverse("panel:join_step", args=["toestemming"]), {"consent": "on"})
+        for step in ("wijk", "leeftijd", "zorg-voor", "uren"):
+            client.post(reverse("panel:join_step", args=[step]), {"value": ""})
+        response = client.post(reverse("panel:join_step", args=["werk"]), {"value": ""}, follow=True)
+        statuses.append("Wacht een minuut" in response.content.decode())
+    assert statuses == [False, False, False, True, True]
+    assert len(mailoutbox) == 3
+    assert PanelMember.objects.filter(user__email="vaak@example.org").count() == 1

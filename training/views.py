@@ -23,7 +23,16 @@ from training.exceptions import (
     RetryNotAllowed,
 )
 from training.forms import ReferFilterForm, ReferralForm
-from training.models import Answer, Certificate, Lesson, Module, Option, Progress, ProgressStatus, Question
+from training.models import (
+    Answer,
+    Certificate,
+    Lesson,
+    Module,
+    Option,
+    Progress,
+    ProgressStatus,
+    Question,
+)
 
 MESSAGES = {
     ModuleNotAvailable: "Deze module is niet beschikbaar.",
@@ -69,7 +78,8 @@ def _resume_url(progress: Progress) -> str:
         ):
             if question_id not in answered:
                 return reverse("training:question", args=[slug, position])
-        return reverse("training:result", args=[slug])
+        # Busy with every question answered only happens for a module without questions.
+        return reverse("training:module", args=[slug])
     lesson_ids = list(progress.module.lessons.order_by("order", "pk").values_list("pk", flat=True))
     position = lesson_ids.index(progress.current_lesson_id) + 1 if progress.current_lesson_id in lesson_ids else 1
     return reverse("training:lesson", args=[slug, position])
@@ -83,11 +93,13 @@ def home(request: HttpRequest) -> HttpResponse:
     path_ids = selectors.learning_path_for(profession=profession) if profession else []
     by_id = {s.module.pk: s for s in statuses}
     path = [by_id[pk] for pk in path_ids if pk in by_id]
+    in_path = {s.module.pk for s in path}
     return render(
         request,
         "training/home.html",
         {
             "statuses": statuses,
+            "others": [s for s in statuses if s.module.pk not in in_path],
             "path": path,
             "profession_label": profile.get_profession_display() if profession else "",
             "certificates": selectors.certificates_of(user=request.user),

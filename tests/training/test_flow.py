@@ -49,7 +49,7 @@ def test_coming_back_resumes_at_the_same_lesson(client, professional, module):
 def test_after_the_lessons_resume_goes_to_the_first_open_question(client, professional, module):
     client.force_login(professional)
     finish_lessons(client, module)
-    q1, q2 = module.questions.order_by("order")
+    q1 = module.questions.order_by("order").first()
     post_answer(client, module, 1, q1, [right(q1)])
     response = client.post(reverse("training:start", args=[module.slug]))
     assert response.url == reverse("training:question", args=[module.slug, 2])
@@ -136,7 +136,7 @@ def test_a_multiple_answer_question_needs_exactly_the_right_set(client, professi
     q = QuestionFactory(module=module, kind="multiple", options=[("A", True), ("B", True), ("C", False)])
     client.force_login(professional)
     finish_lessons(client, module)
-    a, b, c = q.options.order_by("order")
+    a, b, _c = q.options.order_by("order")
     post_answer(client, module, 1, q, [a.pk])
     assert Answer.objects.get().is_correct is False
     Progress.objects.update(status=ProgressStatus.FAILED)
@@ -222,6 +222,15 @@ def test_training_home_queries_stay_flat_with_50_modules(client, professional, d
     client.force_login(professional)
     for m in modules[:10]:
         client.get(reverse("training:lesson", args=[m.slug, 1]))
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(8):  # measured: 7 (session, user, profile, 4 reads)
         response = client.get(reverse("training:home"))
     assert len(response.context["statuses"]) >= 50
+
+
+def test_a_module_without_questions_does_not_loop_after_the_lessons(client, professional):
+    module = make_module(lessons=1, questions=0)
+    client.force_login(professional)
+    response = finish_lessons(client, module)
+    assert response.url == reverse("training:module", args=[module.slug])
+    assert client.get(reverse("training:result", args=[module.slug])).status_code == 302
+    assert client.get(response.url).status_code == 200

@@ -26,7 +26,7 @@ def admin_module_data(module, **changes):
     lesson = module.lessons.get()
     data = {
         "title": module.title, "slug": module.slug, "summary": module.summary,
-        "target_professions": '["huisarts"]', "minutes": module.minutes,
+        "target_professions": ["huisarts"], "minutes": module.minutes,
         "accreditation_points": module.accreditation_points, "pass_mark": module.pass_mark,
         "order": module.order, "published": "on" if module.published else "",
         "lessons-TOTAL_FORMS": 1, "lessons-INITIAL_FORMS": 1, "lessons-MIN_NUM_FORMS": 0,
@@ -164,3 +164,11 @@ def test_beheer_previews_an_unpublished_module_with_its_answers(client, beheer_u
     client.force_login(beheer_user)
     page = client.get(reverse("training:preview", args=[module.pk])).content.decode()
     assert "Concept module" in page and "nog niet gepubliceerd" in page and "Uitleg bij goed" in page
+
+
+def test_the_module_admin_shows_inline_lessons_questions_and_a_preview_link(client, beheer_user):
+    module = Module.objects.get(slug="herkennen")
+    client.force_login(beheer_user)
+    page = client.get(reverse("admin:training_module_change", args=[module.pk])).content.decode()
+    assert 'name="lessons-0-order"' in page and 'name="questions-0-order"' in page
+    assert reverse("training:preview", args=[module.pk]) in page

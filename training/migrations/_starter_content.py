@@ -490,7 +490,7 @@ woord hoort erbij (bron: MantelzorgNL 2026).
 - wijs mantelzorgers op de waardering en hoe ze die aanvragen (kijk op de sociale kaart bij
   *Financiële tegemoetkoming*, en let op de aanvraagtermijn);
 - sommige gemeenten werken met een **mantelzorgverklaring**, een vast formulier waarmee iemand kan
-  laten zien dat hij mantelzorger is (bron: Regioplan 2023);
+  laten zien dat hij mantelzorger is (bron: Regioplan, monitor van de VWS-pilots);
 - vertel dat mantelzorgers kunnen **meepraten** over beleid, bijvoorbeeld in het mantelzorgpanel of
   een spiegelgesprek.
 

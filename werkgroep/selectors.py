@@ -58,12 +58,6 @@ def results_page(*, poll_id: int, dimension: str) -> dict:
     """Overall results, one suppressed breakdown per choice question, approved free text."""
     results = panel_selectors.poll_results(poll_id=poll_id)
     labels = group_labels(dimension)
-    approved = defaultdict(list)
-    for answer in panel_selectors.free_text_answers(status="approved"):
-        approved[answer["question_id"]].append(answer["text"])
-    pending = defaultdict(int)
-    for answer in panel_selectors.free_text_answers(status="pending"):
-        pending[answer["question_id"]] += 1
     questions = []
     for q in results["questions"]:
         item = dict(q)
@@ -71,8 +65,11 @@ def results_page(*, poll_id: int, dimension: str) -> dict:
             item["breakdown"] = suppressed_breakdown(question=q, dimension=dimension, labels=labels)
             item["max_count"] = max((c["count"] for c in q["choices"]), default=0)
         else:
-            item["approved_texts"] = approved.get(q["id"], [])
-            item["pending"] = pending.get(q["id"], 0)
+            # only approved text is ever shown; pending text only as a number
+            item["approved_texts"] = [
+                a["text"] for a in panel_selectors.free_text_answers(question_id=q["id"], status="approved")
+            ]
+            item["pending"] = len(panel_selectors.free_text_answers(question_id=q["id"], status="pending"))
         questions.append(item)
     return {**results, "questions": questions}
 
@@ -81,9 +78,9 @@ def moderation_queue(*, poll_id: int) -> list[dict]:
     results = panel_selectors.poll_results(poll_id=poll_id)
     texts = {q["id"]: q["text"] for q in results["questions"] if q["kind"] == "text"}
     return [
-        {**a, "question": texts[a["question_id"]]}
-        for a in panel_selectors.free_text_answers(status="pending")
-        if a["question_id"] in texts
+        {**a, "question": text}
+        for question_id, text in texts.items()
+        for a in panel_selectors.free_text_answers(question_id=question_id, status="pending")
     ]
 
 

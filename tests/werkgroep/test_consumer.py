@@ -15,7 +15,9 @@ from tests.panel.factories import answers_for
 from tests.werkgroep.factories import PanelMemberFactory, make_poll, wijken
 from werkgroep.consumers import DashboardConsumer
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the teardown flush then does not re-create content types, which would
+# clash with the browser tests that restore their serialized rows afterwards.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 HIDDEN = "Verborgen zin met de naam Klaasje Bakker"
 

@@ -63,9 +63,10 @@ def referral_sheets() -> list[Sheet]:
     sheets: list[Sheet] = []
     for key, title in (("by_vraaggebied", "Per vraaggebied"), ("by_profession", "Per beroep")):
         pivot = data[key]
-        rows: list[Sequence] = [["Maand", *pivot["columns"], "Totaal"]]
+        total = ["Totaal"] if pivot["with_total"] else []
+        rows: list[Sequence] = [["Maand", *pivot["columns"], *total]]
         for row in pivot["rows"]:
-            rows.append([row["month"].strftime("%Y-%m"), *row["cells"], row["total"]])
+            rows.append([row["month"].strftime("%Y-%m"), *row["cells"], *([row["total"]] if total else [])])
         sheets.append((title, rows))
     return sheets
 

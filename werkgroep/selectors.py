@@ -283,11 +283,14 @@ def _tagged_questions() -> list[tuple[int, str, str]]:
 # Dashboard ---------------------------------------------------------------------------------
 
 
-def _pivot(rows: list[dict], key: str, columns: list[tuple[str, str]]) -> dict:
+def _pivot(rows: list[dict], key: str, columns: list[tuple[str, str]], *, with_total: bool = True) -> dict:
+    """Months × columns. A referral counts once per vraaggebied, so a total over vraaggebieden
+    would count some referrals twice: that pivot has no total column."""
     months = sorted({r["month"] for r in rows})
     counts = {(r["month"], r[key]): r["count"] for r in rows}
     used = [(code, label) for code, label in columns if any(r[key] == code for r in rows)]
     return {
+        "with_total": with_total,
         "columns": [label for _code, label in used],
         "rows": [
             {"month": m, "cells": [counts.get((m, code), 0) for code, _label in used],
@@ -304,7 +307,7 @@ def referrals_over_time(*, date_from: date | None = None, date_to: date | None =
     by_profession = training_selectors.referral_counts(group_by=["month", "profession"], date_from=date_from, date_to=date_to)
     gebieden = [(g.code, g.name) for g in kaart.vraaggebieden()]
     professions = [(value, str(label)) for value, label in Profession.choices]
-    return {"by_vraaggebied": _pivot(by_gebied, "vraaggebied", gebieden),
+    return {"by_vraaggebied": _pivot(by_gebied, "vraaggebied", gebieden, with_total=False),
             "by_profession": _pivot(by_profession, "profession", professions)}
 
 

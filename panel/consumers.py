@@ -8,8 +8,7 @@ from panel import selectors
 
 def _may_see(scope, poll_id: int) -> bool:
     from panel.models import PanelMember, Poll
-    from panel.services import active_member
-    from panel.views import INVITES_KEY, _can_see_results
+    from panel.services import INVITES_KEY, active_member, can_see_results
 
     poll = Poll.objects.filter(pk=poll_id).first()
     if poll is None:
@@ -20,7 +19,7 @@ def _may_see(scope, poll_id: int) -> bool:
     if member is None and session is not None and not (user and user.is_authenticated):
         member_id = session.get(INVITES_KEY, {}).get(str(poll_id))
         member = PanelMember.objects.filter(pk=member_id, left_at=None).first() if member_id else None
-    return _can_see_results(poll, member)
+    return can_see_results(poll, member)
 
 
 def results_message(poll_id: int) -> dict:

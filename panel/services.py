@@ -47,6 +47,7 @@ from panel.models import (
     Registration,
     RegistrationKind,
     RegistrationStatus,
+    ResultsVisibility,
     Spiegelgesprek,
 )
 
@@ -55,6 +56,7 @@ logger = logging.getLogger(__name__)
 PRIVACY_VERSION = "2026-1"
 INVITE_SALT = "panel.invitation"
 CANCEL_SALT = "panel.cancel-registration"
+INVITES_KEY = "panel_invites"  # session key: {poll id: member id} opened by invitation links
 
 
 # Members -----------------------------------------------------------------------------------
@@ -274,6 +276,17 @@ def moderate_answer(*, answer_id: int, approve: bool, reason: str, by) -> Answer
     answer.moderated_at = timezone.now()
     answer.save(update_fields=["status", "hidden_reason", "moderated_by", "moderated_at"])
     return answer
+
+
+def can_see_results(poll: Poll, member: PanelMember | None) -> bool:
+    """Results are for people who answered, and only as the poll says (after answering or closing)."""
+    if member is None or poll.results_visibility == ResultsVisibility.NEVER:
+        return False
+    if not poll.participations.filter(member=member).exists():
+        return False
+    if poll.results_visibility == ResultsVisibility.AFTER_CLOSE:
+        return poll.status == PollStatus.CLOSED
+    return True
 
 
 def make_invitation_token(*, member: PanelMember, poll: Poll) -> str:

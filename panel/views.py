@@ -48,11 +48,9 @@ from panel.forms import (
 from panel.models import (
     PanelMember,
     Poll,
-    PollStatus,
     Registration,
     RegistrationKind,
     RegistrationStatus,
-    ResultsVisibility,
     Spiegelgesprek,
 )
 from sociale_kaart.models import Wijk
@@ -75,7 +73,7 @@ MESSAGES = {
 
 EVERYONE = (Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER)
 ORGANISERS = (Role.WERKGROEP, Role.BEHEER)
-INVITES_KEY = "panel_invites"
+INVITES_KEY = services.INVITES_KEY
 JOIN_KEY = "panel_join"
 
 
@@ -277,7 +275,7 @@ def _closed_page(request: HttpRequest, poll: Poll, member: PanelMember, error: P
     status = 403 if isinstance(error, NotInAudience) else 200
     if isinstance(error, AlreadyVoted):
         return redirect("panel:poll_thanks", poll_id=poll.pk)
-    context = {"poll": poll, "message": _message(error), "can_see_results": _can_see_results(poll, member)}
+    context = {"poll": poll, "message": _message(error), "can_see_results": services.can_see_results(poll, member)}
     return render(request, "panel/poll_unavailable.html", context, status=status)
 
 
@@ -396,24 +394,14 @@ def poll_thanks(request: HttpRequest, poll_id: int) -> HttpResponse:
         return exit_response
     if not poll.participations.filter(member=member).exists():
         return redirect("panel:poll", poll_id=poll.pk)
-    return render(request, "panel/poll_thanks.html", {"poll": poll, "can_see_results": _can_see_results(poll, member)})
-
-
-def _can_see_results(poll: Poll, member: PanelMember | None) -> bool:
-    if member is None or poll.results_visibility == ResultsVisibility.NEVER:
-        return False
-    if not poll.participations.filter(member=member).exists():
-        return False
-    if poll.results_visibility == ResultsVisibility.AFTER_CLOSE:
-        return poll.status == PollStatus.CLOSED
-    return True
+    return render(request, "panel/poll_thanks.html", {"poll": poll, "can_see_results": services.can_see_results(poll, member)})
 
 
 def poll_results(request: HttpRequest, poll_id: int) -> HttpResponse:
     poll, member, exit_response = _poll_or_exit(request, poll_id)
     if exit_response:
         return exit_response
-    if not _can_see_results(poll, member):
+    if not services.can_see_results(poll, member):
         return render(request, "panel/poll_unavailable.html", {
             "poll": poll, "can_see_results": False,
             "message": _("U kunt de uitslag van deze vragen (nog) niet zien."),

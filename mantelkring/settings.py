@@ -239,4 +239,7 @@ LOGGING = {
 
 # Mantelkring -----------------------------------------------------------------------------
 MANTELKRING_GEMEENTE = env_str("MANTELKRING_GEMEENTE", "Meppel")
+# Hours before a spiegelgesprek that the reminder e-mail goes out; days an invitation link works.
+PANEL_REMINDER_HOURS = env_int("PANEL_REMINDER_HOURS", 24)
+PANEL_INVITATION_DAYS = env_int("PANEL_INVITATION_DAYS", 14)
 FORM_RENDERER = "mantelkring.forms.FormRenderer"

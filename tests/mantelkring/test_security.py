@@ -117,3 +117,9 @@ def test_english_is_available(client, db):
     response = client.get("/")
     assert 'lang="en"' in response.content.decode()
     assert "Do you care for someone?" in response.content.decode()
+
+
+def test_dutch_is_the_default_even_for_an_english_browser(client, db):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert 'lang="nl"' in response.content.decode()
+    assert "Zorgt u voor iemand?" in response.content.decode()

@@ -127,6 +127,15 @@ def _poll(spec: dict) -> Poll:
     return poll
 
 
+def _former_members(poll: Poll, count: int) -> None:
+    """People who were in the panel while the poll was open and left afterwards: what leaving
+    keeps of them is a blank row (no account, no answers linked), which the response rate counts."""
+    PanelMember.objects.bulk_create(
+        PanelMember(user=None, joined_at=poll.opens_at - timedelta(days=30), left_at=poll.closes_at + timedelta(days=7))
+        for _ in range(count)
+    )
+
+
 def _respond(poll: Poll, respondents: list, rng: random.Random) -> None:
     """Bulk responses; a respondent is a member or None (an earlier, anonymous respondent)."""
     questions = list(poll.questions.prefetch_related("choices"))
@@ -203,9 +212,13 @@ def load() -> str:
         created_polls += 1
         if index == 0:  # open: some members answered, Joke not yet
             _respond(poll, members[::3], rng)
-        elif index == 1:  # closed: all demo members plus earlier anonymous respondents
+        elif index == 1:  # closed: all demo members plus earlier members who have left since
             everyone = members + ([joke_member] if joke_member else [])
-            _respond(poll, everyone + [None] * EXTRA_ANONYMOUS_RESPONSES, rng)
+            # Only people who were already members can have answered.
+            answered = [m for m in everyone if m.joined_at <= poll.closes_at]
+            former = max(EXTRA_ANONYMOUS_RESPONSES, 260 - len(answered))
+            _former_members(poll, former)
+            _respond(poll, answered + [None] * former, rng)
     _gesprekken(members)
     total = PanelMember.objects.filter(left_at=None).count()
     return f"{total} panel members, {created_polls} polls created, {Spiegelgesprek.objects.count()} spiegelgesprekken"

@@ -5,9 +5,10 @@ and breakdowns come from the snapshot on the answer, never from the member.
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -40,22 +41,47 @@ def panel_size() -> int:
     return PanelMember.objects.filter(left_at=None).count()
 
 
-def _audience_size(poll: Poll, wijk_counts: dict[int | None, int], total: int) -> int:
-    if poll.audience == Audience.ALL:
-        return total
-    return sum(wijk_counts.get(w.pk, 0) for w in poll.wijken.all())
+def _members_during_poll() -> QuerySet:
+    """Members who were in the panel at some moment while the (outer) poll was open."""
+    return PanelMember.objects.filter(
+        Q(left_at__isnull=True) | Q(left_at__gte=OuterRef("opens_at")),
+        joined_at__lte=OuterRef("closes_at"),
+    )
+
+
+def _count(queryset: QuerySet) -> Subquery:
+    return Subquery(
+        queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")[:1],
+        output_field=IntegerField(),
+    )
+
+
+def tagged_questions(*, kinds: Sequence[str] = ("single", "multiple", "scale")) -> list[tuple[int, str, str]]:
+    """(question id, vraaggebied code, kind) of questions tagged with a vraaggebied. No answers."""
+    return list(
+        Question.objects.filter(vraaggebied__isnull=False, kind__in=kinds)
+        .values_list("pk", "vraaggebied__code", "kind")
+        .order_by("pk")
+    )
 
 
 def polls_overview() -> list[dict]:
+    """Each poll with its audience: the members who were in the panel (and, for a poll for
+    some wijken, lived there) while it was open, so people who answered and left later still
+    count, and the response rate is a real rate. One query, however many polls or members."""
     now = timezone.now()
-    wijk_counts = dict(
-        PanelMember.objects.filter(left_at=None).values_list("wijk").annotate(n=Count("pk")).values_list("wijk", "n")
+    poll_wijken = Poll.wijken.through.objects.filter(poll_id=OuterRef(OuterRef("pk"))).values("wijk_id")
+    polls = (
+        Poll.objects.annotate(
+            responses=Count("participations", distinct=True),
+            audience_all=_count(_members_during_poll()),
+            audience_wijken=_count(_members_during_poll().filter(wijk_id__in=poll_wijken)),
+        )
+        .order_by("-opens_at")
     )
-    total = sum(wijk_counts.values())
-    polls = Poll.objects.annotate(responses=Count("participations")).prefetch_related("wijken").order_by("-opens_at")
     rows = []
     for poll in polls:
-        size = _audience_size(poll, wijk_counts, total)
+        size = (poll.audience_all if poll.audience == Audience.ALL else poll.audience_wijken) or 0
         rows.append({
             "id": poll.pk, "title": poll.title, "status": poll.status_at(now),
             "opens_at": poll.opens_at, "closes_at": poll.closes_at,

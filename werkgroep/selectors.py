@@ -230,7 +230,7 @@ def coverage() -> dict:
                 offers[(gebied.code, wijk_id)] += 1
     signals = defaultdict(int)
     names = {w.name: w.pk for w in wijken}
-    for question_id, code, kind in _tagged_questions():
+    for question_id, code, kind in panel_selectors.tagged_questions(kinds=CHOICE_KINDS):
         per_wijk: dict[str, int] = defaultdict(int)
         for (label, _choice), n in panel_selectors.breakdown_counts(question_id=question_id, dimension="wijk").items():
             # single choice and scale: one answer per person; multiple choice repeats people,
@@ -263,21 +263,6 @@ def coverage() -> dict:
                           "gap": gap, "need_without_offer": gap and n_signals > 0})
         rows.append({"vraaggebied": gebied, "cells": cells})
     return {"wijken": wijken, "rows": rows, "gaps": gaps, "cells": len(wijken) * len(gebieden)}
-
-
-def _tagged_questions() -> list[tuple[int, str, str]]:
-    """(question id, vraaggebied code, kind) of choice questions tagged with a vraaggebied.
-
-    panel.selectors has no read for this yet, so we read the question table itself; only
-    question metadata, never answers.
-    """
-    from panel.models import Question
-
-    return list(
-        Question.objects.filter(vraaggebied__isnull=False, kind__in=CHOICE_KINDS)
-        .values_list("pk", "vraaggebied__code", "kind")
-        .order_by("pk")
-    )
 
 
 # Dashboard ---------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ def test_demo_loads_the_promised_data_and_is_idempotent():
     demo.load()
     demo.load()
     assert PanelMember.objects.filter(left_at=None).count() == 60
-    assert PanelMember.objects.values("wijk").distinct().count() == 6
+    assert PanelMember.objects.filter(left_at=None).values("wijk").distinct().count() == 6
     statuses = sorted(p.status for p in Poll.objects.all())
     assert statuses == sorted([PollStatus.OPEN, PollStatus.CLOSED, PollStatus.SCHEDULED])
     closed = Poll.objects.get(title="Vervanging van de zorg")
@@ -27,3 +27,15 @@ def test_demo_loads_the_promised_data_and_is_idempotent():
     assert Registration.objects.filter(gesprek=upcoming, status="waiting").exists()
     assert Registration.objects.filter(gesprek=upcoming, status="registered", kind="caregiver").count() == 8
     assert Registration.objects.filter(gesprek=past).exists()
+
+
+def test_demo_response_rates_are_real_rates(db):
+    from django.core.management import call_command
+
+    from panel.selectors import polls_overview
+
+    call_command("demo", stdout=open("/dev/null", "w"))
+    rows = {row["status"]: row for row in polls_overview()}
+    closed = rows["closed"]
+    assert closed["responses"] >= 250
+    assert 0 < closed["response_rate"] <= 1

@@ -114,7 +114,7 @@ def test_results_are_shown_after_answering_with_counts_only(client, member, poll
     assert client.get(reverse("panel:poll_results", args=[poll.pk])).status_code == 403
     answer_all(client, poll, text="Mijn geheime tekst")
     page = client.get(reverse("panel:poll_results", args=[poll.pk])).content.decode()
-    assert "1</span> mensen gaven antwoord" in page
+    assert "Aantal mensen dat antwoord gaf: <span data-respondents>1</span>" in page
     assert "Mijn geheime tekst" not in page
 
 

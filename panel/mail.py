@@ -1,5 +1,6 @@
 """E-mails of the panel, with a calendar file (.ics) for spiegelgesprekken."""
 
+from django.utils.translation import gettext_lazy
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -10,12 +11,12 @@ from icalendar import Calendar, Event
 from panel.models import PanelMember, Poll, Registration, Spiegelgesprek
 
 SUBJECTS = {
-    "confirmation": "U bent aangemeld voor het spiegelgesprek",
-    "waiting": "U staat op de wachtlijst voor het spiegelgesprek",
-    "promoted": "Er is een plaats vrij: u bent aangemeld",
-    "reminder": "Herinnering: binnenkort uw spiegelgesprek",
-    "cancelled": "U bent afgemeld voor het spiegelgesprek",
-    "invitation": "Uw mening telt: een korte vraag",
+    "confirmation": gettext_lazy("U bent aangemeld voor het spiegelgesprek"),
+    "waiting": gettext_lazy("U staat op de wachtlijst voor het spiegelgesprek"),
+    "promoted": gettext_lazy("Er is een plaats vrij: u bent aangemeld"),
+    "reminder": gettext_lazy("Herinnering: binnenkort uw spiegelgesprek"),
+    "cancelled": gettext_lazy("U bent afgemeld voor het spiegelgesprek"),
+    "invitation": gettext_lazy("Uw mening telt: een korte vraag"),
 }
 
 
@@ -56,7 +57,7 @@ def send_registration_mail(*, registration_id: int, what: str) -> None:
         "detail_url": absolute(reverse("panel:gesprek", args=[gesprek.pk])),
     }
     message = EmailMessage(
-        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + SUBJECTS[what],
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(SUBJECTS[what]),
         body=render_to_string("panel/email/registration.txt", context),
         to=[registration.user.email],
     )
@@ -68,7 +69,7 @@ def send_registration_mail(*, registration_id: int, what: str) -> None:
 def send_invitation(*, member: PanelMember, poll: Poll, token: str) -> None:
     context = {"poll": poll, "url": absolute(reverse("panel:invitation", args=[poll.pk, token]))}
     EmailMessage(
-        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + SUBJECTS["invitation"],
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(SUBJECTS["invitation"]),
         body=render_to_string("panel/email/invitation.txt", context),
         to=[member.user.email],
     ).send()

@@ -3,6 +3,7 @@
 import csv
 import json
 
+from django.utils.translation import gettext_lazy
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
@@ -56,19 +57,19 @@ from panel.models import (
 from sociale_kaart.models import Wijk
 
 MESSAGES = {
-    NotAMember: "U doet nog niet mee met het panel. Meld u eerst aan.",
-    AlreadyMember: "Dit e-mailadres hoort bij een ander soort account. Log in met dat account.",
-    PollNotOpenYet: "Deze vragen staan nog niet open. Kom later terug.",
-    PollClosed: "Deze vragen zijn gesloten. U kunt niet meer antwoorden.",
-    NotInAudience: "Deze vragen zijn voor een andere wijk. U hoeft niets te doen.",
-    AlreadyVoted: "U heeft deze vragen al beantwoord. Dank u wel!",
-    InvalidAnswer: "Er ging iets mis met uw antwoord. Er is niets bewaard. Probeer het opnieuw.",
-    InvalidInvitation: "Deze link klopt niet. Gebruik de link uit uw eigen e-mail, of log in.",
-    ExpiredInvitation: "Deze link is verlopen. Log in om toch te antwoorden.",
-    NotAllowedPlace: "U kunt zich niet voor deze plaats aanmelden.",
-    AlreadyRegistered: "U bent al aangemeld voor dit gesprek.",
-    GesprekPast: "Dit gesprek is al geweest. Aanmelden kan niet meer.",
-    InvalidCancelLink: "Deze link klopt niet. Log in om u af te melden.",
+    NotAMember: gettext_lazy("U doet nog niet mee met het panel. Meld u eerst aan."),
+    AlreadyMember: gettext_lazy("Dit e-mailadres hoort bij een ander soort account. Log in met dat account."),
+    PollNotOpenYet: gettext_lazy("Deze vragen staan nog niet open. Kom later terug."),
+    PollClosed: gettext_lazy("Deze vragen zijn gesloten. U kunt niet meer antwoorden."),
+    NotInAudience: gettext_lazy("Deze vragen zijn voor een andere wijk. U hoeft niets te doen."),
+    AlreadyVoted: gettext_lazy("U heeft deze vragen al beantwoord. Dank u wel!"),
+    InvalidAnswer: gettext_lazy("Er ging iets mis met uw antwoord. Er is niets bewaard. Probeer het opnieuw."),
+    InvalidInvitation: gettext_lazy("Deze link klopt niet. Gebruik de link uit uw eigen e-mail, of log in."),
+    ExpiredInvitation: gettext_lazy("Deze link is verlopen. Log in om toch te antwoorden."),
+    NotAllowedPlace: gettext_lazy("U kunt zich niet voor deze plaats aanmelden."),
+    AlreadyRegistered: gettext_lazy("U bent al aangemeld voor dit gesprek."),
+    GesprekPast: gettext_lazy("Dit gesprek is al geweest. Aanmelden kan niet meer."),
+    InvalidCancelLink: gettext_lazy("Deze link klopt niet. Log in om u af te melden."),
 }
 
 EVERYONE = (Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER)
@@ -78,7 +79,7 @@ JOIN_KEY = "panel_join"
 
 
 def _message(error: PanelError) -> str:
-    return _(MESSAGES[type(error)])
+    return str(MESSAGES[type(error)])
 
 
 # Start page ---------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Training pages: thin views that parse, call a service or selector, and render."""
 
+from django.utils.translation import gettext_lazy
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
@@ -35,14 +36,14 @@ from training.models import (
 )
 
 MESSAGES = {
-    ModuleNotAvailable: "Deze module is niet beschikbaar.",
-    QuestionNotInModule: "Deze vraag hoort niet bij deze module. Uw antwoord is niet opgeslagen.",
-    InvalidOptions: "Dit antwoord hoort niet bij deze vraag. Uw antwoord is niet opgeslagen.",
-    NoOptionChosen: "Kies eerst een antwoord.",
-    AlreadyAnswered: "U heeft deze vraag al beantwoord.",
-    QuestionsNotReached: "Lees eerst de lessen. Daarna komen de vragen.",
-    RetryNotAllowed: "Opnieuw beginnen kan alleen als u de vragen niet heeft gehaald.",
-    InvalidReferral: "Deze verwijzing kunnen we niet opslaan. Kies alleen uit de lijsten.",
+    ModuleNotAvailable: gettext_lazy("Deze module is niet beschikbaar."),
+    QuestionNotInModule: gettext_lazy("Deze vraag hoort niet bij deze module. Uw antwoord is niet opgeslagen."),
+    InvalidOptions: gettext_lazy("Dit antwoord hoort niet bij deze vraag. Uw antwoord is niet opgeslagen."),
+    NoOptionChosen: gettext_lazy("Kies eerst een antwoord."),
+    AlreadyAnswered: gettext_lazy("U heeft deze vraag al beantwoord."),
+    QuestionsNotReached: gettext_lazy("Lees eerst de lessen. Daarna komen de vragen."),
+    RetryNotAllowed: gettext_lazy("Opnieuw beginnen kan alleen als u de vragen niet heeft gehaald."),
+    InvalidReferral: gettext_lazy("Deze verwijzing kunnen we niet opslaan. Kies alleen uit de lijsten."),
 }
 
 

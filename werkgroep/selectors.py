@@ -4,7 +4,7 @@ so no template or export can show a small cell by mistake."""
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 
 from panel import selectors as panel_selectors
 from sociale_kaart import selectors as kaart

@@ -1,9 +1,9 @@
+from django.utils.translation import gettext_lazy
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from accounts.roles import area_required
 from panel import selectors as panel_selectors
@@ -19,12 +19,12 @@ from werkgroep.forms import (
     ReferralEvidenceForm,
     StatusForm,
 )
-from werkgroep.models import ActionPoint, ActionStatus, ExportLog, OutcomeItem
+from werkgroep.models import ActionPoint, ActionStatus, ExportLog
 
 MESSAGES = {
-    ReasonRequired: "Zeg waarom dit niet haalbaar is.",
-    SameStatus: "Het actiepunt heeft deze status al.",
-    QuoteWithoutConsent: "Een citaat mag alleen als de spreker dat goed vindt.",
+    ReasonRequired: gettext_lazy("Zeg waarom dit niet haalbaar is."),
+    SameStatus: gettext_lazy("Het actiepunt heeft deze status al."),
+    QuoteWithoutConsent: gettext_lazy("Een citaat mag alleen als de spreker dat goed vindt."),
 }
 
 werkgroep_only = area_required("werkgroep")

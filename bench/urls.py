@@ -1,0 +1,8 @@
+"""Site URLs plus the bare benchmark view; used only when MANTELKRING_BENCH is on."""
+
+from django.urls import path
+
+from bench import views
+from mantelkring.urls import handler403, handler404, handler500, urlpatterns as site_urlpatterns  # noqa: F401
+
+urlpatterns = [path("bench/bare", views.bare, name="bench_bare"), *site_urlpatterns]

@@ -1,0 +1,57 @@
+"""Domain errors of the panel; views map each to a Dutch message (views.MESSAGES)."""
+
+
+class PanelError(Exception):
+    """Base class: something the person can understand and fix, or accept."""
+
+
+class NotAMember(PanelError):
+    pass
+
+
+class AlreadyMember(PanelError):
+    pass
+
+
+class PollNotOpenYet(PanelError):
+    pass
+
+
+class PollClosed(PanelError):
+    pass
+
+
+class NotInAudience(PanelError):
+    pass
+
+
+class AlreadyVoted(PanelError):
+    pass
+
+
+class InvalidAnswer(PanelError):
+    """A forged choice id, too many choices, a missing answer or over-long text."""
+
+
+class InvalidInvitation(PanelError):
+    pass
+
+
+class ExpiredInvitation(PanelError):
+    pass
+
+
+class NotAllowedPlace(PanelError):
+    """For example a professional asking for a caregiver place."""
+
+
+class AlreadyRegistered(PanelError):
+    pass
+
+
+class GesprekPast(PanelError):
+    pass
+
+
+class InvalidCancelLink(PanelError):
+    pass

@@ -1,0 +1,74 @@
+"""E-mails of the panel, with a calendar file (.ics) for spiegelgesprekken."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from panel.models import PanelMember, Poll, Registration, Spiegelgesprek
+
+SUBJECTS = {
+    "confirmation": "U bent aangemeld voor het spiegelgesprek",
+    "waiting": "U staat op de wachtlijst voor het spiegelgesprek",
+    "promoted": "Er is een plaats vrij: u bent aangemeld",
+    "reminder": "Herinnering: binnenkort uw spiegelgesprek",
+    "cancelled": "U bent afgemeld voor het spiegelgesprek",
+    "invitation": "Uw mening telt: een korte vraag",
+}
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def gesprek_ics(gesprek: Spiegelgesprek) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Mantelkring//Spiegelgesprek//NL")
+    calendar.add("version", "2.0")
+    event = Event()
+    event.add("uid", f"spiegelgesprek-{gesprek.pk}@mantelkring")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", gesprek.starts_at)
+    event.add("dtend", gesprek.ends_at)
+    event.add("summary", f"Spiegelgesprek: {gesprek.title}")
+    event.add("location", gesprek.place or gesprek.online_link)
+    if gesprek.online_link:
+        event.add("url", gesprek.online_link)
+    event.add("description", gesprek.intro)
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def send_registration_mail(*, registration_id: int, what: str) -> None:
+    from panel.services import make_cancel_token
+
+    registration = Registration.objects.select_related("gesprek", "user").filter(pk=registration_id).first()
+    if registration is None:
+        return
+    if what == "confirmation" and registration.status == "waiting":
+        what = "waiting"
+    gesprek = registration.gesprek
+    context = {
+        "registration": registration, "gesprek": gesprek, "what": what,
+        "cancel_url": absolute(reverse("panel:cancel_by_link", args=[make_cancel_token(registration)])),
+        "detail_url": absolute(reverse("panel:gesprek", args=[gesprek.pk])),
+    }
+    message = EmailMessage(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + SUBJECTS[what],
+        body=render_to_string("panel/email/registration.txt", context),
+        to=[registration.user.email],
+    )
+    if what in ("confirmation", "promoted", "reminder"):
+        message.attach("spiegelgesprek.ics", gesprek_ics(gesprek), "text/calendar")
+    message.send()
+
+
+def send_invitation(*, member: PanelMember, poll: Poll, token: str) -> None:
+    context = {"poll": poll, "url": absolute(reverse("panel:invitation", args=[poll.pk, token]))}
+    EmailMessage(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + SUBJECTS["invitation"],
+        body=render_to_string("panel/email/invitation.txt", context),
+        to=[member.user.email],
+    ).send()

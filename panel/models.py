@@ -1,0 +1,317 @@
+"""The caregivers' panel: members, flash polls and spiegelgesprekken.
+
+Who took part (Participation) is kept apart from what was said (Answer), so a poll can be
+anonymous and a member can leave without changing any total.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AgeBand(models.TextChoices):
+    UNDER_18 = "0-17", _("Jonger dan 18")
+    FROM_18 = "18-34", _("18 tot 35 jaar")
+    FROM_35 = "35-54", _("35 tot 55 jaar")
+    FROM_55 = "55-66", _("55 tot 67 jaar")
+    FROM_67 = "67-79", _("67 tot 80 jaar")
+    FROM_80 = "80+", _("80 jaar of ouder")
+
+
+class Relation(models.TextChoices):
+    PARTNER = "partner", _("Mijn partner")
+    PARENT = "parent", _("Mijn vader of moeder")
+    CHILD = "child", _("Mijn kind")
+    FAMILY = "family", _("Iemand anders uit mijn familie")
+    FRIEND = "friend", _("Een vriend of buur")
+    OTHER = "other", _("Iemand anders")
+
+
+class CareHours(models.TextChoices):
+    UNDER_8 = "0-7", _("Minder dan 8 uur per week")
+    FROM_8 = "8-19", _("8 tot 20 uur per week")
+    FROM_20 = "20-39", _("20 tot 40 uur per week")
+    FROM_40 = "40+", _("40 uur of meer per week")
+
+
+class PanelMember(models.Model):
+    """A caregiver in the panel. After leaving only an empty husk remains (for growth figures)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="panel_member"
+    )
+    consent_version = models.CharField(_("versie privacytekst"), max_length=20, blank=True)
+    consent_at = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
+    wijk = models.ForeignKey(
+        "sociale_kaart.Wijk", verbose_name=_("wijk"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    age_band = models.CharField(_("leeftijd"), max_length=10, choices=AgeBand.choices, blank=True)
+    relation = models.CharField(_("zorgt voor"), max_length=20, choices=Relation.choices, blank=True)
+    care_hours = models.CharField(_("uren zorg per week"), max_length=10, choices=CareHours.choices, blank=True)
+    works = models.BooleanField(_("betaald werk"), null=True, blank=True)
+    joined_at = models.DateTimeField(_("lid sinds"), default=timezone.now)
+    left_at = models.DateTimeField(_("gestopt op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("panellid")
+        verbose_name_plural = _("panelleden")
+        constraints = [
+            # A member who left has no account link any more; an active one has one.
+            models.CheckConstraint(
+                condition=Q(left_at__isnull=True, user__isnull=False) | Q(left_at__isnull=False, user__isnull=True),
+                name="panel_member_active_xor_left",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Panellid {self.pk}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.left_at is None
+
+
+class Audience(models.TextChoices):
+    ALL = "all", _("Alle panelleden")
+    WIJKEN = "wijken", _("Alleen bepaalde wijken")
+
+
+class ResultsVisibility(models.TextChoices):
+    AFTER_ANSWER = "after_answer", _("Na het antwoorden")
+    AFTER_CLOSE = "after_close", _("Na het sluiten")
+    NEVER = "never", _("Nooit")
+
+
+class PollStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Gepland")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Gesloten")
+
+
+class Poll(models.Model):
+    title = models.CharField(_("titel"), max_length=200)
+    intro = models.TextField(_("inleiding"), blank=True)
+    opens_at = models.DateTimeField(_("open vanaf"))
+    closes_at = models.DateTimeField(_("open tot"))
+    audience = models.CharField(_("voor wie"), max_length=10, choices=Audience.choices, default=Audience.ALL)
+    wijken = models.ManyToManyField("sociale_kaart.Wijk", verbose_name=_("wijken"), blank=True, related_name="+")
+    anonymous = models.BooleanField(_("anoniem"), default=True)
+    results_visibility = models.CharField(
+        _("uitslag zichtbaar"), max_length=20, choices=ResultsVisibility.choices, default=ResultsVisibility.AFTER_ANSWER
+    )
+    invitations_sent_at = models.DateTimeField(_("uitnodigingen verstuurd op"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-opens_at"]
+        verbose_name = _("peiling")
+        verbose_name_plural = _("peilingen")
+        constraints = [
+            models.CheckConstraint(condition=Q(closes_at__gt=F("opens_at")), name="panel_poll_closes_after_opening"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def status_at(self, now=None) -> str:
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return PollStatus.SCHEDULED
+        if now >= self.closes_at:
+            return PollStatus.CLOSED
+        return PollStatus.OPEN
+
+    @property
+    def status(self) -> str:
+        return self.status_at()
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", _("Eén keuze")
+    MULTIPLE = "multiple", _("Meer keuzes")
+    SCALE = "scale", _("Schaal 1 tot 5")
+    TEXT = "text", _("Korte tekst")
+
+
+TEXT_ANSWER_MAX = 500
+
+
+class Question(models.Model):
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="questions")
+    order = models.PositiveSmallIntegerField(_("volgorde"))
+    text = models.CharField(_("vraag"), max_length=300)
+    kind = models.CharField(_("soort"), max_length=10, choices=QuestionKind.choices)
+    max_choices = models.PositiveSmallIntegerField(_("hoogstens zoveel keuzes"), null=True, blank=True)
+    vraaggebied = models.ForeignKey(
+        "sociale_kaart.Vraaggebied", verbose_name=_("vraaggebied"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+    )
+
+    class Meta:
+        ordering = ["poll", "order"]
+        verbose_name = _("vraag")
+        verbose_name_plural = _("vragen")
+        constraints = [
+            models.UniqueConstraint(fields=["poll", "order"], name="panel_question_order_unique"),
+            models.CheckConstraint(
+                condition=Q(max_choices__isnull=True) | Q(max_choices__gte=1), name="panel_question_max_choices_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    order = models.PositiveSmallIntegerField(_("volgorde"))
+    text = models.CharField(_("tekst"), max_length=200)
+    value = models.SmallIntegerField(_("waarde op de schaal"), null=True, blank=True)
+    face = models.CharField(_("gezichtje"), max_length=8, blank=True)
+
+    class Meta:
+        ordering = ["question", "order"]
+        verbose_name = _("keuze")
+        verbose_name_plural = _("keuzes")
+        constraints = [
+            models.UniqueConstraint(fields=["question", "order"], name="panel_choice_order_unique"),
+            models.CheckConstraint(
+                condition=Q(value__isnull=True) | Q(value__gte=1, value__lte=5), name="panel_choice_scale_value_1_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Participation(models.Model):
+    """Who took part. The unique constraint is the guarantee of one response per member."""
+
+    member = models.ForeignKey(PanelMember, on_delete=models.SET_NULL, null=True, blank=True, related_name="participations")
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="participations")
+
+    class Meta:
+        verbose_name = _("deelname")
+        verbose_name_plural = _("deelnames")
+        constraints = [
+            models.UniqueConstraint(fields=["member", "poll"], name="panel_one_response_per_poll"),
+        ]
+
+
+class ModerationStatus(models.TextChoices):
+    PENDING = "pending", _("Wacht op controle")
+    APPROVED = "approved", _("Goedgekeurd")
+    HIDDEN = "hidden", _("Verborgen")
+
+
+class Answer(models.Model):
+    """What was said. member is empty for anonymous polls and after a member leaves."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    choice = models.ForeignKey(Choice, on_delete=models.CASCADE, null=True, blank=True, related_name="answers")
+    text = models.CharField(_("tekst"), max_length=TEXT_ANSWER_MAX, blank=True)
+    member = models.ForeignKey(PanelMember, on_delete=models.SET_NULL, null=True, blank=True, related_name="answers")
+    # Snapshot of the respondent at vote time, for breakdowns (no link to the person).
+    wijk = models.ForeignKey("sociale_kaart.Wijk", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    age_band = models.CharField(max_length=10, choices=AgeBand.choices, blank=True)
+    relation = models.CharField(max_length=20, choices=Relation.choices, blank=True)
+    works = models.BooleanField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Moderation, only for free text.
+    status = models.CharField(_("status"), max_length=10, choices=ModerationStatus.choices, blank=True)
+    hidden_reason = models.CharField(_("reden"), max_length=300, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("antwoord")
+        verbose_name_plural = _("antwoorden")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(choice__isnull=False, text="", status="") | Q(choice__isnull=True) & ~Q(text="") & ~Q(status="")),
+                name="panel_answer_choice_xor_text",
+            ),
+        ]
+        indexes = [models.Index(fields=["question", "choice"])]
+
+
+class Spiegelgesprek(models.Model):
+    title = models.CharField(_("titel"), max_length=200)
+    intro = models.TextField(_("uitleg"), blank=True)
+    vraaggebieden = models.ManyToManyField(
+        "sociale_kaart.Vraaggebied", verbose_name=_("thema"), blank=True, related_name="+"
+    )
+    starts_at = models.DateTimeField(_("begint om"))
+    duration = models.PositiveSmallIntegerField(_("duur in minuten"), default=120)
+    place = models.CharField(_("adres"), max_length=300, blank=True)
+    accessibility = models.CharField(_("toegankelijkheid"), max_length=300, blank=True)
+    online_link = models.URLField(_("online link"), blank=True)
+    caregiver_places = models.PositiveSmallIntegerField(_("plaatsen mantelzorgers"), default=8)
+    listener_places = models.PositiveSmallIntegerField(_("plaatsen luisteraars"), default=30)
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("spiegelgesprek")
+        verbose_name_plural = _("spiegelgesprekken")
+        constraints = [
+            models.CheckConstraint(condition=Q(caregiver_places__gte=1), name="panel_gesprek_has_caregiver_places"),
+            models.CheckConstraint(condition=Q(duration__gte=15), name="panel_gesprek_duration_min_15"),
+            models.CheckConstraint(condition=~Q(place="") | ~Q(online_link=""), name="panel_gesprek_place_or_link"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def ends_at(self):
+        return self.starts_at + timedelta(minutes=self.duration)
+
+    def places_for(self, kind: str) -> int:
+        return self.caregiver_places if kind == RegistrationKind.CAREGIVER else self.listener_places
+
+
+class RegistrationKind(models.TextChoices):
+    CAREGIVER = "caregiver", _("Mantelzorger")
+    LISTENER = "listener", _("Luisteraar")
+
+
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", _("Aangemeld")
+    WAITING = "waiting", _("Op de wachtlijst")
+    CANCELLED = "cancelled", _("Afgemeld")
+
+
+class Registration(models.Model):
+    gesprek = models.ForeignKey(Spiegelgesprek, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="panel_registrations")
+    kind = models.CharField(_("soort plaats"), max_length=10, choices=RegistrationKind.choices)
+    status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)
+    replacement_care = models.BooleanField(_("vervanging van de zorg nodig"), default=False)
+    transport = models.BooleanField(_("vervoer nodig"), default=False)
+    accessibility = models.CharField(_("toegankelijkheid"), max_length=300, blank=True)
+    diet = models.CharField(_("eten en drinken"), max_length=300, blank=True)
+    topics = models.TextField(_("wat wilt u vertellen"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    promoted_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gesprek", "user"], condition=~Q(status="cancelled"), name="panel_one_active_registration"
+            ),
+        ]
+        indexes = [models.Index(fields=["gesprek", "kind", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.gesprek}"

@@ -1,1 +1,7 @@
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from panel.consumers import PollResultsConsumer
+
+websocket_urlpatterns: list = [
+    path("ws/panel/vragen/<int:poll_id>/", PollResultsConsumer.as_asgi()),
+]

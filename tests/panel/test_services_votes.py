@@ -13,21 +13,6 @@ from tests.panel.factories import PanelMemberFactory, answers_for, make_poll
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def wijk():
-    return Wijk.objects.create(name="Centrum", slug="centrum")
-
-
-@pytest.fixture
-def member(wijk):
-    return PanelMemberFactory(wijk=wijk, age_band="55-66", works=True)
-
-
-@pytest.fixture
-def poll():
-    return make_poll()
-
-
 def test_a_vote_stores_one_participation_and_its_answers(member, poll):
     cast_vote(member=member, poll=poll, answers=answers_for(poll, text="Meer hulp graag"))
     assert Participation.objects.filter(poll=poll).count() == 1

@@ -1,0 +1,53 @@
+"""Live poll results for participants who may see them. Events carry only the poll id."""
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from panel import selectors
+
+
+def _may_see(scope, poll_id: int) -> bool:
+    from panel.models import PanelMember, Poll
+    from panel.services import active_member
+    from panel.views import INVITES_KEY, _can_see_results
+
+    poll = Poll.objects.filter(pk=poll_id).first()
+    if poll is None:
+        return False
+    user = scope.get("user")
+    member = active_member(user)
+    session = scope.get("session")
+    if member is None and session is not None and not (user and user.is_authenticated):
+        member_id = session.get(INVITES_KEY, {}).get(str(poll_id))
+        member = PanelMember.objects.filter(pk=member_id, left_at=None).first() if member_id else None
+    return _can_see_results(poll, member)
+
+
+def results_message(poll_id: int) -> dict:
+    results = selectors.poll_results(poll_id=poll_id)
+    return {
+        "respondents": results["respondents"],
+        "questions": [
+            {"id": q["id"], "total": q["total"],
+             "choices": [{"id": c["id"], "count": c["count"], "percent": c["percent"]} for c in q["choices"]]}
+            for q in results["questions"]
+        ],
+    }
+
+
+class PollResultsConsumer(AsyncJsonWebsocketConsumer):
+    async def connect(self) -> None:
+        self.poll_id = int(self.scope["url_route"]["kwargs"]["poll_id"])
+        if not await database_sync_to_async(_may_see)(self.scope, self.poll_id):
+            await self.close(code=4403)
+            return
+        self.group = f"poll-{self.poll_id}"
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
+
+    async def disconnect(self, code) -> None:
+        if hasattr(self, "group"):
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def poll_updated(self, event: dict) -> None:
+        await self.send_json(await database_sync_to_async(results_message)(event["poll_id"]))

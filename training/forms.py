@@ -1,0 +1,89 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sociale_kaart import selectors as kaart
+from sociale_kaart.models import VraaggebiedCode
+
+
+class ReferFilterForm(forms.Form):
+    """Filter the sociale kaart by vraaggebied and wijk; unknown values are reported."""
+
+    vraaggebied = forms.ChoiceField(
+        label=_("Onderwerp"),
+        required=False,
+        choices=[("", _("Alle onderwerpen"))] + list(VraaggebiedCode.choices),
+        error_messages={"invalid_choice": _("Dit onderwerp kennen we niet. We tonen alle onderwerpen.")},
+    )
+    wijk = forms.ModelChoiceField(
+        label=_("Wijk"),
+        required=False,
+        queryset=kaart.wijken(),
+        to_field_name="slug",
+        empty_label=_("Alle wijken"),
+        error_messages={"invalid_choice": _("Deze wijk kennen we niet. We tonen alle wijken.")},
+    )
+
+    def filters(self) -> dict:
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {"vraaggebied": data.get("vraaggebied") or None, "wijk": data.get("wijk")}
+
+
+WARM_CHOICES = [("ja", _("Ja, ik heb de mantelzorger persoonlijk overgedragen")), ("nee", _("Nee"))]
+
+
+class ReferralForm(forms.Form):
+    """Only choices from fixed lists: there is no place to type anything about the caregiver."""
+
+    vraaggebieden = forms.MultipleChoiceField(
+        label=_("Waarvoor heeft u verwezen?"),
+        choices=VraaggebiedCode.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kies één of meer onderwerpen."),
+        error_messages={
+            "required": _("Kies minstens één onderwerp."),
+            "invalid_choice": _("Dit onderwerp kennen we niet. Kies een onderwerp uit de lijst."),
+        },
+    )
+    offer = forms.TypedChoiceField(
+        label=_("Naar welk aanbod?"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("Dit aanbod kennen we niet. Kies aanbod uit de lijst.")},
+    )
+    wijk = forms.TypedChoiceField(
+        label=_("In welke wijk woont de mantelzorger?"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("Deze wijk kennen we niet. Kies een wijk uit de lijst.")},
+    )
+    warm = forms.ChoiceField(
+        label=_("Heeft u warm overgedragen?"),
+        choices=WARM_CHOICES,
+        widget=forms.RadioSelect,
+        help_text=_("Warm betekent: u heeft de mantelzorger zelf in contact gebracht, bijvoorbeeld door samen te bellen."),
+        error_messages={
+            "required": _("Kies ja of nee."),
+            "invalid_choice": _("Kies ja of nee."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["offer"].choices = [("", _("Geen aanbod gekozen"))] + [
+            (str(o.pk), f"{o.name} ({o.organization.name})") for o in kaart.offers()
+        ]
+        self.fields["wijk"].choices = [("", _("Niet bekend of niet gekozen"))] + [
+            (str(w.pk), w.name) for w in kaart.wijken()
+        ]
+
+    def to_service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "vraaggebied_codes": data["vraaggebieden"],
+            "offer_id": data["offer"],
+            "wijk_id": data["wijk"],
+            "warm": data["warm"] == "ja",
+        }

@@ -36,9 +36,12 @@ def _use_database(names: dict[str, str]) -> None:
 
 
 def pytest_collection_modifyitems(config, items):
+    """Browser tests commit their data so the server process sees it; afterwards the rows
+    that migrations made (vraaggebieden, starter content) are restored for the next test."""
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
 @pytest.fixture(scope="session")
@@ -47,10 +50,11 @@ def live_server_url(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         names = {alias: connections[alias].settings_dict["NAME"] for alias in connections}
         connections.close_all()  # never share a database socket with the child
-    # The child is forked, so it keeps the test settings; Python 3.13 forks by default on Linux.
-    assert multiprocessing.get_start_method() == "fork"
-    process = DaphneProcess("127.0.0.1", _application, setup=partial(_use_database, names))
-    process.start()
+        # Forked while the database is unblocked, so the server process may use it; the child
+        # keeps the test settings (Python 3.13 forks by default on Linux).
+        assert multiprocessing.get_start_method() == "fork"
+        process = DaphneProcess("127.0.0.1", _application, setup=partial(_use_database, names))
+        process.start()
     if not process.ready.wait(timeout=30):
         error = process.errors.get(timeout=1) if not process.errors.empty() else "no answer"
         process.terminate()
@@ -110,11 +114,3 @@ def assert_accessible():
         assert not getattr(page, "csp_errors", []), page.csp_errors
 
     return _check
-
-
-@pytest.fixture(autouse=True)
-def _e2e_db(request):
-    """Browser tests commit their data so the server process sees it, then restore the
-    migration-made rows (vraaggebieden, starter content) for the next test."""
-    request.getfixturevalue("django_db_serialized_rollback")
-    request.getfixturevalue("transactional_db")

@@ -2,6 +2,7 @@
 and come back when Redis is back. This test starts its own Redis and stops it."""
 
 import asyncio
+import json
 
 import pytest
 from channels.layers import channel_layers, get_channel_layer
@@ -78,3 +79,47 @@ def test_votes_and_signups_are_stored_and_pages_served_while_redis_is_down(clien
         assert asyncio.run(receive()) == {"type": "poll.updated", "poll_id": poll.pk}
         assert client.get(reverse("readyz")).json()["status"] == "ok"
     channel_layers.backends.clear()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_real_server_keeps_taking_votes_and_signups_over_http_while_its_redis_is_down(redis_server, start_server):
+    from bench.client import HttpConnection, WebSocket
+    from tests.scale.test_scale_out import CSRF, _session_cookie, _vote_over_http
+
+    poll = make_poll()
+    watcher, voter, later = PanelMemberFactory(), PanelMemberFactory(), PanelMemberFactory()
+    services.cast_vote(member=watcher, poll=poll, answers=answers_for(poll))
+    gesprek = SpiegelgesprekFactory(caregiver_places=1)
+    sessions = {m.pk: _session_cookie(m.user) for m in (watcher, voter, later)}
+    server = start_server(redis_server.url)
+    redis_server.stop()
+
+    async def while_down():
+        await _vote_over_http(server.port, sessions[voter.pk], poll)
+        http = HttpConnection("127.0.0.1", server.port)
+        http.cookies.update({"sessionid": sessions[voter.pk], "csrftoken": CSRF})
+        signup = await http.request("POST", f"/panel/gesprekken/{gesprek.pk}/", form={"topics": "Respijtzorg"},
+                                    headers={"X-CSRFToken": CSRF})
+        pages = [(await http.request("GET", path)).status
+                 for path in ("/", "/panel/", f"/panel/vragen/{poll.pk}/uitslag/", "/sociale-kaart/", "/healthz")]
+        await http.close()
+        return signup.status, pages
+
+    signup_status, pages = asyncio.run(while_down())
+    assert Participation.objects.filter(poll=poll, member=voter).exists()
+    assert signup_status == 302
+    assert Registration.objects.get(gesprek=gesprek, user=voter.user).status == RegistrationStatus.REGISTERED
+    assert pages == [302, 200, 200, 200, 200]  # "/" sends a caregiver on to the panel
+
+    redis_server.start()
+
+    async def after_restart():
+        ws = await WebSocket.connect("127.0.0.1", server.port, f"/ws/panel/vragen/{poll.pk}/",
+                                     cookies={"sessionid": sessions[watcher.pk]})
+        try:
+            await _vote_over_http(server.port, sessions[later.pk], poll)
+            return json.loads(await asyncio.wait_for(ws.recv(), timeout=15))
+        finally:
+            await ws.close()
+
+    assert asyncio.run(after_restart())["respondents"] == 3

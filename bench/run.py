@@ -320,6 +320,50 @@ def bench_weight(port: int, pages: dict[str, tuple[str, str]]) -> dict:
     return asyncio.run(all_pages())
 
 
+def bench_vote_anatomy(seed, sessions: list[str]) -> dict:
+    """Where a vote's time goes, in-process (no network, one at a time): queries, commits,
+    database time, broadcast time. The sessions still hold a draft for the live poll."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from panel import services
+
+    original = services.broadcast_poll_update
+    spent = []
+
+    def timed(poll_id):
+        t = time.perf_counter()
+        original(poll_id)
+        spent.append(time.perf_counter() - t)
+
+    services.broadcast_poll_update = timed
+    client = Client()
+    totals, queries, commits, db_time, cpu_times = [], [], [], [], []
+    try:
+        for session in sessions:
+            client.cookies["sessionid"] = session
+            client.cookies["csrftoken"] = CSRF
+            with CaptureQueriesContext(connection) as ctx:
+                t, cpu = time.perf_counter(), time.process_time()
+                response = client.post(f"/panel/vragen/{seed.live_poll}/versturen/", {}, HTTP_X_CSRFTOKEN=CSRF)
+                totals.append(time.perf_counter() - t)
+                cpu_times.append(time.process_time() - cpu)
+            if response.status_code != 302:
+                raise RuntimeError(f"anatomy vote: HTTP {response.status_code}")
+            sql = [q for q in ctx.captured_queries if q["sql"] not in ("BEGIN",)]
+            queries.append(sum(1 for q in sql if not q["sql"].startswith(("COMMIT", "SAVEPOINT", "RELEASE"))))
+            commits.append(sum(1 for q in sql if q["sql"].startswith("COMMIT")))
+            db_time.append(sum(float(q["time"]) for q in ctx.captured_queries))
+    finally:
+        services.broadcast_poll_update = original
+    return {"votes": len(totals), "ms_per_vote": round(statistics.median(totals) * 1000, 1),
+            "cpu_ms": round(statistics.median(cpu_times) * 1000, 1),
+            "queries": statistics.median(queries), "commits": statistics.median(commits),
+            "db_ms": round(statistics.median(db_time) * 1000, 1),
+            "broadcast_ms": round(statistics.median(spent) * 1000, 1) if spent else None}
+
+
 # Dashboard (in-process) ---------------------------------------------------------------------
 
 
@@ -417,6 +461,9 @@ def report(r: dict) -> str:
         lines.append(f"{'weight ' + name + ' KB gzip (raw)':34} {w['gzip_bytes'] / 1024:>14.1f} ({w['raw_bytes'] / 1024:.1f})"
                      f"{'':>6}  {'<= 60 KB' if name == 'poll page' else '':>16} "
                      f"{verdict(w['gzip_bytes'] <= 60 * 1024) if name == 'poll page' else ''}")
+    a = r["anatomy"]
+    lines.append(f"{'vote anatomy (in-process, median)':34} {a['ms_per_vote']} ms ({a['cpu_ms']} ms CPU), {a['queries']} queries, "
+                 f"{a['commits']} commits, db {a['db_ms']} ms, broadcast {a['broadcast_ms']} ms")
     lines.append(f"run time: {r['seconds']:.0f} s")
     dash_big = d[DASHBOARD_SIZES[-1]]["results page"]
     dash_small = d[DASHBOARD_SIZES[0]]["results page"]
@@ -498,6 +545,8 @@ def main() -> int:
             log(f"sign-ups: {signup}; votes stored: {stored_votes}")
             results["live"] = bench_live(workers.ports, watchers, live_voters, seed.live_poll)
             log(f"live: {results['live']}")
+        results["anatomy"] = bench_vote_anatomy(seed, voters[-200:])
+        log(f"vote anatomy (in-process): {results['anatomy']}")
         log("dashboard: growing one poll to " + ", ".join(f"{n:,}" for n in DASHBOARD_SIZES) + " votes")
         results["dashboard"] = bench_dashboard(seed, DASHBOARD_SIZES)
         log(f"dashboard: {results['dashboard']}")

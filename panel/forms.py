@@ -109,9 +109,10 @@ class QuestionForm(forms.Form):
 
     def clean_answer(self):
         value = self.cleaned_data["answer"]
-        if self.question.kind == QuestionKind.MULTIPLE and self.question.max_choices:
-            if len(value) > self.question.max_choices:
-                raise forms.ValidationError(
+        if self.question.kind == QuestionKind.MULTIPLE and self.question.max_choices and (
+            len(value) > self.question.max_choices
+        ):
+            raise forms.ValidationError(
                     _("U koos te veel antwoorden. Kies er hoogstens %(n)s.") % {"n": self.question.max_choices}
                 )
         return value

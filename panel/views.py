@@ -157,10 +157,17 @@ def join(request: HttpRequest, step: str = "") -> HttpResponse:
 
 def _finish_join(request: HttpRequest, data: dict) -> HttpResponse:
     from allauth.account.internal.flows.login_by_code import LoginCodeVerificationProcess
+    from allauth.core import ratelimit
 
+    email = request.user.email if request.user.is_authenticated else data["email"]
+    # Same limit as allauth's own "send me a code" form, so joining cannot flood a mailbox.
+    if not request.user.is_authenticated and not ratelimit.consume(
+        request, action="request_login_code", key=email.lower()
+    ):
+        messages.error(request, _("U heeft al een paar codes gevraagd. Wacht een minuut en probeer het opnieuw."))
+        return redirect("panel:join_step", step=_join_steps(request)[-1])
     wijk = Wijk.objects.filter(pk=data.get("wijk") or None).first()
     works = {"yes": True, "no": False}.get(data.get("werk", ""))
-    email = request.user.email if request.user.is_authenticated else data["email"]
     try:
         user = services.join_panel(
             email=email, consent_version=services.PRIVACY_VERSION, wijk=wijk, age_band=data.get("leeftijd", ""),

@@ -94,7 +94,7 @@ class SpiegelgesprekFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Spiegelgesprek {n}")
     intro = "We praten over hulp die past."
-    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=10))
+    starts_at = factory.LazyFunction(lambda: (timezone.now() + timedelta(days=10)).replace(second=0, microsecond=0))
     duration = 120
     place = "Wijkcentrum De Weide, Meppel"
     accessibility = "Gelijkvloers, met invalidentoilet."

@@ -124,8 +124,8 @@ def test_moderation_hides_a_text_with_a_reason(member, poll, werkgroep_user):
 
 
 def test_a_vote_is_broadcast_after_commit(member, poll, django_capture_on_commit_callbacks):
-    from channels.layers import get_channel_layer
     from asgiref.sync import async_to_sync
+    from channels.layers import get_channel_layer
 
     layer = get_channel_layer()
     channel = async_to_sync(layer.new_channel)()

@@ -1,0 +1,68 @@
+import pytest
+from asgiref.sync import async_to_sync
+from channels.routing import URLRouter
+from channels.testing import WebsocketCommunicator
+from django.contrib.auth.models import AnonymousUser
+
+from panel.routing import websocket_urlpatterns
+from panel.services import broadcast_poll_update, cast_vote
+from tests.panel.factories import PanelMemberFactory, answers_for, make_poll
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def connect(user, poll, session=None):
+    communicator = WebsocketCommunicator(URLRouter(websocket_urlpatterns), f"/ws/panel/vragen/{poll.pk}/")
+    communicator.scope["user"] = user
+    communicator.scope["session"] = session or {}
+    return communicator
+
+
+def test_a_participant_gets_fresh_counts_when_someone_votes():
+    member, other = PanelMemberFactory(), PanelMemberFactory()
+    poll = make_poll()
+    cast_vote(member=member, poll=poll, answers=answers_for(poll))
+
+    async def scenario():
+        communicator = connect(member.user, poll)
+        connected, _ = await communicator.connect()
+        assert connected
+        from channels.db import database_sync_to_async
+
+        await database_sync_to_async(cast_vote)(member=other, poll=poll, answers=answers_for(poll))
+        message = await communicator.receive_json_from(timeout=5)
+        await communicator.disconnect()
+        return message
+
+    message = async_to_sync(scenario)()
+    assert message["respondents"] == 2
+    assert message["questions"][0]["choices"][0]["count"] == 2
+    assert "text" not in str(message)
+
+
+@pytest.mark.parametrize("who", ["anonymous", "member who did not answer"])
+def test_people_who_may_not_see_results_are_refused(who):
+    poll = make_poll()
+    user = AnonymousUser() if who == "anonymous" else PanelMemberFactory().user
+
+    async def scenario():
+        communicator = connect(user, poll)
+        connected, code = await communicator.connect()
+        return connected, code
+
+    assert async_to_sync(scenario)() == (False, 4403)
+
+
+def test_an_invited_participant_without_login_may_listen():
+    member = PanelMemberFactory()
+    poll = make_poll()
+    cast_vote(member=member, poll=poll, answers=answers_for(poll))
+
+    async def scenario():
+        communicator = connect(AnonymousUser(), poll, session={"panel_invites": {str(poll.pk): member.pk}})
+        connected, _ = await communicator.connect()
+        await communicator.disconnect()
+        return connected
+
+    assert async_to_sync(scenario)() is True
+    broadcast_poll_update(poll.pk)  # nobody listening: no error

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Profession
 from training import services
 from training.models import (
     Certificate,
@@ -39,12 +40,23 @@ class QuestionInline(admin.StackedInline):
     show_change_link = True  # options are edited on the question's own page
 
 
+class ModuleForm(forms.ModelForm):
+    target_professions = forms.MultipleChoiceField(
+        label=_("voor beroepen"), choices=Profession.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Module
+        fields = "__all__"
+
+
 def _formsets_changed(formsets) -> bool:
     return any(formset.has_changed() for formset in formsets)
 
 
 @admin.register(Module)
 class ModuleAdmin(admin.ModelAdmin):
+    form = ModuleForm
     list_display = ["title", "version", "published", "minutes", "accreditation_points", "order", "preview_link"]
     list_editable = ["order"]
     list_filter = ["published"]

@@ -83,11 +83,13 @@ def home(request: HttpRequest) -> HttpResponse:
     path_ids = selectors.learning_path_for(profession=profession) if profession else []
     by_id = {s.module.pk: s for s in statuses}
     path = [by_id[pk] for pk in path_ids if pk in by_id]
+    in_path = {s.module.pk for s in path}
     return render(
         request,
         "training/home.html",
         {
             "statuses": statuses,
+            "others": [s for s in statuses if s.module.pk not in in_path],
             "path": path,
             "profession_label": profile.get_profession_display() if profession else "",
             "certificates": selectors.certificates_of(user=request.user),

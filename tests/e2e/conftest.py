@@ -114,3 +114,22 @@ def assert_accessible():
         assert not getattr(page, "csp_errors", []), page.csp_errors
 
     return _check
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _serialized_contents_in_every_context(django_db_setup, django_db_blocker):
+    """Make serialized rollback work after Playwright starts.
+
+    pytest-django keeps the serialized test database on the connection object of the
+    context that created it. Playwright's sync API runs the tests in another greenlet, whose
+    connection objects lack it, so after the first browser test the migration-made rows
+    (vraaggebieden, starter content) were flushed and never restored when other tests ran
+    earlier in the session. Put the contents on the connection class, visible in every context.
+    """
+    with django_db_blocker.unblock():
+        for alias in connections:
+            connection = connections[alias]
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents is None:
+                contents = connection.creation.serialize_db_to_string()
+            type(connection)._test_serialized_contents = contents

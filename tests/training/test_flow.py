@@ -222,6 +222,6 @@ def test_training_home_queries_stay_flat_with_50_modules(client, professional, d
     client.force_login(professional)
     for m in modules[:10]:
         client.get(reverse("training:lesson", args=[m.slug, 1]))
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(8):  # measured: 7 (session, user, profile, 4 reads)
         response = client.get(reverse("training:home"))
     assert len(response.context["statuses"]) >= 50

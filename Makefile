@@ -46,7 +46,8 @@ demo: migrate
 
 ## make messages: refresh the English translation catalogue and compile it
 messages: install
-	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=staticfiles
+	$(BIN)/python manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench
+	$(BIN)/python locale/fill_translations.py
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 bench: install-dev

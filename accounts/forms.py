@@ -1,3 +1,4 @@
+from allauth.account import forms as allauth_forms
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -29,3 +30,12 @@ class ProfessionalSignupForm(forms.Form):
                 "organisation": self.cleaned_data["organisation"],
             },
         )
+
+
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's login form, with the "forgot password" link after the form instead of
+    between the two fields, so Tab goes straight from e-mail to password."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = ""

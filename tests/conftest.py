@@ -66,3 +66,10 @@ def login_as(users_by_role):
         return user
 
     return _login
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Hashing with PBKDF2 costs ~0.3 s a password; tests only need it to be a hash.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

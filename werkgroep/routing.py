@@ -1,1 +1,7 @@
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from werkgroep.consumers import DashboardConsumer
+
+websocket_urlpatterns: list = [
+    path("ws/werkgroep/dashboard/", DashboardConsumer.as_asgi()),
+]

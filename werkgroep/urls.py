@@ -5,4 +5,18 @@ from werkgroep import views
 app_name = "werkgroep"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("peilingen/<int:poll_id>/", views.poll_results, name="poll_results"),
+    path("peilingen/<int:poll_id>/open-antwoorden/", views.moderation, name="moderation"),
+    path("peilingen/<int:poll_id>/export.<str:fmt>", views.export_poll, name="export_poll"),
+    path("acties/", views.action_list, name="actions"),
+    path("acties/nieuw/", views.action_new, name="action_new"),
+    path("acties/<int:pk>/", views.action_detail, name="action"),
+    path("acties/<int:pk>/bewerken/", views.action_edit, name="action_edit"),
+    path("acties/export.<str:fmt>", views.export_actions, name="export_actions"),
+    path("verwijzingen/export.<str:fmt>", views.export_referrals, name="export_referrals"),
+    path("gesprekken/", views.gesprekken, name="gesprekken"),
+    path("gesprekken/<int:gesprek_id>/", views.gesprek_outcomes, name="gesprek"),
+    path("dekking/", views.coverage, name="coverage"),
+    path("rapport/", views.report, name="report"),
+    path("exports/", views.export_log, name="export_log"),
 ]

@@ -1,0 +1,44 @@
+// Live counts on the werkgroep dashboard: the server pushes the open polls' numbers over a
+// websocket after each vote; we only replace the text of cells marked with data-live.
+(function () {
+  "use strict";
+  var table = document.querySelector("[data-live-polls]");
+  if (!table || !("WebSocket" in window)) { return; }
+  var status = document.querySelector("[data-live-status]");
+  var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+  var url = scheme + window.location.host + table.getAttribute("data-ws-path");
+  var delay = 1000;
+
+  function apply(polls) {
+    polls.forEach(function (poll) {
+      var row = table.querySelector('tr[data-poll-id="' + poll.id + '"]');
+      if (!row) { return; }
+      ["responses", "audience_size", "response_rate"].forEach(function (key) {
+        var cell = row.querySelector('[data-live="' + key + '"]');
+        if (cell && String(poll[key]) !== cell.textContent) { cell.textContent = String(poll[key]); }
+      });
+    });
+  }
+
+  function connect() {
+    var socket = new WebSocket(url);
+    socket.addEventListener("open", function () {
+      delay = 1000;
+      table.setAttribute("data-live-connected", "true");
+    });
+    socket.addEventListener("message", function (event) {
+      var data = JSON.parse(event.data);
+      if (data.type === "polls") {
+        apply(data.polls);
+        if (status) { status.textContent = "Bijgewerkt om " + new Date().toLocaleTimeString("nl-NL"); }
+      }
+    });
+    socket.addEventListener("close", function (event) {
+      table.removeAttribute("data-live-connected");
+      if (event.code === 4403) { return; }
+      window.setTimeout(connect, delay);
+      delay = Math.min(delay * 2, 30000);
+    });
+  }
+  connect();
+})();

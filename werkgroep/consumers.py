@@ -1,0 +1,29 @@
+"""Live counts for the werkgroep dashboard. Only werkgroep and beheer may connect; events
+carry only a poll id and the consumer rereads counts (never any answer text)."""
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from accounts.models import Role
+from accounts.roles import has_role
+from werkgroep import selectors
+
+GROUP = "polls"
+
+
+class DashboardConsumer(AsyncJsonWebsocketConsumer):
+    async def connect(self) -> None:
+        if not await database_sync_to_async(has_role)(self.scope.get("user"), Role.WERKGROEP, Role.BEHEER):
+            await self.close(code=4403)
+            return
+        self.joined = True
+        await self.channel_layer.group_add(GROUP, self.channel_name)
+        await self.accept()
+
+    async def disconnect(self, code) -> None:
+        if getattr(self, "joined", False):
+            await self.channel_layer.group_discard(GROUP, self.channel_name)
+
+    async def poll_updated(self, event: dict) -> None:
+        polls = await database_sync_to_async(selectors.open_polls_live)()
+        await self.send_json({"type": "polls", "polls": polls})

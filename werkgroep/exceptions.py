@@ -1,0 +1,21 @@
+"""Domain errors of the werkgroep app; views map them to Dutch messages."""
+
+
+class WerkgroepError(Exception):
+    pass
+
+
+class ReasonRequired(WerkgroepError):
+    """Not feasible without saying why."""
+
+
+class SameStatus(WerkgroepError):
+    """The action point already has this status."""
+
+
+class QuoteWithoutConsent(WerkgroepError):
+    """A quote may only be stored when the speaker agreed."""
+
+
+class UnknownExport(WerkgroepError):
+    pass

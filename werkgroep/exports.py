@@ -1,0 +1,103 @@
+"""CSV and XLSX exports. Each export is a list of sheets (title, rows); poll results go
+through the same suppression as the pages, and every export is recorded in ExportLog."""
+
+import csv
+import io
+from collections.abc import Sequence
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+
+from werkgroep import selectors
+from werkgroep.models import ActionStatus
+from werkgroep.services import record_export
+
+Sheet = tuple[str, list[Sequence]]
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def poll_sheets(*, poll_id: int) -> list[Sheet]:
+    results = selectors.results_page(poll_id=poll_id, dimension="wijk")
+    overall: list[Sequence] = [["Vraag", "Antwoord", "Aantal", "Procent"]]
+    for q in results["questions"]:
+        if q["kind"] == "text":
+            overall.append([q["text"], "(open antwoorden, na controle)", q["total"], ""])
+            continue
+        for c in q["choices"]:
+            overall.append([q["text"], c["text"], c["count"], c["percent"]])
+    sheets: list[Sheet] = [("Uitslag", overall)]
+    for dimension, label in selectors.DIMENSIONS.items():
+        rows: list[Sequence] = []
+        labels = selectors.group_labels(dimension)
+        for q in results["questions"]:
+            if q["kind"] not in selectors.CHOICE_KINDS:
+                continue
+            table = selectors.suppressed_breakdown(question=q, dimension=dimension, labels=labels)
+            rows.append([q["text"]])
+            rows.extend(table.as_matrix())
+            rows.append([])
+        rows.append(["<5 = minder dan 5 mensen. × = verborgen, zodat niemand een kleine groep kan terugrekenen."])
+        sheets.append((f"Per {label.lower()}", rows))
+    return sheets
+
+
+def action_point_sheets() -> list[Sheet]:
+    rows: list[Sequence] = [["Titel", "Status", "Reden niet haalbaar", "Eigenaar", "Vraaggebieden", "Klaar op",
+                             "Openbaar", "Laatst gewijzigd"]]
+    labels = dict(ActionStatus.choices)
+    for p in selectors.action_points():
+        rows.append([
+            p.title, str(labels[p.status]), p.not_feasible_reason, p.owner.name if p.owner else "",
+            ", ".join(g.name for g in p.vraaggebieden.all()), p.due_date.isoformat() if p.due_date else "",
+            "ja" if p.is_public else "nee", p.updated_at.date().isoformat(),
+        ])
+    return [("Actiepunten", rows)]
+
+
+def referral_sheets() -> list[Sheet]:
+    data = selectors.referrals_over_time()
+    sheets: list[Sheet] = []
+    for key, title in (("by_vraaggebied", "Per vraaggebied"), ("by_profession", "Per beroep")):
+        pivot = data[key]
+        rows: list[Sequence] = [["Maand", *pivot["columns"], "Totaal"]]
+        for row in pivot["rows"]:
+            rows.append([row["month"].strftime("%Y-%m"), *row["cells"], row["total"]])
+        sheets.append((title, rows))
+    return sheets
+
+
+def _csv(sheets: list[Sheet]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    for i, (title, rows) in enumerate(sheets):
+        if i:
+            writer.writerow([])
+        writer.writerow([f"# {title}"])
+        writer.writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM so Excel reads UTF-8
+
+
+def _xlsx(sheets: list[Sheet]) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets:
+        sheet = book.create_sheet(title=title[:31])
+        for row in rows:
+            sheet.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def export_response(*, user, what: str, file_format: str, sheets: list[Sheet], params: dict | None = None,
+                    filename: str) -> HttpResponse:
+    body = _csv(sheets) if file_format == "csv" else _xlsx(sheets)
+    record_export(user=user, what=what, file_format=file_format, params=params,
+                  rows=sum(len(rows) for _t, rows in sheets))
+    response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+    return response

@@ -1,0 +1,146 @@
+from datetime import date, timedelta
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sociale_kaart.models import Organisation, Vraaggebied, Wijk
+from werkgroep.models import ActionStatus, OutcomeItem, OutcomeKind
+
+REQUIRED = {"required": _("Vul dit in.")}
+
+
+class VraaggebiedField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+def _gebieden() -> VraaggebiedField:
+    return VraaggebiedField(
+        label=_("Vraaggebieden"), required=False, queryset=Vraaggebied.objects.order_by("order"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class ActionPointForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=200, error_messages=REQUIRED)
+    description = forms.CharField(
+        label=_("Beschrijving voor de werkgroep"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Markdown mag."),
+    )
+    said = forms.CharField(
+        label=_("Wat mantelzorgers zeiden"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Voor de openbare pagina. Korte zinnen, gewone woorden."),
+    )
+    done = forms.CharField(
+        label=_("Wat we deden"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Voor de openbare pagina. Wat is er gebeurd, of wat gaat er gebeuren?"),
+    )
+    vraaggebieden = _gebieden()
+    owner = forms.ModelChoiceField(
+        label=_("Eigenaar"), required=False, queryset=Organisation.objects.order_by("name"),
+        empty_label=_("Nog geen eigenaar"),
+    )
+    due_date = forms.DateField(
+        label=_("Klaar op"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-12-31.")},
+    )
+    is_public = forms.BooleanField(label=_("Tonen op de pagina Jullie zeiden, wij deden"), required=False)
+    outcomes = forms.ModelMultipleChoiceField(
+        label=_("Uitkomsten van spiegelgesprekken"), required=False,
+        queryset=OutcomeItem.objects.order_by("-created_at"), widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("is_public") and not (data.get("said", "").strip() and data.get("done", "").strip()):
+            raise forms.ValidationError(
+                _("Een openbaar actiepunt heeft tekst nodig bij 'Wat mantelzorgers zeiden' en 'Wat we deden'.")
+            )
+        return data
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Nieuwe status"), choices=ActionStatus.choices)
+    reason = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Verplicht bij 'Niet haalbaar': zeg waarom."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == ActionStatus.NOT_FEASIBLE and not data.get("reason", "").strip():
+            self.add_error("reason", _("Zeg waarom dit niet haalbaar is."))
+        return data
+
+
+class PollEvidenceForm(forms.Form):
+    question = forms.TypedChoiceField(label=_("Peilingvraag"), coerce=int, error_messages=REQUIRED)
+    note = forms.CharField(label=_("Toelichting"), required=False, max_length=300)
+
+    def __init__(self, *args, questions: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["question"].choices = [("", _("Kies een vraag"))] + questions
+
+
+class ReferralEvidenceForm(forms.Form):
+    vraaggebied = forms.ModelChoiceField(
+        label=_("Vraaggebied"), required=False, queryset=Vraaggebied.objects.order_by("order"),
+        empty_label=_("Alle vraaggebieden"),
+    )
+    date_from = forms.DateField(label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("Toelichting"), required=False, max_length=300)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", _("Deze datum ligt voor de begindatum."))
+        return data
+
+
+class OutcomeForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Soort"), choices=OutcomeKind.choices, widget=forms.RadioSelect)
+    text = forms.CharField(label=_("Tekst"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
+                           error_messages=REQUIRED)
+    vraaggebieden = _gebieden()
+    wijk = forms.ModelChoiceField(label=_("Wijk"), required=False, queryset=Wijk.objects.order_by("name"),
+                                  empty_label=_("Geen wijk of alle wijken"))
+    speaker_consent = forms.BooleanField(
+        label=_("De spreker vindt het goed dat we dit citeren (zonder naam)"), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == OutcomeKind.QUOTE and not data.get("speaker_consent"):
+            self.add_error(
+                "speaker_consent", _("Een citaat mag alleen als de spreker dat goed vindt. Anders: kies Thema of Signaal.")
+            )
+        return data
+
+
+class ModerationForm(forms.Form):
+    answer_id = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(choices=[("approve", _("Goedkeuren")), ("hide", _("Verbergen"))])
+    reason = forms.CharField(label=_("Reden om te verbergen"), required=False, max_length=300)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "hide" and not data.get("reason", "").strip():
+            self.add_error("reason", _("Zeg waarom u dit antwoord verbergt."))
+        return data
+
+
+class PeriodForm(forms.Form):
+    van = forms.DateField(label=_("Van"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                          error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-01-01.")})
+    tot = forms.DateField(label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                          error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-12-31.")})
+
+    def period(self) -> tuple[date, date]:
+        today = date.today()
+        data = self.cleaned_data if self.is_valid() else {}
+        date_to = data.get("tot") or today
+        date_from = data.get("van") or (date_to - timedelta(days=365))
+        if date_from > date_to:
+            date_from, date_to = date_to, date_from
+        return date_from, date_to

@@ -1,0 +1,192 @@
+"""What the werkgroep records: spiegelgesprek outcomes, action points with their evidence and
+history, and a log of every export. Nothing here points at a caregiver."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class OutcomeKind(models.TextChoices):
+    THEME = "theme", _("Thema")
+    QUOTE = "quote", _("Citaat")
+    SIGNAL = "signal", _("Signaal")
+
+
+class OutcomeItem(models.Model):
+    """One thing that came out of a spiegelgesprek: a theme, a quote or a signal."""
+
+    gesprek = models.ForeignKey(
+        "panel.Spiegelgesprek", verbose_name=_("spiegelgesprek"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("soort"), max_length=10, choices=OutcomeKind.choices)
+    text = models.TextField(_("tekst"), max_length=1000)
+    vraaggebieden = models.ManyToManyField(
+        "sociale_kaart.Vraaggebied", verbose_name=_("vraaggebieden"), blank=True, related_name="+"
+    )
+    wijk = models.ForeignKey(
+        "sociale_kaart.Wijk", verbose_name=_("wijk"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    speaker_consent = models.BooleanField(
+        _("de spreker vindt het goed dat we dit citeren"), default=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["gesprek", "kind", "pk"]
+        verbose_name = _("uitkomst van een spiegelgesprek")
+        verbose_name_plural = _("uitkomsten van spiegelgesprekken")
+        constraints = [
+            # A quote is only ever stored when the speaker agreed to it.
+            models.CheckConstraint(
+                condition=~Q(kind="quote") | Q(speaker_consent=True), name="werkgroep_quote_needs_consent"
+            ),
+            models.CheckConstraint(condition=~Q(text=""), name="werkgroep_outcome_has_text"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
+class ActionStatus(models.TextChoices):
+    IDEA = "idea", _("Idee")
+    PLANNED = "planned", _("Gepland")
+    IN_PROGRESS = "in_progress", _("Bezig")
+    DONE = "done", _("Klaar")
+    NOT_FEASIBLE = "not_feasible", _("Niet haalbaar")
+
+
+class ActionPoint(models.Model):
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("beschrijving"), blank=True, help_text=_("Markdown. Voor de werkgroep."))
+    said = models.TextField(
+        _("wat mantelzorgers zeiden"),
+        blank=True,
+        help_text=_("Voor de openbare pagina. Korte zinnen, gewone woorden."),
+    )
+    done = models.TextField(
+        _("wat we deden"),
+        blank=True,
+        help_text=_("Voor de openbare pagina. Wat is er gebeurd of wat gaat er gebeuren?"),
+    )
+    vraaggebieden = models.ManyToManyField(
+        "sociale_kaart.Vraaggebied", verbose_name=_("vraaggebieden"), blank=True, related_name="+"
+    )
+    owner = models.ForeignKey(
+        "sociale_kaart.Organisation",
+        verbose_name=_("eigenaar"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.IDEA)
+    not_feasible_reason = models.TextField(_("waarom niet haalbaar"), blank=True)
+    due_date = models.DateField(_("klaar op"), null=True, blank=True)
+    is_public = models.BooleanField(_("tonen op Jullie zeiden, wij deden"), default=False)
+    outcomes = models.ManyToManyField(
+        OutcomeItem, verbose_name=_("uitkomsten van spiegelgesprekken"), blank=True, related_name="action_points"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "pk"]
+        verbose_name = _("actiepunt")
+        verbose_name_plural = _("actiepunten")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="not_feasible") | ~Q(not_feasible_reason=""),
+                name="werkgroep_not_feasible_needs_reason",
+            ),
+        ]
+        indexes = [models.Index(fields=["is_public", "status"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ActionStatusChange(models.Model):
+    """History: who moved an action point to which status, when and why."""
+
+    action_point = models.ForeignKey(ActionPoint, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=ActionStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=ActionStatus.choices)
+    reason = models.TextField(blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(to_status="not_feasible") | ~Q(reason=""), name="werkgroep_change_not_feasible_reason"
+            ),
+        ]
+
+
+class EvidenceKind(models.TextChoices):
+    POLL_QUESTION = "poll_question", _("Uitslag van een peilingvraag")
+    REFERRALS = "referrals", _("Cijfers over doorverwijzingen")
+
+
+class Evidence(models.Model):
+    """What an action point rests on besides spiegelgesprek outcomes (linked directly)."""
+
+    action_point = models.ForeignKey(ActionPoint, on_delete=models.CASCADE, related_name="evidence")
+    kind = models.CharField(_("soort"), max_length=20, choices=EvidenceKind.choices)
+    question = models.ForeignKey(
+        "panel.Question", verbose_name=_("peilingvraag"), on_delete=models.CASCADE, null=True, blank=True,
+        related_name="+",
+    )
+    choice = models.ForeignKey(
+        "panel.Choice",
+        verbose_name=_("antwoord om te noemen"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Referral figures are stored as the filter that produces them, so they stay current.
+    referral_vraaggebied = models.ForeignKey(
+        "sociale_kaart.Vraaggebied", verbose_name=_("vraaggebied"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="+",
+    )
+    referral_from = models.DateField(_("vanaf"), null=True, blank=True)
+    referral_to = models.DateField(_("tot en met"), null=True, blank=True)
+    note = models.CharField(_("toelichting"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="poll_question") | Q(question__isnull=False),
+                name="werkgroep_poll_evidence_has_question",
+            ),
+        ]
+
+
+class ExportLog(models.Model):
+    """Every export: who made it, what was in it, when."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    user_email = models.EmailField()
+    what = models.CharField(max_length=40)
+    params = models.JSONField(default=dict, blank=True)
+    file_format = models.CharField(max_length=5)
+    rows = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")

@@ -1,0 +1,383 @@
+"""Reads for the werkgroep pages and exports. Plain data; every breakdown is suppressed here,
+so no template or export can show a small cell by mistake."""
+
+from collections import defaultdict
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q
+
+from panel import selectors as panel_selectors
+from sociale_kaart import selectors as kaart
+from sociale_kaart.models import Offer, Vraaggebied
+from training import selectors as training_selectors
+from werkgroep.models import ActionPoint, ActionStatus, ActionStatusChange, Evidence, EvidenceKind, OutcomeItem, OutcomeKind
+from werkgroep.suppression import SMALL, THRESHOLD, SuppressedTable, suppress
+
+DIMENSIONS: dict[str, str] = {
+    "wijk": "Wijk",
+    "age_band": "Leeftijd",
+    "relation": "Zorgt voor",
+    "works": "Betaald werk",
+}
+CHOICE_KINDS = ("single", "multiple", "scale")
+
+
+def small_count(n: int) -> str:
+    """A single count about people: "<5" below the threshold (0 included)."""
+    return SMALL if n < THRESHOLD else str(n)
+
+
+def group_labels(dimension: str) -> list[str]:
+    if dimension == "wijk":
+        return [w.name for w in kaart.wijken()]
+    return list(panel_selectors.BREAKDOWN_DIMENSIONS[dimension].values())
+
+
+def suppressed_breakdown(*, question: dict, dimension: str, labels: list[str] | None = None) -> SuppressedTable:
+    """One question (as in poll_results) broken down by one dimension, suppressed.
+
+    Every group of the dimension gets a row, also an empty one: leaving a group out would
+    show that nobody in it answered.
+    """
+    raw = panel_selectors.breakdown_counts(question_id=question["id"], dimension=dimension)
+    rows = list(labels if labels is not None else group_labels(dimension))
+    for label, _choice in raw:
+        if label not in rows:
+            rows.append(label)  # "Onbekend" and anything new, at the end
+    choices = question["choices"]
+    counts = [[raw.get((label, c["id"]), 0) for c in choices] for label in rows]
+    return suppress(
+        row_labels=rows,
+        column_labels=[c["text"] for c in choices],
+        counts=counts,
+        rows_are_sums=question["kind"] != "multiple",
+    )
+
+
+def results_page(*, poll_id: int, dimension: str) -> dict:
+    """Overall results, one suppressed breakdown per choice question, approved free text."""
+    results = panel_selectors.poll_results(poll_id=poll_id)
+    labels = group_labels(dimension)
+    approved = defaultdict(list)
+    for answer in panel_selectors.free_text_answers(status="approved"):
+        approved[answer["question_id"]].append(answer["text"])
+    pending = defaultdict(int)
+    for answer in panel_selectors.free_text_answers(status="pending"):
+        pending[answer["question_id"]] += 1
+    questions = []
+    for q in results["questions"]:
+        item = dict(q)
+        if q["kind"] in CHOICE_KINDS:
+            item["breakdown"] = suppressed_breakdown(question=q, dimension=dimension, labels=labels)
+            item["max_count"] = max((c["count"] for c in q["choices"]), default=0)
+        else:
+            item["approved_texts"] = approved.get(q["id"], [])
+            item["pending"] = pending.get(q["id"], 0)
+        questions.append(item)
+    return {**results, "questions": questions}
+
+
+def moderation_queue(*, poll_id: int) -> list[dict]:
+    results = panel_selectors.poll_results(poll_id=poll_id)
+    texts = {q["id"]: q["text"] for q in results["questions"] if q["kind"] == "text"}
+    return [
+        {**a, "question": texts[a["question_id"]]}
+        for a in panel_selectors.free_text_answers(status="pending")
+        if a["question_id"] in texts
+    ]
+
+
+# Action points -----------------------------------------------------------------------------
+
+
+def action_points(*, status: str | None = None):
+    qs = ActionPoint.objects.select_related("owner").prefetch_related(
+        Prefetch("vraaggebieden", queryset=Vraaggebied.objects.order_by("order"))
+    )
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("status", "due_date", "title")
+
+
+def action_points_by_status() -> list[dict]:
+    counts = dict(ActionPoint.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    return [{"status": value, "label": label, "count": counts.get(value, 0)} for value, label in ActionStatus.choices]
+
+
+def action_point_detail(*, pk: int) -> dict:
+    point = (
+        ActionPoint.objects.select_related("owner")
+        .prefetch_related(
+            Prefetch("vraaggebieden", queryset=Vraaggebied.objects.order_by("order")),
+            Prefetch("outcomes", queryset=OutcomeItem.objects.prefetch_related("vraaggebieden")),
+        )
+        .get(pk=pk)
+    )
+    history = list(
+        ActionStatusChange.objects.filter(action_point=point).select_related("changed_by").order_by("changed_at", "pk")
+    )
+    return {"point": point, "history": history, "evidence": evidence_figures(point=point)}
+
+
+def _question_figure(evidence: Evidence, cache: dict) -> dict:
+    poll_id = evidence.question.poll_id
+    if poll_id not in cache:
+        cache[poll_id] = panel_selectors.poll_results(poll_id=poll_id)
+    results = cache[poll_id]
+    question = next((q for q in results["questions"] if q["id"] == evidence.question_id), None)
+    figure = {"kind": EvidenceKind.POLL_QUESTION, "poll": results["poll"]["title"], "note": evidence.note, "id": evidence.pk}
+    if question is None:
+        return figure
+    figure["question"] = question["text"]
+    figure["total"] = question["total"]
+    figure["total_display"] = small_count(question["total"])
+    if evidence.choice_id:
+        choice = next((c for c in question["choices"] if c["id"] == evidence.choice_id), None)
+        if choice is not None:
+            figure["choice"] = choice["text"]
+            figure["count"] = choice["count"]
+            figure["count_display"] = small_count(choice["count"])
+            figure["percent"] = choice["percent"] if choice["count"] >= THRESHOLD else None
+    return figure
+
+
+def _referral_figure(evidence: Evidence) -> dict:
+    rows = training_selectors.referral_counts(
+        group_by=["vraaggebied"], date_from=evidence.referral_from, date_to=evidence.referral_to
+    )
+    code = evidence.referral_vraaggebied.code if evidence.referral_vraaggebied else None
+    count = sum(r["count"] for r in rows if code is None or r["vraaggebied"] == code)
+    return {
+        "kind": EvidenceKind.REFERRALS, "id": evidence.pk, "note": evidence.note,
+        "vraaggebied": evidence.referral_vraaggebied.name if evidence.referral_vraaggebied else "",
+        "date_from": evidence.referral_from, "date_to": evidence.referral_to, "count": count,
+    }
+
+
+def evidence_figures(*, point: ActionPoint, cache: dict | None = None) -> list[dict]:
+    cache = {} if cache is None else cache
+    out = []
+    for evidence in point.evidence.select_related("question", "referral_vraaggebied").order_by("pk"):
+        if evidence.kind == EvidenceKind.POLL_QUESTION:
+            out.append(_question_figure(evidence, cache))
+        else:
+            out.append(_referral_figure(evidence))
+    return out
+
+
+def public_action_points() -> list[dict]:
+    """Only public action points, with aggregate figures and consented quotes; no names."""
+    points = (
+        ActionPoint.objects.filter(is_public=True)
+        .prefetch_related(
+            Prefetch("vraaggebieden", queryset=Vraaggebied.objects.order_by("order")),
+            Prefetch(
+                "outcomes",
+                queryset=OutcomeItem.objects.filter(kind=OutcomeKind.QUOTE, speaker_consent=True),
+                to_attr="quotes",
+            ),
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.filter(kind=EvidenceKind.POLL_QUESTION).select_related("question"),
+                to_attr="poll_evidence",
+            ),
+        )
+        .order_by("status", "-updated_at")
+    )
+    cache: dict = {}
+    out = []
+    for point in points:
+        figures = [_question_figure(e, cache) for e in point.poll_evidence]
+        out.append({"point": point, "quotes": point.quotes, "figures": [f for f in figures if "question" in f]})
+    return out
+
+
+# Outcomes ----------------------------------------------------------------------------------
+
+
+def outcomes_for(*, gesprek_id: int) -> list[OutcomeItem]:
+    return list(
+        OutcomeItem.objects.filter(gesprek_id=gesprek_id)
+        .select_related("wijk")
+        .prefetch_related(
+            Prefetch("vraaggebieden", queryset=Vraaggebied.objects.order_by("order")),
+            "action_points",
+        )
+        .order_by("kind", "pk")
+    )
+
+
+def outcome_counts() -> dict[int, int]:
+    return dict(OutcomeItem.objects.values_list("gesprek_id").annotate(n=Count("pk")).values_list("gesprek_id", "n"))
+
+
+# Coverage ----------------------------------------------------------------------------------
+
+
+def coverage() -> dict:
+    """8 vraaggebieden × wijken: active offers against signals of need.
+
+    Signals: answers to poll questions tagged with the vraaggebied (by the respondent's wijk),
+    spiegelgesprek themes and signals tagged with it (by wijk; without a wijk they count for
+    every wijk), and referrals for it (by wijk). Signal totals are people-related, so a cell
+    below 5 shows "<5"; offer counts are public and shown as they are.
+    """
+    wijken = list(kaart.wijken())
+    gebieden = list(kaart.vraaggebieden())
+    offers = defaultdict(int)
+    active = Offer.objects.filter(is_active=True).prefetch_related("vraaggebieden", "service_areas")
+    for offer in active:
+        area_ids = [w.pk for w in wijken] if offer.whole_municipality else [w.pk for w in offer.service_areas.all()]
+        for gebied in offer.vraaggebieden.all():
+            for wijk_id in area_ids:
+                offers[(gebied.code, wijk_id)] += 1
+    signals = defaultdict(int)
+    names = {w.name: w.pk for w in wijken}
+    for question_id, code, kind in _tagged_questions():
+        per_wijk: dict[str, int] = defaultdict(int)
+        for (label, _choice), n in panel_selectors.breakdown_counts(question_id=question_id, dimension="wijk").items():
+            # single choice and scale: one answer per person; multiple choice repeats people,
+            # so take the largest choice as a lower bound of the people who answered
+            per_wijk[label] = max(per_wijk[label], n) if kind == "multiple" else per_wijk[label] + n
+        for label, n in per_wijk.items():
+            if label in names:
+                signals[(code, names[label])] += n
+    items = OutcomeItem.objects.filter(kind__in=[OutcomeKind.THEME, OutcomeKind.SIGNAL]).values_list(
+        "vraaggebieden__code", "wijk_id"
+    )
+    for code, wijk_id in items:
+        if code is None:
+            continue
+        for target in ([wijk_id] if wijk_id else [w.pk for w in wijken]):
+            signals[(code, target)] += 1
+    for row in training_selectors.referral_counts(group_by=["vraaggebied", "wijk"]):
+        if row["wijk"] is not None:
+            signals[(row["vraaggebied"], row["wijk"])] += row["count"]
+    rows = []
+    gaps = 0
+    for gebied in gebieden:
+        cells = []
+        for wijk in wijken:
+            n_offers = offers.get((gebied.code, wijk.pk), 0)
+            n_signals = signals.get((gebied.code, wijk.pk), 0)
+            gap = n_offers == 0
+            gaps += gap
+            cells.append({"wijk": wijk, "offers": n_offers, "signals": small_count(n_signals),
+                          "gap": gap, "need_without_offer": gap and n_signals > 0})
+        rows.append({"vraaggebied": gebied, "cells": cells})
+    return {"wijken": wijken, "rows": rows, "gaps": gaps, "cells": len(wijken) * len(gebieden)}
+
+
+def _tagged_questions() -> list[tuple[int, str, str]]:
+    """(question id, vraaggebied code, kind) of choice questions tagged with a vraaggebied.
+
+    panel.selectors has no read for this yet, so we read the question table itself; only
+    question metadata, never answers.
+    """
+    from panel.models import Question
+
+    return list(
+        Question.objects.filter(vraaggebied__isnull=False, kind__in=CHOICE_KINDS)
+        .values_list("pk", "vraaggebied__code", "kind")
+        .order_by("pk")
+    )
+
+
+# Dashboard ---------------------------------------------------------------------------------
+
+
+def _pivot(rows: list[dict], key: str, columns: list[tuple[str, str]]) -> dict:
+    months = sorted({r["month"] for r in rows})
+    counts = {(r["month"], r[key]): r["count"] for r in rows}
+    used = [(code, label) for code, label in columns if any(r[key] == code for r in rows)]
+    return {
+        "columns": [label for _code, label in used],
+        "rows": [
+            {"month": m, "cells": [counts.get((m, code), 0) for code, _label in used],
+             "total": sum(counts.get((m, code), 0) for code, _label in used)}
+            for m in months
+        ],
+    }
+
+
+def referrals_over_time(*, date_from: date | None = None, date_to: date | None = None) -> dict:
+    from accounts.models import Profession
+
+    by_gebied = training_selectors.referral_counts(group_by=["month", "vraaggebied"], date_from=date_from, date_to=date_to)
+    by_profession = training_selectors.referral_counts(group_by=["month", "profession"], date_from=date_from, date_to=date_to)
+    gebieden = [(g.code, g.name) for g in kaart.vraaggebieden()]
+    professions = [(value, str(label)) for value, label in Profession.choices]
+    return {"by_vraaggebied": _pivot(by_gebied, "vraaggebied", gebieden),
+            "by_profession": _pivot(by_profession, "profession", professions)}
+
+
+def training_reach() -> list[dict]:
+    from accounts.models import Profession
+
+    labels = dict(Profession.choices)
+    return [
+        {**row, "organisation": row["organisation"] or "Geen organisatie",
+         "profession": str(labels.get(row["profession"], row["profession"] or "Onbekend"))}
+        for row in training_selectors.module_completion()
+    ]
+
+
+def open_polls_live() -> list[dict]:
+    """The numbers the dashboard shows live: counts only, never texts of answers."""
+    return [
+        {"id": p["id"], "responses": p["responses"], "audience_size": p["audience_size"],
+         "response_rate": round(100 * p["response_rate"])}
+        for p in panel_selectors.polls_overview() if p["status"] == "open"
+    ]
+
+
+def dashboard() -> dict:
+    polls = panel_selectors.polls_overview()
+    for p in polls:
+        p["response_percent"] = round(100 * p["response_rate"])
+    growth = panel_selectors.panel_growth()[-12:]
+    return {
+        "panel_size": panel_selectors.panel_size(),
+        "growth": growth,
+        "growth_max": max((g["active"] for g in growth), default=0),
+        "open_polls": [p for p in polls if p["status"] == "open"],
+        "polls": polls,
+        "gesprekken": panel_selectors.upcoming_gesprekken(),
+        "training": training_reach(),
+        "referrals": referrals_over_time(),
+        "actions": action_points_by_status(),
+    }
+
+
+def report(*, date_from: date, date_to: date) -> dict:
+    """The gemeenteraad report: what happened between two dates, aggregates only."""
+    polls = [
+        p for p in panel_selectors.polls_overview()
+        if p["closes_at"].date() >= date_from and p["opens_at"].date() <= date_to
+    ]
+    for p in polls:
+        p["response_percent"] = round(100 * p["response_rate"])
+        p["results"] = panel_selectors.poll_results(poll_id=p["id"])
+    changes = list(
+        ActionStatusChange.objects.filter(changed_at__date__gte=date_from, changed_at__date__lte=date_to)
+        .select_related("action_point").order_by("changed_at")
+    )
+    gesprekken = [
+        g for g in panel_selectors.past_gesprekken() if date_from <= g["starts_at"].date() <= date_to
+    ]
+    outcome_items = OutcomeItem.objects.filter(gesprek_id__in=[g["id"] for g in gesprekken]).prefetch_related(
+        "vraaggebieden"
+    )
+    by_gesprek = defaultdict(list)
+    for item in outcome_items:
+        if item.kind != OutcomeKind.QUOTE or item.speaker_consent:
+            by_gesprek[item.gesprek_id].append(item)
+    for g in gesprekken:
+        g["items"] = by_gesprek.get(g["id"], [])
+    referral_total = sum(r["count"] for r in training_selectors.referral_counts(group_by=["warm"], date_from=date_from, date_to=date_to))
+    return {
+        "date_from": date_from, "date_to": date_to, "polls": polls, "gesprekken": gesprekken,
+        "changes": changes, "actions": action_points_by_status(), "points": list(action_points()),
+        "referrals": referrals_over_time(date_from=date_from, date_to=date_to), "referral_total": referral_total,
+        "panel_size": panel_selectors.panel_size(), "training": training_reach(),
+    }

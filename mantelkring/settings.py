@@ -270,8 +270,6 @@ if TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
     INSTALLED_APPS.append("django_tasks_db")
 if not DEBUG:
     SECURE_REDIRECT_EXEMPT.append(r"^readyz$")
-    # Hashed static files are cached for a year by browsers (whitenoise marks them immutable).
-    WHITENOISE_MAX_AGE = env_int("WHITENOISE_MAX_AGE", 3600)
 # Benchmarks only (bench/run.py): adds a bare view next to the real URLs.
 if env_bool("MANTELKRING_BENCH", False):
     ROOT_URLCONF = "bench.urls"

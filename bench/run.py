@@ -20,6 +20,7 @@ import platform
 import re
 import secrets
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -497,6 +498,8 @@ def main() -> int:
     global MEMBERS, SIGNUPS, DASHBOARD_SIZES, WATCHERS, LIVE_VOTES
     if args.quick:
         MEMBERS, SIGNUPS, DASHBOARD_SIZES, WATCHERS, LIVE_VOTES = 2_000, 400, (1_000, 10_000, 50_000), 100, 5
+    # A stopped bench still stops its workers, its Redis and drops its database.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.monotonic()
     tmp = Path(tempfile.mkdtemp(prefix="mantelkring-bench-"))
     redis, private_redis = redis_base(tmp)

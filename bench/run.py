@@ -258,7 +258,7 @@ def bench_live(ports, watcher_sessions, voter_sessions, poll_id, ws_path) -> dic
         for i, session in enumerate(watcher_sessions):
             sockets.append(await WebSocket.connect("127.0.0.1", ports[i % len(ports)], ws_path,
                                                    cookies={"sessionid": session}))
-        latencies, lost, votes = [], 0, 0
+        latencies, lost, votes, late, closed = [], 0, 0, set(), set()
         deadline = time.monotonic() + 150
         voter = HttpConnection("127.0.0.1", ports[0])
         for k, session in enumerate(voter_sessions):
@@ -277,15 +277,20 @@ def bench_live(ports, watcher_sessions, voter_sessions, poll_id, ws_path) -> dic
                 try:
                     await task
                     latencies.append(ws.arrived - sent)
-                except (TimeoutError, ConnectionError, asyncio.IncompleteReadError):
+                except TimeoutError:
                     lost += 1
+                    late.add(id(ws))
+                except (ConnectionError, asyncio.IncompleteReadError):
+                    lost += 1
+                    closed.add(id(ws))
         await voter.close()
         for ws in sockets:
             await ws.close()
-        return latencies, lost, votes
+        return latencies, lost, votes, len(late), len(closed)
 
-    latencies, lost, votes = asyncio.run(scenario_stamped())
+    latencies, lost, votes, late, closed = asyncio.run(scenario_stamped())
     return {"clients": len(watcher_sessions), "votes": votes, "messages": len(latencies), "lost": lost,
+            "sockets_timed_out": late, "sockets_closed": closed,
             "p50_ms": round(pct(latencies, 50) * 1000, 1), "p95_ms": round(pct(latencies, 95) * 1000, 1),
             "p99_ms": round(pct(latencies, 99) * 1000, 1)}
 

@@ -260,7 +260,14 @@ if REDIS_URL:
     CACHES["default"]["BACKEND"] = "mantelkring.cache.ResilientRedisCache"
     CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
     CHANNEL_LAYERS["default"]["CONFIG"] = {
-        "hosts": [{"address": REDIS_CHANNEL_URL, "socket_connect_timeout": 1}],
+        # Two redis-py 8 defaults break channels-redis under load (both seen in the bench,
+        # each closed websockets): a pool raises beyond 100 connections (a burst of 250
+        # websockets joining a group on one worker), and the 5 s socket timeout equals
+        # channels-redis's 5 s blocking pop (BZPOPMIN), so a busy event loop times it out.
+        # 10 s: above the pop, and still bounds how long a hung (not down) Redis holds a vote's
+        # after-commit broadcast.
+        "hosts": [{"address": REDIS_CHANNEL_URL, "socket_connect_timeout": 1, "socket_timeout": 10,
+                   "max_connections": env_int("CHANNEL_LAYER_MAX_CONNECTIONS", 1000)}],
         "capacity": env_int("CHANNEL_LAYER_CAPACITY", 1000),
         "expiry": 30,
     }

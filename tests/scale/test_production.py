@@ -46,7 +46,8 @@ def test_production_settings_use_pool_resilient_cache_and_separate_channel_db():
         "from django.conf import settings as s;"
         "print(s.DATABASES['default']['OPTIONS']['pool']['max_size'], s.DATABASES['default']['CONN_MAX_AGE']);"
         "print(s.CACHES['default']['BACKEND']);"
-        "print(s.CHANNEL_LAYERS['default']['CONFIG']['hosts'][0]['address']);"
+        "h = s.CHANNEL_LAYERS['default']['CONFIG']['hosts'][0];"
+        "print(h['address'], h['socket_timeout'] > 5, h['max_connections'] > 100);"
         "print(s.MAILERS['default']['BACKEND'], 'django_tasks_db' in s.INSTALLED_APPS)"
     )
     result = _manage("shell", "--no-imports", "-c", code, env=env)
@@ -54,7 +55,7 @@ def test_production_settings_use_pool_resilient_cache_and_separate_channel_db():
     assert result.stdout.split("\n")[:4] == [
         "16 0",
         "mantelkring.cache.ResilientRedisCache",
-        "redis://127.0.0.1:6379/1",
+        "redis://127.0.0.1:6379/1 True True",  # above channels-redis's 5 s pop and redis-py's 100 cap
         "mantelkring.mail.QueuedEmailBackend True",
     ]
 

@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.client import HttpConnection, WebSocket  # noqa: E402
+from bench.client import HttpConnection, WebSocket
 
 DB_NAME = "bench"
 PG = "postgres://postgres@127.0.0.1:5432"
@@ -58,7 +58,7 @@ def pct(values: list[float], p: float) -> float:
     if not values:
         return float("nan")
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def free_port() -> int:
@@ -137,7 +137,7 @@ class Workers:
 
     def __enter__(self):
         for port in self.ports:
-            log_file = open(self.logdir / f"uvicorn-{port}.log", "wb")  # noqa: SIM115
+            log_file = open(self.logdir / f"uvicorn-{port}.log", "wb")
             self.procs.append(subprocess.Popen(
                 [sys.executable, "-m", "uvicorn", "mantelkring.asgi:application", "--host", "127.0.0.1",
                  "--port", str(port), "--no-access-log", "--lifespan", "off", "--log-level", "warning"],
@@ -424,11 +424,11 @@ def bench_dashboard(seed, sizes) -> dict:
 
 
 def machine() -> str:
-    cpu = "?"
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+        with open("/proc/cpuinfo") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
     except (OSError, StopIteration):
-        pass
+        cpu = "?"
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, Python {platform.python_version()}, load {os.getloadavg()[0]:.1f}"
 
@@ -438,8 +438,9 @@ def verdict(ok: bool) -> str:
 
 
 def report(r: dict) -> str:
-    lines = ["", "=" * 78, f"Mantelkring bench — {r['machine']}", f"workers: {r['workers']} × uvicorn, "
-             f"PostgreSQL db '{DB_NAME}' (pool), Redis cache db 3 + channel layer db 9", "=" * 78]
+    lines = ["", "=" * 78, f"Mantelkring bench — {r['machine']}",
+             (f"workers: {r['workers']} × uvicorn, "
+              f"PostgreSQL db '{DB_NAME}' (pool), Redis cache db 3 + channel layer db 9"), "=" * 78]
     b, v = r["bare"], r["votes"]
     ratio = v["per_s"] / b["per_s"] if b["per_s"] else 0
     lines += [
@@ -531,7 +532,6 @@ def main() -> int:
         from django.db import connections
 
         connections.close_all()
-        watchers = seed.sessions[:WATCHERS]
         live_voters = seed.sessions[WATCHERS:WATCHERS + LIVE_VOTES]
         voters = seed.sessions[WATCHERS + LIVE_VOTES:]
         signers = seed.sessions[-SIGNUPS:]
@@ -578,8 +578,8 @@ def main() -> int:
             from django.db import connections
 
             connections.close_all()
-        except Exception:  # noqa: BLE001
-            pass
+        except Exception as error:  # noqa: BLE001 - cleaning up; the database is dropped next
+            log(f"closing connections: {error!r}")
         drop_database()
         if private_redis is not None:
             private_redis.terminate()

@@ -116,7 +116,7 @@ def seed(*, members: int, watchers: int) -> Seed:
 def results_poll_with_votes(votes: int, *, poll_id: int | None = None) -> int:
     """A one-question poll holding exactly `votes` votes (participation + answer each), made in
     SQL so a million rows take seconds. Adds to an existing poll to grow it step by step."""
-    from panel.models import Answer, Choice, Participation, Poll, Question
+    from panel.models import Answer, Choice, Participation, Question
 
     if poll_id is None:
         poll, _ = _poll("Bench: uitslag", [FLASH_POLL[0]])

@@ -27,7 +27,7 @@ def _env_example() -> dict[str, str]:
 def _manage(*args, env: dict[str, str], timeout: int = 120) -> subprocess.CompletedProcess:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_", "DB_", "MANTELKRING_"))}
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env={**full_env, **env},
+        [sys.executable, "manage.py", *args], check=False, cwd=ROOT, env={**full_env, **env},
         capture_output=True, text=True, timeout=timeout,
     )
 

@@ -246,3 +246,46 @@ MANTELKRING_GEMEENTE = env_str("MANTELKRING_GEMEENTE", "Meppel")
 PANEL_REMINDER_HOURS = env_int("PANEL_REMINDER_HOURS", 24)
 PANEL_INVITATION_DAYS = env_int("PANEL_INVITATION_DAYS", 14)
 FORM_RENDERER = "mantelkring.forms.FormRenderer"
+
+# Production and scale (owner: scale; see docs/production.md) ------------------------------
+# PostgreSQL: a connection pool per worker process (psycopg_pool) is the right fit for ASGI,
+# where persistent per-thread connections (CONN_MAX_AGE) are not reused reliably.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if env_bool("DB_POOL", False):
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": env_int("DB_POOL_MIN_SIZE", 2),
+            "max_size": env_int("DB_POOL_MAX_SIZE", 16),
+            "timeout": env_int("DB_POOL_TIMEOUT", 10),
+        }
+# Redis: the cache fails open (rate limits and cached fragments are lost, requests are not)
+# and the channel layer may live in its own Redis database (REDIS_CHANNEL_URL).
+REDIS_CHANNEL_URL = env_str("REDIS_CHANNEL_URL", REDIS_URL)
+if REDIS_URL:
+    CACHES["default"]["BACKEND"] = "mantelkring.cache.ResilientRedisCache"
+    CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    CHANNEL_LAYERS["default"]["CONFIG"] = {
+        # Two redis-py 8 defaults break channels-redis under load (both seen in the bench,
+        # each closed websockets): a pool raises beyond 100 connections (a burst of 250
+        # websockets joining a group on one worker), and the 5 s socket timeout equals
+        # channels-redis's 5 s blocking pop (BZPOPMIN), so a busy event loop times it out.
+        # 10 s: above the pop, and still bounds how long a hung (not down) Redis holds a vote's
+        # after-commit broadcast.
+        "hosts": [{"address": REDIS_CHANNEL_URL, "socket_connect_timeout": 1, "socket_timeout": 10,
+                   "max_connections": env_int("CHANNEL_LAYER_MAX_CONNECTIONS", 1000)}],
+        "capacity": env_int("CHANNEL_LAYER_CAPACITY", 1000),
+        "expiry": 30,
+    }
+# E-mail through a real task queue in production: DJANGO_TASKS_BACKEND=
+# django_tasks_db.DatabaseBackend stores tasks in PostgreSQL; `manage.py db_worker` runs them.
+if TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
+    INSTALLED_APPS.append("django_tasks_db")
+if not DEBUG:
+    SECURE_REDIRECT_EXEMPT.append(r"^readyz$")
+# Benchmarks only (bench/run.py): adds a bare view next to the real URLs.
+if env_bool("MANTELKRING_BENCH", False):
+    ROOT_URLCONF = "bench.urls"
+# Queue e-mail for the task worker instead of sending it inside the request (mantelkring.mail).
+if env_bool("MANTELKRING_MAIL_VIA_TASKS", False):
+    MAILERS = {"default": {"BACKEND": "mantelkring.mail.QueuedEmailBackend"}, "direct": MAILERS["default"]}

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from mantelkring import views
+from mantelkring import health, views
 
 admin.site.site_header = "Mantelkring beheer"
 admin.site.site_title = "Mantelkring beheer"
@@ -9,6 +9,7 @@ admin.site.site_title = "Mantelkring beheer"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,75 @@
+"""Scale-out: two real server processes share one Redis channel layer and one database.
+A vote posted over HTTP to process A reaches a websocket client connected to process B.
+
+With REDIS_URL set (the PostgreSQL + Redis pass of .ci/run) both processes use that Redis;
+without it (the SQLite pass) the test starts a redis-server of its own. It never skips.
+"""
+
+import asyncio
+import json
+import os
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from bench.client import HttpConnection, WebSocket
+from panel import services
+from tests.panel.factories import PanelMemberFactory, answers_for, make_poll
+
+CSRF = "scaleoutcsrftoken0123456789abcde"  # any 32 letters/digits is a valid CSRF secret
+
+
+def _session_cookie(user) -> str:
+    client = Client()  # one client per person: logging in a second user would end the first session
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+async def _vote_over_http(port: int, session: str, poll) -> None:
+    """The member's real path: one screen per question, then the send button."""
+    http = HttpConnection("127.0.0.1", port)
+    http.cookies.update({settings.SESSION_COOKIE_NAME: session, "csrftoken": CSRF})
+    headers = {"X-CSRFToken": CSRF}
+    questions = list(poll.questions.order_by("order").prefetch_related("choices"))
+    try:
+        for number, question in enumerate(questions, 1):
+            if question.kind == "text":
+                form = {"answer": "Meer rust in de week"}
+            else:
+                form = {"answer": [str(question.choices.order_by("order").last().pk)]}
+            response = await http.request("POST", f"/panel/vragen/{poll.pk}/vraag/{number}/", form=form, headers=headers)
+            assert response.status == 302, (number, response.status, response.text[:500])
+        response = await http.request("POST", f"/panel/vragen/{poll.pk}/versturen/", form={}, headers=headers)
+        assert response.status == 302 and response.headers["location"].endswith("/bedankt/"), response.status
+    finally:
+        await http.close()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_vote_on_process_a_reaches_a_websocket_on_process_b(start_server, request):
+    redis_url = os.environ.get("REDIS_URL") or request.getfixturevalue("redis_server").url
+    poll = make_poll()
+    watcher, voter = PanelMemberFactory(), PanelMemberFactory()
+    services.cast_vote(member=watcher, poll=poll, answers=answers_for(poll))  # may now see live results
+    watcher_session = _session_cookie(watcher.user)
+    voter_session = _session_cookie(voter.user)
+
+    server_a = start_server(redis_url)
+    server_b = start_server(redis_url)
+    assert server_a.port != server_b.port
+
+    async def scenario():
+        ws = await WebSocket.connect("127.0.0.1", server_b.port, f"/ws/panel/vragen/{poll.pk}/",
+                                     cookies={settings.SESSION_COOKIE_NAME: watcher_session})
+        try:
+            await _vote_over_http(server_a.port, voter_session, poll)
+            return json.loads(await asyncio.wait_for(ws.recv(), timeout=15))
+        finally:
+            await ws.close()
+
+    message = asyncio.run(scenario())
+    assert message["respondents"] == 2
+    last_choice = poll.questions.get(order=1).choices.order_by("order").last()
+    counts = {c["id"]: c["count"] for q in message["questions"] for c in q["choices"]}
+    assert counts[last_choice.pk] == 1

@@ -28,7 +28,15 @@ def _application():
 
 def _use_database(names: dict[str, str]) -> None:
     """In the server process: talk to the parent's test databases, on fresh connections."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from asgiref.sync import SyncToAsync
     from django.conf import settings
+
+    # A fork keeps asgiref's one-thread executor but not its thread: if an earlier test used
+    # it, the server's consumers would queue database calls behind a thread that does not
+    # exist (websockets then never open). Give the server process a fresh one.
+    SyncToAsync.single_thread_executor = ThreadPoolExecutor(max_workers=1)
 
     for alias, name in names.items():
         settings.DATABASES[alias]["NAME"] = name

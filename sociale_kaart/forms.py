@@ -5,7 +5,8 @@ from sociale_kaart.models import VraaggebiedCode, Wijk
 
 
 class OfferFilterForm(forms.Form):
-    """Filters for the sociale kaart. Unknown values are reported, never an error page."""
+    """Filters for the sociale kaart (also the professionals' refer page, with other labels).
+    Unknown values are reported, never an error page."""
 
     vraaggebied = forms.ChoiceField(
         label=_("Waar zoekt u hulp bij?"),

@@ -2,31 +2,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sociale_kaart import selectors as kaart
+from sociale_kaart.forms import OfferFilterForm
 from sociale_kaart.models import VraaggebiedCode
 
 
-class ReferFilterForm(forms.Form):
-    """Filter the sociale kaart by vraaggebied and wijk; unknown values are reported."""
+class ReferFilterForm(OfferFilterForm):
+    """The sociale kaart's filter, in the words a professional uses."""
 
-    vraaggebied = forms.ChoiceField(
-        label=_("Onderwerp"),
-        required=False,
-        choices=[("", _("Alle onderwerpen"))] + list(VraaggebiedCode.choices),
-        error_messages={"invalid_choice": _("Dit onderwerp kennen we niet. We tonen alle onderwerpen.")},
-    )
-    wijk = forms.ModelChoiceField(
-        label=_("Wijk"),
-        required=False,
-        queryset=kaart.wijken(),
-        to_field_name="slug",
-        empty_label=_("Alle wijken"),
-        error_messages={"invalid_choice": _("Deze wijk kennen we niet. We tonen alle wijken.")},
-    )
-
-    def filters(self) -> dict:
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        return {"vraaggebied": data.get("vraaggebied") or None, "wijk": data.get("wijk")}
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["vraaggebied"].label = _("Onderwerp")
+        self.fields["wijk"].label = _("Wijk")
 
 
 WARM_CHOICES = [("ja", _("Ja, ik heb de mantelzorger persoonlijk overgedragen")), ("nee", _("Nee"))]

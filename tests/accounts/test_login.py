@@ -157,3 +157,18 @@ def test_beheer_grants_the_werkgroep_role_in_the_admin(client, beheer_user):
     set_role(user=user, role=Role.BEHEER)
     user.refresh_from_db()
     assert user.is_staff and user.is_superuser
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_factor_pages_are_refused_over_asgi_too(caregiver, werkgroep_user):
+    """The middleware's async path (ASGI workers) applies the same rule as the sync path."""
+    from asgiref.sync import async_to_sync
+    from django.test import AsyncClient
+
+    async def status_for(user):
+        client = AsyncClient()
+        await client.aforce_login(user)
+        return (await client.get(reverse("mfa_index"))).status_code
+
+    assert async_to_sync(status_for)(caregiver) == 403
+    assert async_to_sync(status_for)(werkgroep_user) == 200

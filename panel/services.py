@@ -14,6 +14,7 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from accounts.models import Role
@@ -218,7 +219,9 @@ def validate_answer(question: Question, answer: AnswerInput) -> AnswerInput:
 def cast_vote(*, member: PanelMember, poll: Poll, answers: Sequence[AnswerInput]) -> Participation:
     """Store one complete response in one transaction, or nothing at all."""
     check_poll_open_for(member=member, poll=poll)
-    questions = {q.pk: q for q in poll.questions.prefetch_related("choices")}
+    # Reuses questions and choices the caller already prefetched on `poll` (the review view does).
+    prefetch_related_objects([poll], "questions__choices")
+    questions = {q.pk: q for q in poll.questions.all()}
     given = {a.question_id: a for a in answers}
     if not set(given) <= set(questions):
         raise InvalidAnswer
@@ -233,8 +236,6 @@ def cast_vote(*, member: PanelMember, poll: Poll, answers: Sequence[AnswerInput]
         if question.kind == QuestionKind.TEXT and not answer.text:
             continue
         cleaned.append(answer)
-    if Participation.objects.filter(member=member, poll=poll).exists():
-        raise AlreadyVoted  # the friendly path; the constraint below is the guarantee
     snapshot = {"wijk_id": member.wijk_id, "age_band": member.age_band, "relation": member.relation,
                 "works": member.works, "member": None if poll.anonymous else member}
     rows = []
@@ -249,8 +250,8 @@ def cast_vote(*, member: PanelMember, poll: Poll, answers: Sequence[AnswerInput]
             participation = Participation.objects.create(member=member, poll=poll)
             Answer.objects.bulk_create(rows)
             transaction.on_commit(partial(broadcast_poll_update, poll.pk))
-    except IntegrityError:  # a double click or a parallel request won the race
-        raise AlreadyVoted from None
+    except IntegrityError:  # voted before, a double click or a parallel request won the race:
+        raise AlreadyVoted from None  # the unique constraint is the check (no extra SELECT)
     return participation
 
 
@@ -260,11 +261,16 @@ def broadcast_poll_update(poll_id: int) -> None:
         layer = get_channel_layer()
         if layer is None:
             return
-        message = {"type": "poll.updated", "poll_id": poll_id}
-        async_to_sync(layer.group_send)(f"poll-{poll_id}", message)
-        async_to_sync(layer.group_send)("polls", message)
+        # One hop into the event loop for both groups instead of one per group.
+        async_to_sync(_send_poll_updated)(layer, poll_id)
     except Exception:  # a dead channel layer must never lose a vote
         logger.exception("Could not broadcast update of poll %s", poll_id)
+
+
+async def _send_poll_updated(layer, poll_id: int) -> None:
+    message = {"type": "poll.updated", "poll_id": poll_id}
+    await layer.group_send(f"poll-{poll_id}", message)
+    await layer.group_send("polls", message)
 
 
 @transaction.atomic

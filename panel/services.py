@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from accounts.roles import role_of
+from panel import tallies
 from panel.exceptions import (
     AlreadyMember,
     AlreadyRegistered,
@@ -49,6 +50,7 @@ from panel.models import (
     RegistrationKind,
     RegistrationStatus,
     ResultsVisibility,
+    ResultTally,
     Spiegelgesprek,
 )
 
@@ -249,10 +251,21 @@ def cast_vote(*, member: PanelMember, poll: Poll, answers: Sequence[AnswerInput]
         with transaction.atomic():
             participation = Participation.objects.create(member=member, poll=poll)
             Answer.objects.bulk_create(rows)
+            # Last, so the counter rows stay locked only until the commit right after.
+            tallies.add(poll.pk, tallies.vote_keys(snapshot, [
+                (answer.question_id, choice_id) for answer in cleaned for choice_id in answer.choice_ids
+            ]))
             transaction.on_commit(partial(broadcast_poll_update, poll.pk))
     except IntegrityError:  # voted before, a double click or a parallel request won the race:
         raise AlreadyVoted from None  # the unique constraint is the check (no extra SELECT)
     return participation
+
+
+def recount_results(*, poll_id: int) -> None:
+    """Rebuild a poll's result counters from its stored votes (after loading votes in bulk)."""
+    with transaction.atomic():
+        Poll.objects.select_for_update().get(pk=poll_id)
+        tallies.rebuild([poll_id], Participation=Participation, Answer=Answer, ResultTally=ResultTally)
 
 
 def broadcast_poll_update(poll_id: int) -> None:

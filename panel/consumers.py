@@ -1,8 +1,11 @@
 """Live poll results for participants who may see them. Events carry only the poll id."""
 
+from functools import partial
+
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
+from mantelkring.live import coalesced
 from panel import selectors
 
 
@@ -49,4 +52,5 @@ class PollResultsConsumer(AsyncJsonWebsocketConsumer):
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
     async def poll_updated(self, event: dict) -> None:
-        await self.send_json(await database_sync_to_async(results_message)(event["poll_id"]))
+        # One read per process per burst, shared by every socket on this poll (mantelkring.live).
+        await self.send_json(await coalesced(("poll", event["poll_id"]), partial(results_message, event["poll_id"])))

@@ -160,6 +160,9 @@ def _respond(poll: Poll, respondents: list, rng: random.Random) -> None:
                 answers.append(Answer(question=question, choice=rng.choices(choices, weights=weights)[0], **snap))
     Participation.objects.bulk_create(participations)
     Answer.objects.bulk_create(answers, batch_size=500)
+    from panel.services import recount_results
+
+    recount_results(poll_id=poll.pk)  # bulk rows bypass cast_vote's counters
 
 
 def _gesprekken(caregivers: list[PanelMember]) -> None:

@@ -8,8 +8,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Cast, Coalesce, NullIf, TruncMonth
 from django.utils import timezone
 
 from panel.models import (
@@ -25,8 +25,10 @@ from panel.models import (
     RegistrationKind,
     RegistrationStatus,
     Relation,
+    ResultTally,
     Spiegelgesprek,
 )
+from sociale_kaart.models import Wijk
 
 BREAKDOWN_DIMENSIONS: dict[str, dict[str, str]] = {
     "wijk": {},  # labels are wijk names, filled at call time
@@ -73,7 +75,10 @@ def polls_overview() -> list[dict]:
     poll_wijken = Poll.wijken.through.objects.filter(poll_id=OuterRef(OuterRef("pk"))).values("wijk_id")
     polls = (
         Poll.objects.annotate(
-            responses=Count("participations", distinct=True),
+            responses=Coalesce(Subquery(
+                ResultTally.objects.filter(poll=OuterRef("pk"), question_ref=0, dimension="").order_by()
+                .values("poll").annotate(n=Sum("count")).values("n")[:1]
+            ), 0),
             audience_all=_count(_members_during_poll()),
             audience_wijken=_count(_members_during_poll().filter(wijk_id__in=poll_wijken)),
         )
@@ -93,13 +98,15 @@ def polls_overview() -> list[dict]:
 
 def poll_results(*, poll_id: int) -> dict:
     """Counts per choice, in a fixed number of queries however many votes there are."""
-    poll = Poll.objects.annotate(respondents=Count("participations")).get(pk=poll_id)
+    poll = Poll.objects.get(pk=poll_id)
     questions = list(Question.objects.filter(poll=poll).order_by("order"))
     choices = list(Choice.objects.filter(question__poll=poll).order_by("question_id", "order"))
+    # From the counters kept with each vote (ResultTally): constant time in the number of votes.
     counts = dict(
-        Answer.objects.filter(question__poll=poll, choice__isnull=False)
-        .values("choice").annotate(n=Count("pk")).values_list("choice", "n")
+        ResultTally.objects.filter(poll=poll, dimension="").order_by()
+        .values("choice_ref").annotate(n=Sum("count")).values_list("choice_ref", "n")
     )
+    poll.respondents = counts.pop(0, 0)
     # Choice questions are answered by every respondent; text questions may stay empty.
     text_counts = dict(
         Answer.objects.filter(question__poll=poll, choice__isnull=True)
@@ -132,18 +139,18 @@ def breakdown_counts(*, question_id: int, dimension: str) -> dict[tuple[str, int
     """Raw counts per (group label, choice id). NOT suppressed: the caller suppresses small cells."""
     if dimension not in BREAKDOWN_DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
-    answers = Answer.objects.filter(question_id=question_id, choice__isnull=False)
+    # From the counters kept with each vote (ResultTally), one row per group, choice and slot.
+    tallies = ResultTally.objects.filter(question_ref=question_id, dimension=dimension).order_by()
     if dimension == "wijk":
-        rows = answers.values_list("wijk__name", "choice").annotate(n=Count("pk"))
-        return {(name or UNKNOWN_GROUP, choice): n for name, choice, n in rows}
-    rows = answers.values_list(dimension, "choice").annotate(n=Count("pk"))
-    labels = BREAKDOWN_DIMENSIONS[dimension]
+        wijk_name = Wijk.objects.filter(pk=Cast(NullIf(OuterRef("group_value"), Value("")), IntegerField()))
+        rows = tallies.values_list(Subquery(wijk_name.values("name")[:1]), "choice_ref").annotate(n=Sum("count"))
+        labels = {}
+    else:
+        rows = tallies.values_list("group_value", "choice_ref").annotate(n=Sum("count"))
+        labels = BREAKDOWN_DIMENSIONS[dimension]
     out: dict[tuple[str, int], int] = {}
     for value, choice, n in rows:
-        if dimension == "works":
-            key = UNKNOWN_GROUP if value is None else labels["yes" if value else "no"]
-        else:
-            key = labels.get(value, UNKNOWN_GROUP)
+        key = (value or UNKNOWN_GROUP) if dimension == "wijk" else labels.get(value, UNKNOWN_GROUP)
         out[(key, choice)] = out.get((key, choice), 0) + n
     return out
 

@@ -14,10 +14,12 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from accounts.models import Role
 from accounts.roles import role_of
+from panel import tallies
 from panel.exceptions import (
     AlreadyMember,
     AlreadyRegistered,
@@ -48,6 +50,7 @@ from panel.models import (
     RegistrationKind,
     RegistrationStatus,
     ResultsVisibility,
+    ResultTally,
     Spiegelgesprek,
 )
 
@@ -218,7 +221,9 @@ def validate_answer(question: Question, answer: AnswerInput) -> AnswerInput:
 def cast_vote(*, member: PanelMember, poll: Poll, answers: Sequence[AnswerInput]) -> Participation:
     """Store one complete response in one transaction, or nothing at all."""
     check_poll_open_for(member=member, poll=poll)
-    questions = {q.pk: q for q in poll.questions.prefetch_related("choices")}
+    # Reuses questions and choices the caller already prefetched on `poll` (the review view does).
+    prefetch_related_objects([poll], "questions__choices")
+    questions = {q.pk: q for q in poll.questions.all()}
     given = {a.question_id: a for a in answers}
     if not set(given) <= set(questions):
         raise InvalidAnswer
@@ -233,8 +238,6 @@ def cast_vote(*, member: PanelMember, poll: Poll, answers: Sequence[AnswerInput]
         if question.kind == QuestionKind.TEXT and not answer.text:
             continue
         cleaned.append(answer)
-    if Participation.objects.filter(member=member, poll=poll).exists():
-        raise AlreadyVoted  # the friendly path; the constraint below is the guarantee
     snapshot = {"wijk_id": member.wijk_id, "age_band": member.age_band, "relation": member.relation,
                 "works": member.works, "member": None if poll.anonymous else member}
     rows = []
@@ -248,10 +251,21 @@ def cast_vote(*, member: PanelMember, poll: Poll, answers: Sequence[AnswerInput]
         with transaction.atomic():
             participation = Participation.objects.create(member=member, poll=poll)
             Answer.objects.bulk_create(rows)
+            # Last, so the counter rows stay locked only until the commit right after.
+            tallies.add(poll.pk, tallies.vote_keys(snapshot, [
+                (answer.question_id, choice_id) for answer in cleaned for choice_id in answer.choice_ids
+            ]))
             transaction.on_commit(partial(broadcast_poll_update, poll.pk))
-    except IntegrityError:  # a double click or a parallel request won the race
-        raise AlreadyVoted from None
+    except IntegrityError:  # voted before, a double click or a parallel request won the race:
+        raise AlreadyVoted from None  # the unique constraint is the check (no extra SELECT)
     return participation
+
+
+def recount_results(*, poll_id: int) -> None:
+    """Rebuild a poll's result counters from its stored votes (after loading votes in bulk)."""
+    with transaction.atomic():
+        Poll.objects.select_for_update().get(pk=poll_id)
+        tallies.rebuild([poll_id], Participation=Participation, Answer=Answer, ResultTally=ResultTally)
 
 
 def broadcast_poll_update(poll_id: int) -> None:
@@ -260,11 +274,16 @@ def broadcast_poll_update(poll_id: int) -> None:
         layer = get_channel_layer()
         if layer is None:
             return
-        message = {"type": "poll.updated", "poll_id": poll_id}
-        async_to_sync(layer.group_send)(f"poll-{poll_id}", message)
-        async_to_sync(layer.group_send)("polls", message)
+        # One hop into the event loop for both groups instead of one per group.
+        async_to_sync(_send_poll_updated)(layer, poll_id)
     except Exception:  # a dead channel layer must never lose a vote
         logger.exception("Could not broadcast update of poll %s", poll_id)
+
+
+async def _send_poll_updated(layer, poll_id: int) -> None:
+    message = {"type": "poll.updated", "poll_id": poll_id}
+    await layer.group_send(f"poll-{poll_id}", message)
+    await layer.group_send("polls", message)
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -49,6 +50,7 @@ from panel.forms import (
 from panel.models import (
     PanelMember,
     Poll,
+    Question,
     Registration,
     RegistrationKind,
     RegistrationStatus,
@@ -344,7 +346,7 @@ def poll_question(request: HttpRequest, poll_id: int, number: int) -> HttpRespon
 def _review_rows(poll: Poll, stored: dict) -> tuple[list[dict], list[services.AnswerInput], int | None]:
     """What the member chose, for the check screen; and the first unanswered question."""
     rows, inputs, missing = [], [], None
-    for number, question in enumerate(poll.questions.prefetch_related("choices").order_by("order"), 1):
+    for number, question in enumerate(poll.questions.all(), 1):
         value = stored.get(str(question.pk))
         if question.kind == "text":
             text = (value or {}).get("t", "")
@@ -364,12 +366,21 @@ def poll_review(request: HttpRequest, poll_id: int) -> HttpResponse:
     poll, member, exit_response = _poll_or_exit(request, poll_id)
     if exit_response:
         return exit_response
-    if request.method == "POST" and poll.participations.filter(member=member).exists():
+    stored = request.session.get(_session_key(poll), {})
+    if request.method == "POST" and stored:
+        # The vote itself: cast_vote checks the poll and the unique constraint refuses a second
+        # response, so no separate participation SELECTs here. Questions and choices are read
+        # once, for both the review rows and cast_vote.
+        try:
+            services.check_poll_open_for(member=member, poll=poll)
+        except PanelError as error:
+            return _closed_page(request, poll, member, error)
+    elif request.method == "POST" and poll.participations.filter(member=member).exists():
         messages.info(request, _message(AlreadyVoted()))  # a second click on the same button
         return redirect("panel:poll_thanks", poll_id=poll.pk)
-    if closed := _check_open(request, poll, member):
+    elif closed := _check_open(request, poll, member):
         return closed
-    stored = request.session.get(_session_key(poll), {})
+    prefetch_related_objects([poll], Prefetch("questions", queryset=Question.objects.order_by("order")), "questions__choices")
     rows, inputs, missing = _review_rows(poll, stored)
     if missing is not None:
         messages.info(request, _("U heeft deze vraag nog niet beantwoord."))

@@ -6,6 +6,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from accounts.models import Role
 from accounts.roles import has_role
+from mantelkring.live import coalesced
 from werkgroep import selectors
 
 GROUP = "polls"
@@ -25,5 +26,6 @@ class DashboardConsumer(AsyncJsonWebsocketConsumer):
             await self.channel_layer.group_discard(GROUP, self.channel_name)
 
     async def poll_updated(self, event: dict) -> None:
-        polls = await database_sync_to_async(selectors.open_polls_live)()
+        # One read per process per burst, shared by every dashboard socket (mantelkring.live).
+        polls = await coalesced("open_polls_live", selectors.open_polls_live)
         await self.send_json({"type": "polls", "polls": polls})

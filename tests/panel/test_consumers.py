@@ -66,3 +66,37 @@ def test_an_invited_participant_without_login_may_listen():
 
     assert async_to_sync(scenario)() is True
     broadcast_poll_update(poll.pk)  # nobody listening: no error
+
+
+def test_participants_on_one_process_share_one_read_per_vote(monkeypatch):
+    from panel import consumers
+
+    voters = [PanelMemberFactory() for _ in range(3)]
+    late = PanelMemberFactory()
+    poll = make_poll()
+    for voter in voters:
+        cast_vote(member=voter, poll=poll, answers=answers_for(poll))
+    reads = []
+    real = consumers.results_message
+
+    def counting(poll_id):
+        reads.append(poll_id)
+        return real(poll_id)
+
+    monkeypatch.setattr(consumers, "results_message", counting)
+
+    async def scenario():
+        from channels.db import database_sync_to_async
+
+        communicators = [connect(voter.user, poll) for voter in voters]
+        for communicator in communicators:
+            assert (await communicator.connect())[0]
+        await database_sync_to_async(cast_vote)(member=late, poll=poll, answers=answers_for(poll))
+        messages = [await c.receive_json_from(timeout=5) for c in communicators]
+        for communicator in communicators:
+            await communicator.disconnect()
+        return messages
+
+    messages = async_to_sync(scenario)()
+    assert [m["respondents"] for m in messages] == [4, 4, 4]
+    assert reads == [poll.pk]

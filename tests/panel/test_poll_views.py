@@ -160,3 +160,28 @@ def test_free_text_with_html_is_stored_and_shown_as_inert_text(client, member):
     page = client.get(reverse("panel:my_data")).content.decode()
     assert "<script>alert(1)" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_the_final_vote_post_reads_each_thing_once(client, member, poll):
+    """Session, user, member, poll, questions, choices; then the two inserts and the session
+    write. No participation SELECTs (the unique constraint refuses a second response) and no
+    second read of the questions."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(member.user)
+    for number, question in enumerate(poll.questions.order_by("order"), 1):
+        choice = question.choices.order_by("order").first()
+        data = {"answer": "Goed"} if question.kind == "text" else {"answer": str(choice.pk)}
+        client.post(reverse("panel:poll_question", args=[poll.pk, number]), data)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(reverse("panel:poll_review", args=[poll.pk]))
+    assert response.url == reverse("panel:poll_thanks", args=[poll.pk])
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert not [s for s in sql if 'FROM "panel_participation"' in s and s.startswith("SELECT")], sql
+    assert len([s for s in sql if 'FROM "panel_question"' in s and s.startswith("SELECT")]) == 1, sql
+    assert len([s for s in sql if s.startswith(("SELECT", "INSERT", "UPDATE", "DELETE"))]) <= 10, sql
+    # The constraint still turns a second press into the friendly thanks page.
+    again = client.post(reverse("panel:poll_review", args=[poll.pk]), follow=True)
+    assert "al beantwoord" in again.content.decode()
+    assert Participation.objects.filter(poll=poll).count() == 1

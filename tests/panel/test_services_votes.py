@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from panel.exceptions import AlreadyVoted, InvalidAnswer, NotInAudience, PollClosed, PollNotOpenYet
-from panel.models import Answer, Audience, Participation
+from panel.models import AgeBand, Answer, Audience, Participation, Relation
 from panel.selectors import breakdown_counts, free_text_answers, poll_results, polls_overview
 from panel.services import AnswerInput, cast_vote, moderate_answer
 from sociale_kaart.models import Wijk
@@ -147,3 +147,65 @@ def test_a_dead_channel_layer_does_not_lose_the_vote(member, poll, settings, dja
     finally:
         channel_layers.backends.clear()
     assert Participation.objects.filter(poll=poll).count() == 1
+
+
+def _counted_from_answers(poll):
+    """The results and breakdowns counted the slow way, straight from the stored answers."""
+    from django.db.models import Count
+
+    answers = Answer.objects.filter(question__poll=poll, choice__isnull=False).order_by()
+    per_choice = dict(answers.values_list("choice").annotate(n=Count("pk")))
+    breakdowns = {}
+    for question in poll.questions.exclude(kind="text"):
+        for dimension in ("wijk", "age_band", "relation", "works"):
+            field = "wijk__name" if dimension == "wijk" else dimension
+            breakdowns[(question.pk, dimension)] = sorted(
+                answers.filter(question=question).values_list(field, "choice").annotate(n=Count("pk")), key=repr)
+    return Participation.objects.filter(poll=poll).count(), per_choice, breakdowns
+
+
+def _counted_from_tallies(poll):
+    results = poll_results(poll_id=poll.pk)
+    per_choice = {c["id"]: c["count"] for q in results["questions"] for c in q["choices"] if c["count"]}
+    labels = {"works": {"Betaald werk": True, "Geen betaald werk": False}}
+    raw = {"age_band": dict(AgeBand.choices), "relation": dict(Relation.choices)}
+    breakdowns = {}
+    for question in poll.questions.exclude(kind="text"):
+        for dimension in ("wijk", "age_band", "relation", "works"):
+            rows = []
+            for (label, choice), n in breakdown_counts(question_id=question.pk, dimension=dimension).items():
+                if label == "Onbekend":
+                    value = None if dimension in ("wijk", "works") else ""
+                elif dimension in raw:
+                    value = next(k for k, v in raw[dimension].items() if str(v) == label)
+                else:
+                    value = labels.get(dimension, {}).get(label, label)
+                rows.append((value, choice, n))
+            breakdowns[(question.pk, dimension)] = sorted(rows, key=repr)
+    return results["respondents"], per_choice, breakdowns
+
+
+def test_result_counters_match_a_count_of_the_answers(poll, wijk):
+    """Votes with different snapshots and several choices: the counters kept in cast_vote give
+    exactly what counting the answers gives, before and after a rebuild, and after leaving."""
+    from panel.services import leave_panel, recount_results
+
+    noord = Wijk.objects.create(name="Noord", slug="noord")
+    multiple = poll.questions.get(kind="multiple")
+    members = [
+        PanelMemberFactory(wijk=wijk, age_band="67-79", relation="partner", works=True),
+        PanelMemberFactory(wijk=noord, age_band="", relation="parent", works=False),
+        PanelMemberFactory(wijk=None, works=None),
+        PanelMemberFactory(wijk=wijk, age_band="67-79", works=True),
+    ]
+    for i, member in enumerate(members):
+        answers = [a for a in answers_for(poll, text="Tekst") if a.question_id != multiple.pk]
+        picks = tuple(multiple.choices.order_by("order").values_list("pk", flat=True)[i % 3:i % 3 + 2])
+        cast_vote(member=member, poll=poll, answers=[*answers, AnswerInput(question_id=multiple.pk, choice_ids=picks)])
+    expected = _counted_from_answers(poll)
+    assert expected[0] == 4 and sum(expected[1].values()) == 4 * 2 + 4 * 2  # single + scale, 2 picks each
+    assert _counted_from_tallies(poll) == expected
+    leave_panel(member=members[0])
+    assert _counted_from_tallies(poll) == expected
+    recount_results(poll_id=poll.pk)
+    assert _counted_from_tallies(poll) == expected

@@ -2,7 +2,14 @@
 
 import asyncio
 
+from asgiref.sync import async_to_sync
+
 from mantelkring.live import coalesced
+
+# async_to_sync, not asyncio.run: under asyncio.run, database_sync_to_async starts asgiref's
+# global single-thread executor in the pytest process; the browser tests' server is forked
+# from that process and inherits the executor without its thread, so every websocket consumer
+# there waits forever on its first database call.
 
 
 def test_callers_in_one_burst_share_one_read():
@@ -15,7 +22,7 @@ def test_callers_in_one_burst_share_one_read():
     async def burst():
         return await asyncio.gather(*(coalesced(("poll", 1), compute) for _ in range(250)))
 
-    assert asyncio.run(burst()) == [1] * 250
+    assert async_to_sync(burst)() == [1] * 250
     assert len(calls) == 1
 
 
@@ -36,7 +43,7 @@ def test_a_caller_arriving_after_the_read_started_gets_a_new_read():
         second = await coalesced(("poll", 2), compute)
         return await first, second
 
-    assert asyncio.run(scenario()) == (1, 2)
+    assert async_to_sync(scenario)() == (1, 2)
 
 
 def test_different_keys_do_not_share_and_errors_reach_every_caller():
@@ -48,6 +55,6 @@ def test_different_keys_do_not_share_and_errors_reach_every_caller():
         other = await coalesced(("poll", 4), lambda: "ok")
         return results, other
 
-    results, other = asyncio.run(scenario())
+    results, other = async_to_sync(scenario)()
     assert all(isinstance(r, ValueError) for r in results)
     assert other == "ok"

@@ -67,3 +67,35 @@ def test_a_vote_reaches_the_werkgroep_dashboard_as_counts_only(users_by_role, ro
     raw = json.dumps(message)
     assert HIDDEN not in raw and "Klaasje" not in raw and "Nog een verhaal" not in raw
     assert member.user.email not in raw
+
+
+def test_dashboards_on_one_process_share_one_read_per_vote(users_by_role, monkeypatch):
+    from werkgroep import selectors
+
+    poll = make_poll()
+    member = PanelMemberFactory(wijk=wijken(1)[0])
+    reads = []
+    real = selectors.open_polls_live
+
+    def counting():
+        reads.append(1)
+        return real()
+
+    monkeypatch.setattr(selectors, "open_polls_live", counting)
+
+    def vote():
+        cast_vote(member=member, poll=poll, answers=answers_for(poll, text="Kort verhaal"))
+
+    async def scenario():
+        communicators = [_communicator(users_by_role[Role.WERKGROEP]) for _ in range(3)]
+        for communicator in communicators:
+            assert (await communicator.connect())[0]
+        await database_sync_to_async(vote)()
+        messages = [await c.receive_json_from(timeout=5) for c in communicators]
+        for communicator in communicators:
+            await communicator.disconnect()
+        return messages
+
+    messages = async_to_sync(scenario)()
+    assert all(m["polls"][0]["responses"] == 1 for m in messages)
+    assert len(reads) == 1

@@ -1,0 +1,73 @@
+"""Result counters (panel.models.ResultTally): the keys one vote adds, the upsert that adds
+them, and a rebuild from the stored answers.
+
+Functions take the models as arguments where a migration needs them too."""
+
+import random
+from collections import Counter
+
+from django.db import connection
+from django.db.models import Count
+
+SLOTS = 8
+DIMENSIONS = ("wijk", "age_band", "relation", "works")
+
+
+def group_value(dimension: str, value) -> str:
+    """The stored group of a snapshot value: wijk id, band, relation, yes/no; "" = unknown."""
+    if value is None or value == "":
+        return ""
+    if dimension == "works":
+        return "yes" if value else "no"
+    return str(value)
+
+
+def vote_keys(snapshot: dict, choices: list[tuple[int, int]]) -> Counter:
+    """Counter keys (question_ref, choice_ref, dimension, group_value) for one response with the
+    given (question id, choice id) pairs; snapshot has wijk_id, age_band, relation, works."""
+    keys: Counter = Counter({(0, 0, "", ""): 1})
+    groups = {d: group_value(d, snapshot["wijk_id" if d == "wijk" else d]) for d in DIMENSIONS}
+    for question_id, choice_id in choices:
+        keys[(question_id, choice_id, "", "")] += 1
+        for dimension, group in groups.items():
+            keys[(question_id, choice_id, dimension, group)] += 1
+    return keys
+
+
+def add(poll_id: int, keys: Counter, *, table: str = "panel_resulttally") -> None:
+    """Add to the counters in one statement (INSERT … ON CONFLICT DO UPDATE, PostgreSQL and
+    SQLite). Keys are sorted so parallel votes lock rows in the same order (no deadlocks)."""
+    slot = random.randrange(SLOTS)
+    rows = sorted(keys.items())
+    values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s)"] * len(rows))
+    params: list = []
+    for (question_ref, choice_ref, dimension, group), n in rows:
+        params += [poll_id, question_ref, choice_ref, dimension, group, slot, n]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (poll_id, question_ref, choice_ref, dimension, group_value, slot, count) "
+            f"VALUES {values} ON CONFLICT (poll_id, question_ref, choice_ref, dimension, group_value, slot) "
+            f"DO UPDATE SET count = {table}.count + excluded.count",
+            params,
+        )
+
+
+def rebuild(poll_ids, *, Participation, Answer, ResultTally) -> None:
+    """Recount the counters of these polls from the stored participations and answers.
+    For bulk-loaded data and the first migration; not while the polls take votes."""
+    for poll_id in poll_ids:
+        ResultTally.objects.filter(poll_id=poll_id).delete()
+        rows = [ResultTally(poll_id=poll_id, count=Participation.objects.filter(poll_id=poll_id).count())]
+        answers = Answer.objects.filter(question__poll_id=poll_id, choice__isnull=False).order_by()
+        for question_id, choice_id, n in answers.values_list("question_id", "choice_id").annotate(n=Count("pk")):
+            rows.append(ResultTally(poll_id=poll_id, question_ref=question_id, choice_ref=choice_id, count=n))
+        for dimension in DIMENSIONS:
+            field = "wijk_id" if dimension == "wijk" else dimension
+            cells: Counter = Counter()
+            for question_id, choice_id, value, n in answers.values_list("question_id", "choice_id", field).annotate(n=Count("pk")):
+                cells[(question_id, choice_id, group_value(dimension, value))] += n
+            rows.extend(
+                ResultTally(poll_id=poll_id, question_ref=q, choice_ref=c, dimension=dimension, group_value=g, count=n)
+                for (q, c, g), n in cells.items()
+            )
+        ResultTally.objects.bulk_create(rows, batch_size=1000)

@@ -30,7 +30,10 @@
       var data = JSON.parse(event.data);
       if (data.type === "polls") {
         apply(data.polls);
-        if (status) { status.textContent = "Bijgewerkt om " + new Date().toLocaleTimeString("nl-NL"); }
+        if (status) {
+          status.textContent = (status.getAttribute("data-updated-label") || "Bijgewerkt om") + " " +
+            new Date().toLocaleTimeString(document.documentElement.lang || "nl");
+        }
       }
     });
     socket.addEventListener("close", function (event) {

@@ -55,6 +55,7 @@ bench: install-dev
 
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3* test-db.sqlite3*

@@ -13,10 +13,16 @@ class AccountAdapter(DefaultAccountAdapter):
 
     error_messages = {
         **DefaultAccountAdapter.error_messages,
-        "email_password_mismatch": _("Het e-mailadres of het wachtwoord klopt niet. Probeer het opnieuw."),
+        "email_password_mismatch": _(
+            "Het e-mailadres of het wachtwoord klopt niet. Probeer het opnieuw."
+        ),
         "incorrect_code": _("Deze code klopt niet. Kijk goed in de e-mail en probeer het opnieuw."),
-        "too_many_login_attempts": _("U heeft te vaak een verkeerd wachtwoord ingevuld. Wacht vijf minuten en probeer het dan opnieuw."),
-        "rate_limited": _("U probeert het te vaak achter elkaar. Wacht even en probeer het dan opnieuw."),
+        "too_many_login_attempts": _(
+            "U heeft te vaak een verkeerd wachtwoord ingevuld. Wacht vijf minuten en probeer het dan opnieuw."
+        ),
+        "rate_limited": _(
+            "U probeert het te vaak achter elkaar. Wacht even en probeer het dan opnieuw."
+        ),
         "account_inactive": _("Dit account is niet actief. Neem contact op met de gemeente."),
         "email_taken": _("Er is al een account met dit e-mailadres. Log in of vraag een code aan."),
         "unknown_email": _("We kennen dit e-mailadres niet."),

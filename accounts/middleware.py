@@ -10,7 +10,9 @@ MFA_PREFIX = "/accounts/2fa/"
 
 
 def _refused(request) -> bool:
-    return request.path.startswith(MFA_PREFIX) and not request.path.startswith(MFA_PREFIX + "authenticate")
+    return request.path.startswith(MFA_PREFIX) and not request.path.startswith(
+        MFA_PREFIX + "authenticate"
+    )
 
 
 class MfaRoleMiddleware:
@@ -28,14 +30,21 @@ class MfaRoleMiddleware:
         if iscoroutinefunction(self):
             return self.__acall__(request)
         # A user who already turned it on must always be able to finish logging in.
-        if _refused(request) and request.user.is_authenticated and not has_role(request.user, Role.WERKGROEP, Role.BEHEER):
+        if (
+            _refused(request)
+            and request.user.is_authenticated
+            and not has_role(request.user, Role.WERKGROEP, Role.BEHEER)
+        ):
             raise PermissionDenied
         return self.get_response(request)
 
     async def __acall__(self, request):
         if _refused(request):  # only 2FA pages need the user; other requests stay lazy
             allowed = await sync_to_async(
-                lambda: not request.user.is_authenticated or has_role(request.user, Role.WERKGROEP, Role.BEHEER)
+                lambda: (
+                    not request.user.is_authenticated
+                    or has_role(request.user, Role.WERKGROEP, Role.BEHEER)
+                )
             )()
             if not allowed:
                 raise PermissionDenied

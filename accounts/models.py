@@ -64,7 +64,9 @@ class User(AbstractUser):
 class Profile(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.CAREGIVER)
-    profession = models.CharField(_("beroep"), max_length=30, choices=Profession.choices, blank=True)
+    profession = models.CharField(
+        _("beroep"), max_length=30, choices=Profession.choices, blank=True
+    )
     organisation = models.ForeignKey(
         "sociale_kaart.Organisation",
         verbose_name=_("organisatie"),

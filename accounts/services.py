@@ -22,8 +22,12 @@ def create_account(
     from allauth.account.models import EmailAddress
 
     user = User.objects.create_user(
-        email=email, password=password, first_name=first_name, last_name=last_name,
-        is_staff=role == Role.BEHEER, is_superuser=role == Role.BEHEER,
+        email=email,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+        is_staff=role == Role.BEHEER,
+        is_superuser=role == Role.BEHEER,
     )
     Profile.objects.create(
         user=user, role=role, profession=profession, organisation=organisation, wijk=wijk

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import os
 import struct
 from dataclasses import dataclass, field
@@ -48,14 +49,19 @@ class HttpConnection:
     async def close(self) -> None:
         if self.writer is not None:
             self.writer.close()
-            try:
+            with contextlib.suppress(OSError):
                 await self.writer.wait_closed()
-            except OSError:
-                pass
             self.writer = None
 
-    async def request(self, method: str, path: str, *, form: dict | None = None,
-                      headers: dict[str, str] | None = None, timeout: float = 30) -> Response:
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        form: dict | None = None,
+        headers: dict[str, str] | None = None,
+        timeout: float = 30,
+    ) -> Response:
         body = urlencode(form, doseq=True).encode() if form is not None else b""
         head = {"Host": f"{self.host}:{self.port}", "Connection": "keep-alive", **(headers or {})}
         if self.cookies:
@@ -64,7 +70,11 @@ class HttpConnection:
             head["Content-Type"] = "application/x-www-form-urlencoded"
         if body or method == "POST":
             head["Content-Length"] = str(len(body))
-        raw = f"{method} {path} HTTP/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in head.items()) + "\r\n"
+        raw = (
+            f"{method} {path} HTTP/1.1\r\n"
+            + "".join(f"{k}: {v}\r\n" for k, v in head.items())
+            + "\r\n"
+        )
         for attempt in (1, 2):
             if self.writer is None:
                 await self._connect()
@@ -116,18 +126,35 @@ class WebSocket:
         self.reader, self.writer = reader, writer
 
     @classmethod
-    async def connect(cls, host: str, port: int, path: str, *, cookies: dict[str, str] | None = None,
-                      timeout: float = 10) -> WebSocket:
+    async def connect(
+        cls,
+        host: str,
+        port: int,
+        path: str,
+        *,
+        cookies: dict[str, str] | None = None,
+        timeout: float = 10,
+    ) -> WebSocket:
         _assert_loopback(host)
         reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), timeout)
         key = base64.b64encode(os.urandom(16)).decode()
         head = {
-            "Host": f"{host}:{port}", "Upgrade": "websocket", "Connection": "Upgrade",
-            "Sec-WebSocket-Key": key, "Sec-WebSocket-Version": "13", "Origin": f"http://{host}:{port}",
+            "Host": f"{host}:{port}",
+            "Upgrade": "websocket",
+            "Connection": "Upgrade",
+            "Sec-WebSocket-Key": key,
+            "Sec-WebSocket-Version": "13",
+            "Origin": f"http://{host}:{port}",
         }
         if cookies:
             head["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
-        writer.write((f"GET {path} HTTP/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in head.items()) + "\r\n").encode())
+        writer.write(
+            (
+                f"GET {path} HTTP/1.1\r\n"
+                + "".join(f"{k}: {v}\r\n" for k, v in head.items())
+                + "\r\n"
+            ).encode()
+        )
         answer = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), timeout)
         status = int(answer.split()[1])
         if status != 101:
@@ -164,7 +191,9 @@ class WebSocket:
                 (n,) = struct.unpack("!Q", await self.reader.readexactly(8))
             if b2 & 0x80:
                 mask = await self.reader.readexactly(4)
-                payload = bytes(b ^ mask[i % 4] for i, b in enumerate(await self.reader.readexactly(n)))
+                payload = bytes(
+                    b ^ mask[i % 4] for i, b in enumerate(await self.reader.readexactly(n))
+                )
             else:
                 payload = await self.reader.readexactly(n)
             if opcode == 0x8:
@@ -180,8 +209,6 @@ class WebSocket:
                     return message.decode()
 
     async def close(self) -> None:
-        try:
+        with contextlib.suppress(ConnectionError, RuntimeError):
             await self._send_frame(0x8, struct.pack("!H", 1000))
-        except (ConnectionError, RuntimeError):
-            pass
         self.writer.close()

@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.client import HttpConnection, WebSocket
+from bench.client import HttpConnection, WebSocket  # noqa: E402 (after the path is set)
 
 DB_NAME = "bench"
 PG = "postgres://postgres@127.0.0.1:5432"
@@ -45,8 +45,13 @@ SIGNUPS = 2_000
 DASHBOARD_SIZES = (1_000, 100_000, 1_000_000)
 
 TARGETS = {
-    "votes_per_s": 1000, "vote_ratio": 0.5, "signups_per_min": 2000,
-    "dash_ratio": 1.5, "dash_ms": 200, "live_p95_ms": 250, "poll_page_kb": 60,
+    "votes_per_s": 1000,
+    "vote_ratio": 0.5,
+    "signups_per_min": 2000,
+    "dash_ratio": 1.5,
+    "dash_ms": 200,
+    "live_p95_ms": 250,
+    "poll_page_kb": 60,
 }
 
 
@@ -80,9 +85,23 @@ def redis_base(tmp: Path) -> tuple[str, subprocess.Popen | None]:
     except OSError:
         pass
     port = free_port()
-    proc = subprocess.Popen([shutil.which("redis-server") or "redis-server", "--bind", "127.0.0.1", "--port", str(port),
-                             "--save", "", "--appendonly", "no", "--dir", str(tmp)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            shutil.which("redis-server") or "redis-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:
@@ -138,10 +157,29 @@ class Workers:
     def __enter__(self):
         for port in self.ports:
             log_file = open(self.logdir / f"uvicorn-{port}.log", "wb")
-            self.procs.append(subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "mantelkring.asgi:application", "--host", "127.0.0.1",
-                 "--port", str(port), "--no-access-log", "--lifespan", "off", "--log-level", "warning"],
-                cwd=ROOT, env={**os.environ, **self.env}, stdout=log_file, stderr=subprocess.STDOUT))
+            self.procs.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "uvicorn",
+                        "mantelkring.asgi:application",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        str(port),
+                        "--no-access-log",
+                        "--lifespan",
+                        "off",
+                        "--log-level",
+                        "warning",
+                    ],
+                    cwd=ROOT,
+                    env={**os.environ, **self.env},
+                    stdout=log_file,
+                    stderr=subprocess.STDOUT,
+                )
+            )
         deadline = time.monotonic() + 60
         for port in self.ports:
             while True:
@@ -169,7 +207,9 @@ class Workers:
 # Load ---------------------------------------------------------------------------------------
 
 
-async def run_load(items: list, *, ports: list[int], concurrency: int, max_seconds: float, one) -> dict:
+async def run_load(
+    items: list, *, ports: list[int], concurrency: int, max_seconds: float, one
+) -> dict:
     """Send one request per item from `concurrency` keep-alive connections spread over the
     ports; stops when the items run out or after max_seconds. `one(conn, item)` -> bool ok."""
     queue = list(reversed(items))
@@ -198,9 +238,15 @@ async def run_load(items: list, *, ports: list[int], concurrency: int, max_secon
     await asyncio.gather(*(worker(i) for i in range(concurrency)))
     elapsed = time.perf_counter() - started
     done = len(latencies)
-    return {"requests": done, "errors": len(errors), "first_errors": errors[:3], "seconds": round(elapsed, 2),
-            "per_s": round((done - len(errors)) / elapsed, 1),
-            "p50_ms": round(pct(latencies, 50) * 1000, 1), "p95_ms": round(pct(latencies, 95) * 1000, 1)}
+    return {
+        "requests": done,
+        "errors": len(errors),
+        "first_errors": errors[:3],
+        "seconds": round(elapsed, 2),
+        "per_s": round((done - len(errors)) / elapsed, 1),
+        "p50_ms": round(pct(latencies, 50) * 1000, 1),
+        "p95_ms": round(pct(latencies, 95) * 1000, 1),
+    }
 
 
 def _auth(conn: HttpConnection, session: str | None) -> dict[str, str]:
@@ -216,7 +262,9 @@ def bench_bare(ports, sessions, concurrency) -> dict:
         return True if r.status == 200 else f"HTTP {r.status}"
 
     items = (sessions * 3)[:8000]
-    return asyncio.run(run_load(items, ports=ports, concurrency=concurrency, max_seconds=25, one=one))
+    return asyncio.run(
+        run_load(items, ports=ports, concurrency=concurrency, max_seconds=25, one=one)
+    )
 
 
 def bench_votes(ports, sessions, poll_id, concurrency) -> dict:
@@ -228,17 +276,23 @@ def bench_votes(ports, sessions, poll_id, concurrency) -> dict:
             return True
         return f"HTTP {r.status} {r.headers.get('location', '')}"
 
-    return asyncio.run(run_load(sessions, ports=ports, concurrency=concurrency, max_seconds=60, one=one))
+    return asyncio.run(
+        run_load(sessions, ports=ports, concurrency=concurrency, max_seconds=60, one=one)
+    )
 
 
 def bench_signups(ports, sessions, gesprek_id, concurrency) -> dict:
     path = f"/panel/gesprekken/{gesprek_id}/"
 
     async def one(conn, session):
-        r = await conn.request("POST", path, form={"topics": "Respijtzorg"}, headers=_auth(conn, session))
+        r = await conn.request(
+            "POST", path, form={"topics": "Respijtzorg"}, headers=_auth(conn, session)
+        )
         return True if r.status == 302 else f"HTTP {r.status}"
 
-    return asyncio.run(run_load(sessions, ports=ports, concurrency=concurrency, max_seconds=60, one=one))
+    return asyncio.run(
+        run_load(sessions, ports=ports, concurrency=concurrency, max_seconds=60, one=one)
+    )
 
 
 def bench_live(ports, watcher_sessions, voter_sessions, poll_id, ws_path) -> dict:
@@ -256,8 +310,11 @@ def bench_live(ports, watcher_sessions, voter_sessions, poll_id, ws_path) -> dic
     async def scenario_stamped():
         sockets = []
         for i, session in enumerate(watcher_sessions):
-            sockets.append(await WebSocket.connect("127.0.0.1", ports[i % len(ports)], ws_path,
-                                                   cookies={"sessionid": session}))
+            sockets.append(
+                await WebSocket.connect(
+                    "127.0.0.1", ports[i % len(ports)], ws_path, cookies={"sessionid": session}
+                )
+            )
         latencies, lost, votes, late, closed = [], 0, 0, set(), set()
         deadline = time.monotonic() + 150
         voter = HttpConnection("127.0.0.1", ports[0])
@@ -269,7 +326,12 @@ def bench_live(ports, watcher_sessions, voter_sessions, poll_id, ws_path) -> dic
             await voter.close()
             voter.port = ports[k % len(ports)]
             sent = time.perf_counter()
-            r = await voter.request("POST", f"/panel/vragen/{poll_id}/versturen/", form={}, headers=_auth(voter, session))
+            r = await voter.request(
+                "POST",
+                f"/panel/vragen/{poll_id}/versturen/",
+                form={},
+                headers=_auth(voter, session),
+            )
             if r.status != 302:
                 raise RuntimeError(f"live vote failed: HTTP {r.status}")
             votes += 1
@@ -289,10 +351,17 @@ def bench_live(ports, watcher_sessions, voter_sessions, poll_id, ws_path) -> dic
         return latencies, lost, votes, len(late), len(closed)
 
     latencies, lost, votes, late, closed = asyncio.run(scenario_stamped())
-    return {"clients": len(watcher_sessions), "votes": votes, "messages": len(latencies), "lost": lost,
-            "sockets_timed_out": late, "sockets_closed": closed,
-            "p50_ms": round(pct(latencies, 50) * 1000, 1), "p95_ms": round(pct(latencies, 95) * 1000, 1),
-            "p99_ms": round(pct(latencies, 99) * 1000, 1)}
+    return {
+        "clients": len(watcher_sessions),
+        "votes": votes,
+        "messages": len(latencies),
+        "lost": lost,
+        "sockets_timed_out": late,
+        "sockets_closed": closed,
+        "p50_ms": round(pct(latencies, 50) * 1000, 1),
+        "p95_ms": round(pct(latencies, 95) * 1000, 1),
+        "p99_ms": round(pct(latencies, 99) * 1000, 1),
+    }
 
 
 def bench_weight(port: int, pages: dict[str, tuple[str, str]]) -> dict:
@@ -306,9 +375,11 @@ def bench_weight(port: int, pages: dict[str, tuple[str, str]]) -> dict:
         if page.status != 200:
             raise RuntimeError(f"weight: {path} answered HTTP {page.status}")
         html = page.body
-        assets = re.findall(rb'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html) + \
-            re.findall(rb'<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"', html) + \
-            re.findall(rb'<script[^>]+src="([^"]+)"', html)
+        assets = (
+            re.findall(rb'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
+            + re.findall(rb'<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"', html)
+            + re.findall(rb'<script[^>]+src="([^"]+)"', html)
+        )
         raw, zipped = len(html), len(gzip.compress(html, compresslevel=5))
         files = {}
         for href in dict.fromkeys(a.decode() for a in assets):
@@ -318,7 +389,12 @@ def bench_weight(port: int, pages: dict[str, tuple[str, str]]) -> dict:
             raw += len(plain.body)
             zipped += len(packed.body)
         await conn.close()
-        return {"html_bytes": len(html), "assets": len(files), "raw_bytes": raw, "gzip_bytes": zipped}
+        return {
+            "html_bytes": len(html),
+            "assets": len(files),
+            "raw_bytes": raw,
+            "gzip_bytes": zipped,
+        }
 
     async def all_pages():
         return {name: await measure(path, session) for name, (path, session) in pages.items()}
@@ -352,22 +428,30 @@ def bench_vote_anatomy(seed, sessions: list[str]) -> dict:
             client.cookies["csrftoken"] = CSRF
             with CaptureQueriesContext(connection) as ctx:
                 t, cpu = time.perf_counter(), time.process_time()
-                response = client.post(f"/panel/vragen/{seed.live_poll}/versturen/", {}, HTTP_X_CSRFTOKEN=CSRF)
+                response = client.post(
+                    f"/panel/vragen/{seed.live_poll}/versturen/", {}, HTTP_X_CSRFTOKEN=CSRF
+                )
                 totals.append(time.perf_counter() - t)
                 cpu_times.append(time.process_time() - cpu)
             if response.status_code != 302:
                 raise RuntimeError(f"anatomy vote: HTTP {response.status_code}")
             sql = [q for q in ctx.captured_queries if q["sql"] not in ("BEGIN",)]
-            queries.append(sum(1 for q in sql if not q["sql"].startswith(("COMMIT", "SAVEPOINT", "RELEASE"))))
+            queries.append(
+                sum(1 for q in sql if not q["sql"].startswith(("COMMIT", "SAVEPOINT", "RELEASE")))
+            )
             commits.append(sum(1 for q in sql if q["sql"].startswith("COMMIT")))
             db_time.append(sum(float(q["time"]) for q in ctx.captured_queries))
     finally:
         services.broadcast_poll_update = original
-    return {"votes": len(totals), "ms_per_vote": round(statistics.median(totals) * 1000, 1),
-            "cpu_ms": round(statistics.median(cpu_times) * 1000, 1),
-            "queries": statistics.median(queries), "commits": statistics.median(commits),
-            "db_ms": round(statistics.median(db_time) * 1000, 1),
-            "broadcast_ms": round(statistics.median(spent) * 1000, 1) if spent else None}
+    return {
+        "votes": len(totals),
+        "ms_per_vote": round(statistics.median(totals) * 1000, 1),
+        "cpu_ms": round(statistics.median(cpu_times) * 1000, 1),
+        "queries": statistics.median(queries),
+        "commits": statistics.median(commits),
+        "db_ms": round(statistics.median(db_time) * 1000, 1),
+        "broadcast_ms": round(statistics.median(spent) * 1000, 1) if spent else None,
+    }
 
 
 # Dashboard (in-process) ---------------------------------------------------------------------
@@ -402,20 +486,28 @@ def bench_dashboard(seed, sizes) -> dict:
         row = {}
         for name, (client, path) in pages.items():
             timings, queries, status = [], None, None
-            for i in range(9):
+            for _ in range(9):
                 with CaptureQueriesContext(connection) as ctx:
                     t = time.perf_counter()
                     response = client.get(path)
                     timings.append(time.perf_counter() - t)
                 status = response.status_code
                 queries = len(ctx.captured_queries)
-            row[name] = {"ms": round(statistics.median(timings[2:]) * 1000, 1), "queries": queries, "status": status}
+            row[name] = {
+                "ms": round(statistics.median(timings[2:]) * 1000, 1),
+                "queries": queries,
+                "status": status,
+            }
         timings = []
         for _ in range(7):
             t = time.perf_counter()
             selectors.poll_results(poll_id=poll_id)
             timings.append(time.perf_counter() - t)
-        row["poll_results selector"] = {"ms": round(statistics.median(timings) * 1000, 1), "queries": None, "status": None}
+        row["poll_results selector"] = {
+            "ms": round(statistics.median(timings) * 1000, 1),
+            "queries": None,
+            "status": None,
+        }
         out[size] = row
     return out
 
@@ -426,7 +518,9 @@ def bench_dashboard(seed, sizes) -> dict:
 def machine() -> str:
     try:
         with open("/proc/cpuinfo") as info:
-            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
+            cpu = next(
+                line.split(":", 1)[1].strip() for line in info if line.startswith("model name")
+            )
     except (OSError, StopIteration):
         cpu = "?"
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
@@ -438,9 +532,16 @@ def verdict(ok: bool) -> str:
 
 
 def report(r: dict) -> str:
-    lines = ["", "=" * 78, f"Mantelkring bench — {r['machine']}",
-             (f"workers: {r['workers']} × uvicorn, "
-              f"PostgreSQL db '{DB_NAME}' (pool), Redis cache db 3 + channel layer db 9"), "=" * 78]
+    lines = [
+        "",
+        "=" * 78,
+        f"Mantelkring bench — {r['machine']}",
+        (
+            f"workers: {r['workers']} × uvicorn, "
+            f"PostgreSQL db '{DB_NAME}' (pool), Redis cache db 3 + channel layer db 9"
+        ),
+        "=" * 78,
+    ]
     b, v = r["bare"], r["votes"]
     ratio = v["per_s"] / b["per_s"] if b["per_s"] else 0
     lines += [
@@ -450,34 +551,55 @@ def report(r: dict) -> str:
         f"{'votes / bare view':34} {ratio:>26.2f}  {'>= 0.5':>16} {verdict(ratio >= 0.5)}",
     ]
     s = r["signups"]
-    lines.append(f"{'sign-ups/min (registered/waiting)':34} {s['per_min']:>12} ({s['registered']}/{s['waiting']}){'':>4}  "
-                 f"{'>= 2000, 10 reg.':>16} {verdict(s['per_min'] >= 2000 and s['exact'])}")
+    lines.append(
+        f"{'sign-ups/min (registered/waiting)':34} {s['per_min']:>12} ({s['registered']}/{s['waiting']}){'':>4}  "
+        f"{'>= 2000, 10 reg.':>16} {verdict(s['per_min'] >= 2000 and s['exact'])}"
+    )
     d = r["dashboard"]
-    for page in ("werkgroep dashboard", "werkgroep results", "results page", "poll_results selector"):
+    for page in (
+        "werkgroep dashboard",
+        "werkgroep results",
+        "results page",
+        "poll_results selector",
+    ):
         small, big = d[DASHBOARD_SIZES[0]][page], d[DASHBOARD_SIZES[-1]][page]
         times = "/".join(str(d[n][page]["ms"]) for n in DASHBOARD_SIZES)
         queries = "/".join(str(d[n][page]["queries"]) for n in DASHBOARD_SIZES)
         grow = big["ms"] / small["ms"] if small["ms"] else 0
         ok = grow <= 1.5 and big["ms"] <= 200 and len(set(queries.split("/"))) == 1
-        lines.append(f"{page + ' ms 1k/100k/1M':34} {times:>26}  {'1M<=1.5x1k,<=200':>16} {verdict(ok)}")
+        lines.append(
+            f"{page + ' ms 1k/100k/1M':34} {times:>26}  {'1M<=1.5x1k,<=200':>16} {verdict(ok)}"
+        )
         if page != "poll_results selector":
             lines.append(f"{'  queries 1k/100k/1M':34} {queries:>26}  {'equal':>16}")
     live = r["live"]
-    lines.append(f"{'live p50/p95/p99 ms':34} {live['p50_ms']}/{live['p95_ms']}/{live['p99_ms']:>10}  {'p95 < 250':>16} {verdict(live['p95_ms'] < 250)}")
-    lines.append(f"{'  clients/votes/messages/lost':34} {live['clients']}/{live['votes']}/{live['messages']}/{live['lost']:>8}")
+    lines.append(
+        f"{'live p50/p95/p99 ms':34} {live['p50_ms']}/{live['p95_ms']}/{live['p99_ms']:>10}  {'p95 < 250':>16} {verdict(live['p95_ms'] < 250)}"
+    )
+    lines.append(
+        f"{'  clients/votes/messages/lost':34} {live['clients']}/{live['votes']}/{live['messages']}/{live['lost']:>8}"
+    )
     for name, w in r["weight"].items():
-        lines.append(f"{'weight ' + name + ' KB gzip (raw)':34} {w['gzip_bytes'] / 1024:>14.1f} ({w['raw_bytes'] / 1024:.1f})"
-                     f"{'':>6}  {'<= 60 KB' if name == 'poll page' else '':>16} "
-                     f"{verdict(w['gzip_bytes'] <= 60 * 1024) if name == 'poll page' else ''}")
+        lines.append(
+            f"{'weight ' + name + ' KB gzip (raw)':34} {w['gzip_bytes'] / 1024:>14.1f} ({w['raw_bytes'] / 1024:.1f})"
+            f"{'':>6}  {'<= 60 KB' if name == 'poll page' else '':>16} "
+            f"{verdict(w['gzip_bytes'] <= 60 * 1024) if name == 'poll page' else ''}"
+        )
     a = r["anatomy"]
-    lines.append(f"{'vote anatomy (in-process, median)':34} {a['ms_per_vote']} ms ({a['cpu_ms']} ms CPU), {a['queries']} queries, "
-                 f"{a['commits']} commits, db {a['db_ms']} ms, broadcast {a['broadcast_ms']} ms")
+    lines.append(
+        f"{'vote anatomy (in-process, median)':34} {a['ms_per_vote']} ms ({a['cpu_ms']} ms CPU), {a['queries']} queries, "
+        f"{a['commits']} commits, db {a['db_ms']} ms, broadcast {a['broadcast_ms']} ms"
+    )
     lines.append(f"run time: {r['seconds']:.0f} s")
+
     def dash(page):
         small, big = d[DASHBOARD_SIZES[0]][page], d[DASHBOARD_SIZES[-1]][page]
         grow = big["ms"] / small["ms"] if small["ms"] else float("inf")
         ok = grow <= 1.5 and big["ms"] <= 200 and small["queries"] == big["queries"]
-        return f"{page} 1M {big['ms']}ms = {grow:.1f}x 1k, q {small['queries']}->{big['queries']}", ok
+        return (
+            f"{page} 1M {big['ms']}ms = {grow:.1f}x 1k, q {small['queries']}->{big['queries']}",
+            ok,
+        )
 
     dash_parts = [dash(p) for p in ("werkgroep dashboard", "werkgroep results", "results page")]
     dash_text = "; ".join(t for t, _ in dash_parts)
@@ -503,7 +625,13 @@ def main() -> int:
     args = parser.parse_args()
     global MEMBERS, SIGNUPS, DASHBOARD_SIZES, WATCHERS, LIVE_VOTES
     if args.quick:
-        MEMBERS, SIGNUPS, DASHBOARD_SIZES, WATCHERS, LIVE_VOTES = 2_000, 400, (1_000, 10_000, 50_000), 100, 5
+        MEMBERS, SIGNUPS, DASHBOARD_SIZES, WATCHERS, LIVE_VOTES = (
+            2_000,
+            400,
+            (1_000, 10_000, 50_000),
+            100,
+            5,
+        )
     # A stopped bench still stops its workers, its Redis and drops its database.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.monotonic()
@@ -519,8 +647,13 @@ def main() -> int:
 
         for db in (3, 9):
             redis_lib.Redis.from_url(f"{redis}/{db}").flushdb()
-        for command in (["migrate", "--noinput", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"]):
-            subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env={**os.environ}, check=True)
+        for command in (
+            ["migrate", "--noinput", "-v", "0"],
+            ["collectstatic", "--noinput", "-v", "0"],
+        ):
+            subprocess.run(
+                [sys.executable, "manage.py", *command], cwd=ROOT, env={**os.environ}, check=True
+            )
         import django
 
         django.setup()
@@ -532,15 +665,18 @@ def main() -> int:
         from django.db import connections
 
         connections.close_all()
-        live_voters = seed.sessions[WATCHERS:WATCHERS + LIVE_VOTES]
-        voters = seed.sessions[WATCHERS + LIVE_VOTES:]
+        live_voters = seed.sessions[WATCHERS : WATCHERS + LIVE_VOTES]
+        voters = seed.sessions[WATCHERS + LIVE_VOTES :]
         signers = seed.sessions[-SIGNUPS:]
         with Workers(args.workers, env, tmp) as workers:
             log(f"{args.workers} uvicorn workers on ports {workers.ports}")
-            results["weight"] = bench_weight(workers.ports[0], {
-                "poll page": (f"/panel/vragen/{seed.vote_poll}/vraag/1/", voters[-1]),
-                "training home": ("/training/", seed.professional_session),
-            })
+            results["weight"] = bench_weight(
+                workers.ports[0],
+                {
+                    "poll page": (f"/panel/vragen/{seed.vote_poll}/vraag/1/", voters[-1]),
+                    "training home": ("/training/", seed.professional_session),
+                },
+            )
             log(f"weight: {results['weight']}")
             results["bare"] = bench_bare(workers.ports, voters, args.concurrency)
             log(f"bare view: {results['bare']}")
@@ -549,21 +685,38 @@ def main() -> int:
             signup = bench_signups(workers.ports, signers, seed.gesprek, args.concurrency)
             from panel.models import Participation, Registration
 
-            counts = {s: Registration.objects.filter(gesprek_id=seed.gesprek, status=s).count()
-                      for s in ("registered", "waiting")}
+            counts = {
+                s: Registration.objects.filter(gesprek_id=seed.gesprek, status=s).count()
+                for s in ("registered", "waiting")
+            }
             stored_votes = Participation.objects.filter(poll_id=seed.vote_poll).count()
             connections.close_all()
-            signup.update(counts, per_min=round(signup["per_s"] * 60), attempts=len(signers),
-                          exact=counts["registered"] == 10 and sum(counts.values()) == len(signers) and signup["errors"] == 0)
+            signup.update(
+                counts,
+                per_min=round(signup["per_s"] * 60),
+                attempts=len(signers),
+                exact=counts["registered"] == 10
+                and sum(counts.values()) == len(signers)
+                and signup["errors"] == 0,
+            )
             results["signups"] = signup
             results["votes"]["stored"] = stored_votes
             log(f"sign-ups: {signup}; votes stored: {stored_votes}")
-            results["live"] = bench_live(workers.ports, [seed.werkgroep_session] * WATCHERS, live_voters,
-                                         seed.live_poll, "/ws/werkgroep/dashboard/")
+            results["live"] = bench_live(
+                workers.ports,
+                [seed.werkgroep_session] * WATCHERS,
+                live_voters,
+                seed.live_poll,
+                "/ws/werkgroep/dashboard/",
+            )
             log(f"live: {results['live']}")
         results["anatomy"] = bench_vote_anatomy(seed, voters[-200:])
         log(f"vote anatomy (in-process): {results['anatomy']}")
-        log("dashboard: growing one poll to " + ", ".join(f"{n:,}" for n in DASHBOARD_SIZES) + " votes")
+        log(
+            "dashboard: growing one poll to "
+            + ", ".join(f"{n:,}" for n in DASHBOARD_SIZES)
+            + " votes"
+        )
         results["dashboard"] = bench_dashboard(seed, DASHBOARD_SIZES)
         log(f"dashboard: {results['dashboard']}")
         connections.close_all()

@@ -34,22 +34,38 @@ class Seed:
 
 def _session(user, extra: dict | None = None) -> Session:
     store = SessionStore()
-    data = {SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: MODEL_BACKEND,
-            HASH_SESSION_KEY: user.get_session_auth_hash(), **(extra or {})}
-    return Session(session_key=secrets.token_hex(16), session_data=store.encode(data),
-                   expire_date=timezone.now() + timedelta(days=1))
+    data = {
+        SESSION_KEY: str(user.pk),
+        BACKEND_SESSION_KEY: MODEL_BACKEND,
+        HASH_SESSION_KEY: user.get_session_auth_hash(),
+        **(extra or {}),
+    }
+    return Session(
+        session_key=secrets.token_hex(16),
+        session_data=store.encode(data),
+        expire_date=timezone.now() + timedelta(days=1),
+    )
 
 
 def _poll(title: str, questions: list[tuple[str, str, list[str]]]):
     from panel.models import Choice, Poll, Question
 
     now = timezone.now()
-    poll = Poll.objects.create(title=title, intro="Bench", opens_at=now - timedelta(hours=1),
-                               closes_at=now + timedelta(days=1))
+    poll = Poll.objects.create(
+        title=title,
+        intro="Bench",
+        opens_at=now - timedelta(hours=1),
+        closes_at=now + timedelta(days=1),
+    )
     draft = {}
     for order, (kind, text, choices) in enumerate(questions, 1):
-        question = Question.objects.create(poll=poll, order=order, text=text, kind=kind,
-                                           max_choices=2 if kind == "multiple" else None)
+        question = Question.objects.create(
+            poll=poll,
+            order=order,
+            text=text,
+            kind=kind,
+            max_choices=2 if kind == "multiple" else None,
+        )
         made = Choice.objects.bulk_create(
             Choice(question=question, order=i, text=c, value=i if kind == "scale" else None)
             for i, c in enumerate(choices, 1)
@@ -60,7 +76,11 @@ def _poll(title: str, questions: list[tuple[str, str, list[str]]]):
 
 FLASH_POLL = [
     ("single", "Weet u waar u hulp kunt vragen?", ["Ja", "Een beetje", "Nee"]),
-    ("multiple", "Wat helpt u het meest?", ["Informatie", "Iemand om mee te praten", "Hulp in huis", "Vervanging"]),
+    (
+        "multiple",
+        "Wat helpt u het meest?",
+        ["Informatie", "Iemand om mee te praten", "Hulp in huis", "Vervanging"],
+    ),
     ("scale", "Hoe gaat het met u?", ["Heel slecht", "Slecht", "Gaat wel", "Goed", "Heel goed"]),
 ]
 
@@ -71,16 +91,28 @@ def seed(*, members: int, watchers: int) -> Seed:
     from panel.models import Answer, PanelMember, Participation, Spiegelgesprek
     from sociale_kaart.models import Wijk
 
-    wijken = [Wijk.objects.get_or_create(name=f"Wijk {i}", slug=f"wijk-{i}")[0] for i in range(1, 9)]
+    wijken = [
+        Wijk.objects.get_or_create(name=f"Wijk {i}", slug=f"wijk-{i}")[0] for i in range(1, 9)
+    ]
     users = User.objects.bulk_create(
         User(email=f"lid{i}@bench.example", password="!bench", first_name="Lid", last_name=str(i))
         for i in range(members)
     )
-    Profile.objects.bulk_create(Profile(user=u, role=Role.CAREGIVER, wijk=wijken[i % 8]) for i, u in enumerate(users))
+    Profile.objects.bulk_create(
+        Profile(user=u, role=Role.CAREGIVER, wijk=wijken[i % 8]) for i, u in enumerate(users)
+    )
     now = timezone.now()
     panel_members = PanelMember.objects.bulk_create(
-        PanelMember(user=u, consent_version="2026-1", consent_at=now, wijk=wijken[i % 8],
-                    age_band="", relation="", care_hours="", works=bool(i % 2))
+        PanelMember(
+            user=u,
+            consent_version="2026-1",
+            consent_at=now,
+            wijk=wijken[i % 8],
+            age_band="",
+            relation="",
+            care_hours="",
+            works=bool(i % 2),
+        )
         for i, u in enumerate(users)
     )
     vote_poll, vote_draft = _poll("Bench: stempeiling", FLASH_POLL)
@@ -92,27 +124,45 @@ def seed(*, members: int, watchers: int) -> Seed:
     Session.objects.bulk_create(sessions, batch_size=2000)
     # The watchers answered the live poll already (so they may see its live results).
     first_choices = {int(q): d["c"][0] for q, d in live_draft.items()}
-    Participation.objects.bulk_create(Participation(member=m, poll=live_poll) for m in panel_members[:watchers])
+    Participation.objects.bulk_create(
+        Participation(member=m, poll=live_poll) for m in panel_members[:watchers]
+    )
     Answer.objects.bulk_create(
         Answer(question_id=q, choice_id=c, wijk_id=m.wijk_id, works=m.works)
-        for m in panel_members[:watchers] for q, c in first_choices.items()
+        for m in panel_members[:watchers]
+        for q, c in first_choices.items()
     )
     from panel.services import recount_results
 
     recount_results(poll_id=live_poll.pk)  # bulk rows bypass cast_vote's counters
-    gesprek = Spiegelgesprek.objects.create(title="Bench: spiegelgesprek", starts_at=now + timedelta(days=14),
-                                            place="Wijkcentrum", caregiver_places=10, listener_places=10)
+    gesprek = Spiegelgesprek.objects.create(
+        title="Bench: spiegelgesprek",
+        starts_at=now + timedelta(days=14),
+        place="Wijkcentrum",
+        caregiver_places=10,
+        listener_places=10,
+    )
     from accounts.services import create_account
 
     werkgroep = create_account(email="werkgroep@bench.example", role=Role.WERKGROEP, verified=True)
-    professional = create_account(email="huisarts@bench.example", role=Role.PROFESSIONAL,
-                                  profession=Profession.HUISARTS, verified=True)
+    professional = create_account(
+        email="huisarts@bench.example",
+        role=Role.PROFESSIONAL,
+        profession=Profession.HUISARTS,
+        verified=True,
+    )
     extra = [_session(werkgroep), _session(professional)]
     Session.objects.bulk_create(extra)
     return Seed(
-        member_ids=[m.pk for m in panel_members], sessions=[s.session_key for s in sessions],
-        vote_poll=vote_poll.pk, vote_draft=vote_draft, live_poll=live_poll.pk, live_draft=live_draft,
-        gesprek=gesprek.pk, werkgroep_session=extra[0].session_key, professional_session=extra[1].session_key,
+        member_ids=[m.pk for m in panel_members],
+        sessions=[s.session_key for s in sessions],
+        vote_poll=vote_poll.pk,
+        vote_draft=vote_draft,
+        live_poll=live_poll.pk,
+        live_draft=live_draft,
+        gesprek=gesprek.pk,
+        werkgroep_session=extra[0].session_key,
+        professional_session=extra[1].session_key,
     )
 
 
@@ -129,17 +179,22 @@ def results_poll_with_votes(votes: int, *, poll_id: int | None = None) -> int:
     if missing <= 0:
         return poll_id
     question = Question.objects.get(poll_id=poll_id)
-    choice_ids = list(Choice.objects.filter(question=question).order_by("order").values_list("pk", flat=True))
+    choice_ids = list(
+        Choice.objects.filter(question=question).order_by("order").values_list("pk", flat=True)
+    )
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {Participation._meta.db_table} (poll_id, member_id) "
-            "SELECT %s, NULL FROM generate_series(1, %s)", [poll_id, missing])
+            "SELECT %s, NULL FROM generate_series(1, %s)",
+            [poll_id, missing],
+        )
         cursor.execute(
             f"INSERT INTO {Answer._meta.db_table} (question_id, choice_id, text, status, hidden_reason, "
             "age_band, relation, works, created_at) "
             "SELECT %s, (ARRAY[%s, %s, %s])[1 + (g %% 3)], '', '', '', '', '', (g %% 2 = 0), now() "
             "FROM generate_series(1, %s) AS g",
-            [question.pk, *choice_ids[:3], missing])
+            [question.pk, *choice_ids[:3], missing],
+        )
         cursor.execute(f"ANALYZE {Answer._meta.db_table}; ANALYZE {Participation._meta.db_table}")
     # The counters cast_vote would have kept for these votes (timed apart from the pages).
     from panel.services import recount_results

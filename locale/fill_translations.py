@@ -1,4 +1,5 @@
-"""Fill locale/en/LC_MESSAGES/django.po from locale/en.json (Dutch msgid -> English).
+"""Fill locale/en/LC_MESSAGES/django.po from locale/en.json and locale/en.d/*.json
+(Dutch msgid -> English; a plural msgid maps to [singular, plural]).
 
 Run through `make messages`: makemessages collects the Dutch strings, this script fills in
 the English we have, compilemessages builds the .mo. Strings without English stay Dutch.
@@ -23,6 +24,9 @@ def _quote(text: str) -> str:
 
 def main() -> int:
     table: dict[str, str | list[str]] = json.loads((HERE / "en.json").read_text())
+    # One file per feature beside the main table, so parallel work does not collide in one file.
+    for extra in sorted((HERE / "en.d").glob("*.json")):
+        table.update(json.loads(extra.read_text()))
     blocks = PO.read_text().split("\n\n")
     out, filled, missing = [], 0, []
     for block in blocks:
@@ -38,7 +42,9 @@ def main() -> int:
             elif line.startswith('"') and current:
                 fields[current].append(line)
             elif not fields:
-                head.append(line.replace("#, fuzzy", "#").rstrip() if line.startswith("#, fuzzy") else line)
+                head.append(
+                    line.replace("#, fuzzy", "#").rstrip() if line.startswith("#, fuzzy") else line
+                )
         if "msgid" not in fields:
             out.append(block)
             continue

@@ -47,40 +47,78 @@ class ResilientRedisCache(RedisCache):
         except _OUTAGE_ERRORS as error:
             with self._lock:
                 if self.available:
-                    logger.warning("Redis cache unreachable (%s: %s); failing open for %.0fs",
-                                   name, error, self.breaker_seconds)
+                    logger.warning(
+                        "Redis cache unreachable (%s: %s); failing open for %.0fs",
+                        name,
+                        error,
+                        self.breaker_seconds,
+                    )
                 self._open_until = time.monotonic() + self.breaker_seconds
             return fallback()
 
     def add(self, key, value, timeout=None, version=None):
-        return self._guard("add", lambda: True, lambda: super(ResilientRedisCache, self).add(key, value, timeout, version))
+        return self._guard(
+            "add",
+            lambda: True,
+            lambda: super(ResilientRedisCache, self).add(key, value, timeout, version),
+        )
 
     def get(self, key, default=None, version=None):
-        return self._guard("get", lambda: default, lambda: super(ResilientRedisCache, self).get(key, default, version))
+        return self._guard(
+            "get",
+            lambda: default,
+            lambda: super(ResilientRedisCache, self).get(key, default, version),
+        )
 
     def set(self, key, value, timeout=None, version=None):
-        return self._guard("set", lambda: None, lambda: super(ResilientRedisCache, self).set(key, value, timeout, version))
+        return self._guard(
+            "set",
+            lambda: None,
+            lambda: super(ResilientRedisCache, self).set(key, value, timeout, version),
+        )
 
     def touch(self, key, timeout=None, version=None):
-        return self._guard("touch", lambda: False, lambda: super(ResilientRedisCache, self).touch(key, timeout, version))
+        return self._guard(
+            "touch",
+            lambda: False,
+            lambda: super(ResilientRedisCache, self).touch(key, timeout, version),
+        )
 
     def delete(self, key, version=None):
-        return self._guard("delete", lambda: False, lambda: super(ResilientRedisCache, self).delete(key, version))
+        return self._guard(
+            "delete", lambda: False, lambda: super(ResilientRedisCache, self).delete(key, version)
+        )
 
     def get_many(self, keys, version=None):
-        return self._guard("get_many", dict, lambda: super(ResilientRedisCache, self).get_many(keys, version))
+        return self._guard(
+            "get_many", dict, lambda: super(ResilientRedisCache, self).get_many(keys, version)
+        )
 
     def has_key(self, key, version=None):
-        return self._guard("has_key", lambda: False, lambda: super(ResilientRedisCache, self).has_key(key, version))
+        return self._guard(
+            "has_key", lambda: False, lambda: super(ResilientRedisCache, self).has_key(key, version)
+        )
 
     def incr(self, key, delta=1, version=None):
-        return self._guard("incr", lambda: delta, lambda: super(ResilientRedisCache, self).incr(key, delta, version))
+        return self._guard(
+            "incr",
+            lambda: delta,
+            lambda: super(ResilientRedisCache, self).incr(key, delta, version),
+        )
 
     def set_many(self, data, timeout=None, version=None):
-        return self._guard("set_many", lambda: list(data), lambda: super(ResilientRedisCache, self).set_many(data, timeout, version))
+        return self._guard(
+            "set_many",
+            lambda: list(data),
+            lambda: super(ResilientRedisCache, self).set_many(data, timeout, version),
+        )
 
     def delete_many(self, keys, version=None):
-        return self._guard("delete_many", lambda: None, lambda: super(ResilientRedisCache, self).delete_many(keys, version))
+        return self._guard(
+            "delete_many",
+            lambda: None,
+            lambda: super(ResilientRedisCache, self).delete_many(keys, version),
+        )
 
     def clear(self):
         return self._guard("clear", lambda: False, lambda: super(ResilientRedisCache, self).clear())

@@ -32,7 +32,9 @@ def _check_cache() -> str:
     import redis
 
     try:
-        client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=0.5, socket_timeout=0.5)
+        client = redis.Redis.from_url(
+            settings.REDIS_URL, socket_connect_timeout=0.5, socket_timeout=0.5
+        )
         try:
             client.ping()
         finally:
@@ -74,4 +76,7 @@ def readyz(request: HttpRequest) -> JsonResponse:
         status, code = "degraded", 200
     else:
         status, code = "ok", 200
-    return JsonResponse({"status": status, **checks, "ms": round((time.perf_counter() - started) * 1000, 1)}, status=code)
+    return JsonResponse(
+        {"status": status, **checks, "ms": round((time.perf_counter() - started) * 1000, 1)},
+        status=code,
+    )

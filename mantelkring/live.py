@@ -28,7 +28,9 @@ WINDOW_SECONDS = 0.005
 _pending: dict[Hashable, asyncio.Future] = {}
 
 
-async def coalesced(key: Hashable, compute: Callable[[], Any], *, window: float = WINDOW_SECONDS) -> Any:
+async def coalesced(
+    key: Hashable, compute: Callable[[], Any], *, window: float = WINDOW_SECONDS
+) -> Any:
     """Result of the sync `compute()` (run in a thread with database access), shared by all
     callers with the same key that arrive before the read starts."""
     future = _pending.get(key)

@@ -24,9 +24,17 @@ def _as_data(message) -> dict:
         "bcc": list(message.bcc),
         "reply_to": list(message.reply_to),
         "headers": {str(k): str(v) for k, v in (message.extra_headers or {}).items()},
-        "alternatives": [[str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])],
+        "alternatives": [
+            [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
+        ],
         "attachments": [
-            [name, base64.b64encode(content if isinstance(content, bytes) else str(content).encode()).decode(), mimetype]
+            [
+                name,
+                base64.b64encode(
+                    content if isinstance(content, bytes) else str(content).encode()
+                ).decode(),
+                mimetype,
+            ]
             for name, content, mimetype in (
                 (a.filename, a.content, a.mimetype) if hasattr(a, "filename") else tuple(a)
                 for a in message.attachments
@@ -39,8 +47,13 @@ def _as_data(message) -> dict:
 def deliver_email(message: dict) -> int:
     """Send one queued message with the "direct" mailer; returns the number sent."""
     email = EmailMultiAlternatives(
-        subject=message["subject"], body=message["body"], from_email=message["from_email"],
-        to=message["to"], cc=message["cc"], bcc=message["bcc"], reply_to=message["reply_to"],
+        subject=message["subject"],
+        body=message["body"],
+        from_email=message["from_email"],
+        to=message["to"],
+        cc=message["cc"],
+        bcc=message["bcc"],
+        reply_to=message["reply_to"],
         headers=message["headers"],
     )
     for content, mimetype in message["alternatives"]:

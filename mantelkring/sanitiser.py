@@ -12,9 +12,33 @@ from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS: frozenset[str] = frozenset(
     {
-        "a", "abbr", "b", "blockquote", "br", "code", "dd", "dl", "dt", "em", "h2", "h3",
-        "h4", "hr", "i", "li", "ol", "p", "pre", "strong", "table", "tbody", "td", "th",
-        "thead", "tr", "ul",
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "code",
+        "dd",
+        "dl",
+        "dt",
+        "em",
+        "h2",
+        "h3",
+        "h4",
+        "hr",
+        "i",
+        "li",
+        "ol",
+        "p",
+        "pre",
+        "strong",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "tr",
+        "ul",
     }
 )
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {

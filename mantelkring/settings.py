@@ -86,7 +86,9 @@ TEMPLATES = [
 
 # Database -------------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))}
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Parallel votes and sign-ups queue for the write lock instead of failing with
     # "database is locked": WAL journal, IMMEDIATE transactions and a busy timeout.
@@ -102,7 +104,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache and channel layer -----------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
     # Configured below (REDIS_CHANNEL_URL, timeouts and pool size).
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer"}}
 else:
@@ -110,7 +114,13 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 # Tasks (e-mail is sent through Django's tasks framework) -----------------------------------
-TASKS = {"default": {"BACKEND": env_str("DJANGO_TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}}
+TASKS = {
+    "default": {
+        "BACKEND": env_str(
+            "DJANGO_TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
 
 # Accounts --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -120,7 +130,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -182,7 +195,9 @@ WHITENOISE_MAX_AGE = 0 if DEBUG else 60 * 60 * 24 * 365
 # E-mail ----------------------------------------------------------------------------------
 _EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
 )
 _EMAIL_OPTIONS = {}
 if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
@@ -194,7 +209,9 @@ if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
         "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", False),
     }
 MAILERS = {"default": {"BACKEND": _EMAIL_BACKEND, "OPTIONS": _EMAIL_OPTIONS}}
-DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Mantelkring <noreply@mantelkring.example>")
+DEFAULT_FROM_EMAIL = env_str(
+    "DJANGO_DEFAULT_FROM_EMAIL", "Mantelkring <noreply@mantelkring.example>"
+)
 
 # Security --------------------------------------------------------------------------------
 SECURE_CSP = {
@@ -265,8 +282,14 @@ if REDIS_URL:
         # channels-redis's 5 s blocking pop (BZPOPMIN), so a busy event loop times it out.
         # 10 s: above the pop, and still bounds how long a hung (not down) Redis holds a vote's
         # after-commit broadcast.
-        "hosts": [{"address": REDIS_CHANNEL_URL, "socket_connect_timeout": 1, "socket_timeout": 10,
-                   "max_connections": env_int("CHANNEL_LAYER_MAX_CONNECTIONS", 1000)}],
+        "hosts": [
+            {
+                "address": REDIS_CHANNEL_URL,
+                "socket_connect_timeout": 1,
+                "socket_timeout": 10,
+                "max_connections": env_int("CHANNEL_LAYER_MAX_CONNECTIONS", 1000),
+            }
+        ],
         "capacity": env_int("CHANNEL_LAYER_CAPACITY", 1000),
         "expiry": 30,
     }
@@ -281,4 +304,7 @@ if env_bool("MANTELKRING_BENCH", False):
     ROOT_URLCONF = "bench.urls"
 # Queue e-mail for the task worker instead of sending it inside the request (mantelkring.mail).
 if env_bool("MANTELKRING_MAIL_VIA_TASKS", False):
-    MAILERS = {"default": {"BACKEND": "mantelkring.mail.QueuedEmailBackend"}, "direct": MAILERS["default"]}
+    MAILERS = {
+        "default": {"BACKEND": "mantelkring.mail.QueuedEmailBackend"},
+        "direct": MAILERS["default"],
+    }

@@ -21,7 +21,9 @@ def _may_see(scope, poll_id: int) -> bool:
     session = scope.get("session")
     if member is None and session is not None and not (user and user.is_authenticated):
         member_id = session.get(INVITES_KEY, {}).get(str(poll_id))
-        member = PanelMember.objects.filter(pk=member_id, left_at=None).first() if member_id else None
+        member = (
+            PanelMember.objects.filter(pk=member_id, left_at=None).first() if member_id else None
+        )
     return can_see_results(poll, member)
 
 
@@ -30,8 +32,14 @@ def results_message(poll_id: int) -> dict:
     return {
         "respondents": results["respondents"],
         "questions": [
-            {"id": q["id"], "total": q["total"],
-             "choices": [{"id": c["id"], "count": c["count"], "percent": c["percent"]} for c in q["choices"]]}
+            {
+                "id": q["id"],
+                "total": q["total"],
+                "choices": [
+                    {"id": c["id"], "count": c["count"], "percent": c["percent"]}
+                    for c in q["choices"]
+                ],
+            }
             for q in results["questions"]
         ],
     }
@@ -53,4 +61,6 @@ class PollResultsConsumer(AsyncJsonWebsocketConsumer):
 
     async def poll_updated(self, event: dict) -> None:
         # One read per process per burst, shared by every socket on this poll (mantelkring.live).
-        await self.send_json(await coalesced(("poll", event["poll_id"]), partial(results_message, event["poll_id"])))
+        await self.send_json(
+            await coalesced(("poll", event["poll_id"]), partial(results_message, event["poll_id"]))
+        )

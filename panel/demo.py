@@ -28,12 +28,24 @@ from panel.services import PRIVACY_VERSION
 from sociale_kaart.models import Vraaggebied, Wijk
 
 # Demo members per wijk (mantelzorger@demo.nl makes 60); the last two are small groups.
-WIJK_SIZES = {"Centrum": 17, "Haveltermade": 14, "Koedijkslanden": 12, "Nijeveen": 9, "Oosterboer": 4,
-              "Berggierslanden": 3}
+WIJK_SIZES = {
+    "Centrum": 17,
+    "Haveltermade": 14,
+    "Koedijkslanden": 12,
+    "Nijeveen": 9,
+    "Oosterboer": 4,
+    "Berggierslanden": 3,
+}
 AGE_BANDS = ["18-34", "35-54", "35-54", "55-66", "55-66", "67-79", "80+", "0-17"]
 RELATIONS = ["partner", "parent", "parent", "child", "family", "friend"]
 HOURS = ["0-7", "8-19", "8-19", "20-39", "40+"]
-SCALE = [(1, "Heel slecht", "😞"), (2, "Slecht", "😟"), (3, "Gaat wel", "😐"), (4, "Goed", "😊"), (5, "Heel goed", "😄")]
+SCALE = [
+    (1, "Heel slecht", "😞"),
+    (2, "Slecht", "😟"),
+    (3, "Gaat wel", "😐"),
+    (4, "Goed", "😊"),
+    (5, "Heel goed", "😄"),
+]
 EXTRA_ANONYMOUS_RESPONSES = 200  # earlier respondents who are no longer in the demo panel
 
 POLLS = [
@@ -42,10 +54,25 @@ POLLS = [
         "intro": "Drie korte vragen over hulp bij de zorg. Het kost twee minuten.",
         "when": (-3, 11),
         "questions": [
-            (QuestionKind.SINGLE, "Weet u waar u terecht kunt met vragen over de zorg?", None, "informatie",
-             ["Ja", "Een beetje", "Nee"]),
-            (QuestionKind.MULTIPLE, "Welke hulp zou u het meest helpen?", 2, "respijtzorg",
-             ["Iemand die de zorg even overneemt", "Hulp in huis", "Iemand om mee te praten", "Hulp bij formulieren"]),
+            (
+                QuestionKind.SINGLE,
+                "Weet u waar u terecht kunt met vragen over de zorg?",
+                None,
+                "informatie",
+                ["Ja", "Een beetje", "Nee"],
+            ),
+            (
+                QuestionKind.MULTIPLE,
+                "Welke hulp zou u het meest helpen?",
+                2,
+                "respijtzorg",
+                [
+                    "Iemand die de zorg even overneemt",
+                    "Hulp in huis",
+                    "Iemand om mee te praten",
+                    "Hulp bij formulieren",
+                ],
+            ),
             (QuestionKind.SCALE, "Hoe gaat het nu met u?", None, "emotionele_steun", SCALE),
             (QuestionKind.TEXT, "Wilt u nog iets zeggen?", None, None, []),
         ],
@@ -55,12 +82,33 @@ POLLS = [
         "intro": "Vragen over tijdelijke vervanging van de zorg.",
         "when": (-60, -30),
         "questions": [
-            (QuestionKind.SINGLE, "Heeft u het afgelopen jaar vervanging van de zorg gehad?", None, "respijtzorg",
-             ["Ja", "Nee, maar ik had het wel nodig", "Nee, ik had het niet nodig"]),
-            (QuestionKind.SCALE, "Hoe makkelijk was het om vervanging te regelen?", None, "respijtzorg", SCALE),
-            (QuestionKind.MULTIPLE, "Wat maakt het moeilijk?", 3, "respijtzorg",
-             ["Ik weet niet waar het kan", "Het kost te veel", "De persoon wil het niet", "Er is geen plek",
-              "Vervoer is lastig"]),
+            (
+                QuestionKind.SINGLE,
+                "Heeft u het afgelopen jaar vervanging van de zorg gehad?",
+                None,
+                "respijtzorg",
+                ["Ja", "Nee, maar ik had het wel nodig", "Nee, ik had het niet nodig"],
+            ),
+            (
+                QuestionKind.SCALE,
+                "Hoe makkelijk was het om vervanging te regelen?",
+                None,
+                "respijtzorg",
+                SCALE,
+            ),
+            (
+                QuestionKind.MULTIPLE,
+                "Wat maakt het moeilijk?",
+                3,
+                "respijtzorg",
+                [
+                    "Ik weet niet waar het kan",
+                    "Het kost te veel",
+                    "De persoon wil het niet",
+                    "Er is geen plek",
+                    "Vervoer is lastig",
+                ],
+            ),
             (QuestionKind.TEXT, "Wat zou u helpen?", None, None, []),
         ],
     },
@@ -69,13 +117,24 @@ POLLS = [
         "intro": "Vragen voor wie werkt en zorgt.",
         "when": (7, 21),
         "questions": [
-            (QuestionKind.SINGLE, "Weet uw werkgever dat u voor iemand zorgt?", None, "advies", ["Ja", "Nee", "Ik werk niet"]),
+            (
+                QuestionKind.SINGLE,
+                "Weet uw werkgever dat u voor iemand zorgt?",
+                None,
+                "advies",
+                ["Ja", "Nee", "Ik werk niet"],
+            ),
             (QuestionKind.SCALE, "Hoe goed gaan werk en zorg samen?", None, "advies", SCALE),
         ],
     },
 ]
-TEXTS = ["Meer hulp in de avond zou fijn zijn.", "Ik wist niet dat dit bestond.", "Het loket was erg vriendelijk.",
-         "Vervoer naar de dagbesteding is een probleem.", "Graag een vast contactpersoon."]
+TEXTS = [
+    "Meer hulp in de avond zou fijn zijn.",
+    "Ik wist niet dat dit bestond.",
+    "Het loket was erg vriendelijk.",
+    "Vervoer naar de dagbesteding is een probleem.",
+    "Graag een vast contactpersoon.",
+]
 
 GESPREKKEN = [
     ("Vervanging van de zorg: wat werkt?", 12, "respijtzorg", 8, 30),
@@ -92,12 +151,23 @@ def _members(rng: random.Random) -> list[PanelMember]:
             number += 1
             email = f"panellid{number:02d}@demo.nl"
             user = User.objects.filter(email=email).first() or create_account(
-                email=email, role=Role.CAREGIVER, wijk=wijk, verified=True, first_name="Panellid", last_name=f"{number:02d}")
+                email=email,
+                role=Role.CAREGIVER,
+                wijk=wijk,
+                verified=True,
+                first_name="Panellid",
+                last_name=f"{number:02d}",
+            )
             member = PanelMember.objects.filter(user=user).first()
             if member is None:
                 member = PanelMember.objects.create(
-                    user=user, consent_version=PRIVACY_VERSION, consent_at=timezone.now(), wijk=wijk,
-                    age_band=rng.choice(AGE_BANDS), relation=rng.choice(RELATIONS), care_hours=rng.choice(HOURS),
+                    user=user,
+                    consent_version=PRIVACY_VERSION,
+                    consent_at=timezone.now(),
+                    wijk=wijk,
+                    age_band=rng.choice(AGE_BANDS),
+                    relation=rng.choice(RELATIONS),
+                    care_hours=rng.choice(HOURS),
                     works=rng.choice([True, False, None]),
                     joined_at=timezone.now() - timedelta(days=rng.randint(10, 300)),
                 )
@@ -109,19 +179,29 @@ def _poll(spec: dict) -> Poll:
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     start, end = spec["when"]
     poll = Poll.objects.create(
-        title=spec["title"], intro=spec["intro"], opens_at=now + timedelta(days=start),
-        closes_at=now + timedelta(days=end), audience=Audience.ALL, anonymous=True,
+        title=spec["title"],
+        intro=spec["intro"],
+        opens_at=now + timedelta(days=start),
+        closes_at=now + timedelta(days=end),
+        audience=Audience.ALL,
+        anonymous=True,
         results_visibility=ResultsVisibility.AFTER_ANSWER,
     )
     for order, (kind, text, max_choices, code, choices) in enumerate(spec["questions"], 1):
         question = Question.objects.create(
-            poll=poll, order=order, kind=kind, text=text, max_choices=max_choices,
+            poll=poll,
+            order=order,
+            kind=kind,
+            text=text,
+            max_choices=max_choices,
             vraaggebied=Vraaggebied.objects.filter(code=code).first() if code else None,
         )
         for i, choice in enumerate(choices, 1):
             if isinstance(choice, tuple):
                 value, label, face = choice
-                Choice.objects.create(question=question, order=i, text=label, value=value, face=face)
+                Choice.objects.create(
+                    question=question, order=i, text=label, value=value, face=face
+                )
             else:
                 Choice.objects.create(question=question, order=i, text=choice)
     return poll
@@ -131,7 +211,11 @@ def _former_members(poll: Poll, count: int) -> None:
     """People who were in the panel while the poll was open and left afterwards: what leaving
     keeps of them is a blank row (no account, no answers linked), which the response rate counts."""
     PanelMember.objects.bulk_create(
-        PanelMember(user=None, joined_at=poll.opens_at - timedelta(days=30), left_at=poll.closes_at + timedelta(days=7))
+        PanelMember(
+            user=None,
+            joined_at=poll.opens_at - timedelta(days=30),
+            left_at=poll.closes_at + timedelta(days=7),
+        )
         for _ in range(count)
     )
 
@@ -142,22 +226,42 @@ def _respond(poll: Poll, respondents: list, rng: random.Random) -> None:
     participations, answers = [], []
     for member in respondents:
         participations.append(Participation(poll=poll, member=member))
-        snap = {"wijk_id": member.wijk_id if member else rng.choice(list(Wijk.objects.values_list("pk", flat=True))),
-                "age_band": member.age_band if member else rng.choice(AGE_BANDS),
-                "relation": member.relation if member else rng.choice(RELATIONS),
-                "works": member.works if member else rng.choice([True, False])}
+        snap = {
+            "wijk_id": member.wijk_id
+            if member
+            else rng.choice(list(Wijk.objects.values_list("pk", flat=True))),
+            "age_band": member.age_band if member else rng.choice(AGE_BANDS),
+            "relation": member.relation if member else rng.choice(RELATIONS),
+            "works": member.works if member else rng.choice([True, False]),
+        }
         for question in questions:
             choices = list(question.choices.all())
             if question.kind == QuestionKind.TEXT:
                 if rng.random() < 0.15:
-                    answers.append(Answer(question=question, text=rng.choice(TEXTS),
-                                          status=rng.choice([ModerationStatus.PENDING, ModerationStatus.APPROVED]), **snap))
+                    answers.append(
+                        Answer(
+                            question=question,
+                            text=rng.choice(TEXTS),
+                            status=rng.choice(
+                                [ModerationStatus.PENDING, ModerationStatus.APPROVED]
+                            ),
+                            **snap,
+                        )
+                    )
             elif question.kind == QuestionKind.MULTIPLE:
                 for choice in rng.sample(choices, rng.randint(1, question.max_choices or 1)):
                     answers.append(Answer(question=question, choice=choice, **snap))
             else:
-                weights = [1 + i for i in range(len(choices))] if question.kind == QuestionKind.SCALE else None
-                answers.append(Answer(question=question, choice=rng.choices(choices, weights=weights)[0], **snap))
+                weights = (
+                    [1 + i for i in range(len(choices))]
+                    if question.kind == QuestionKind.SCALE
+                    else None
+                )
+                answers.append(
+                    Answer(
+                        question=question, choice=rng.choices(choices, weights=weights)[0], **snap
+                    )
+                )
     Participation.objects.bulk_create(participations)
     Answer.objects.bulk_create(answers, batch_size=500)
     from panel.services import recount_results
@@ -167,32 +271,47 @@ def _respond(poll: Poll, respondents: list, rng: random.Random) -> None:
 
 def _gesprekken(caregivers: list[PanelMember]) -> None:
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
-    listeners = list(User.objects.filter(email__in=["huisarts@demo.nl", "wijkteam@demo.nl", "werkgroep@demo.nl"]))
+    listeners = list(
+        User.objects.filter(email__in=["huisarts@demo.nl", "wijkteam@demo.nl", "werkgroep@demo.nl"])
+    )
     for title, days, code, places, listener_places in GESPREKKEN:
         if Spiegelgesprek.objects.filter(title=title).exists():
             continue
         gesprek = Spiegelgesprek.objects.create(
-            title=title, intro="Mantelzorgers vertellen. Professionals en beleidsmakers luisteren.",
-            starts_at=(now + timedelta(days=days)).replace(hour=18, minute=30) if days > 0 else (now + timedelta(days=days)).replace(hour=14),
-            duration=120, place="Wijkcentrum Het Palet, Meppel (demo)",
+            title=title,
+            intro="Mantelzorgers vertellen. Professionals en beleidsmakers luisteren.",
+            starts_at=(now + timedelta(days=days)).replace(hour=18, minute=30)
+            if days > 0
+            else (now + timedelta(days=days)).replace(hour=14),
+            duration=120,
+            place="Wijkcentrum Het Palet, Meppel (demo)",
             accessibility="Gelijkvloers. Er is een invalidentoilet. Parkeren voor de deur.",
-            caregiver_places=places, listener_places=listener_places,
+            caregiver_places=places,
+            listener_places=listener_places,
         )
         gesprek.vraaggebieden.set(Vraaggebied.objects.filter(code=code))
         upcoming = days > 0
         people = caregivers[: places + 3] if upcoming else caregivers[20:26]
         for i, member in enumerate(people):
             Registration.objects.create(
-                gesprek=gesprek, user=member.user, kind=RegistrationKind.CAREGIVER,
+                gesprek=gesprek,
+                user=member.user,
+                kind=RegistrationKind.CAREGIVER,
                 status=RegistrationStatus.REGISTERED if i < places else RegistrationStatus.WAITING,
-                replacement_care=i % 3 == 0, transport=i % 4 == 0, diet="Geen varkensvlees" if i == 2 else "",
+                replacement_care=i % 3 == 0,
+                transport=i % 4 == 0,
+                diet="Geen varkensvlees" if i == 2 else "",
                 accessibility="Ik gebruik een rollator" if i == 1 else "",
                 topics="Vervanging in de avond is moeilijk te vinden." if i % 2 == 0 else "",
                 created_at=timezone.now() + timedelta(seconds=i),
             )
         for user in listeners:
-            Registration.objects.create(gesprek=gesprek, user=user, kind=RegistrationKind.LISTENER,
-                                        status=RegistrationStatus.REGISTERED)
+            Registration.objects.create(
+                gesprek=gesprek,
+                user=user,
+                kind=RegistrationKind.LISTENER,
+                status=RegistrationStatus.REGISTERED,
+            )
 
 
 @transaction.atomic
@@ -202,9 +321,14 @@ def load() -> str:
     joke_member = None
     if joke is not None:
         joke_member = PanelMember.objects.filter(user=joke).first() or PanelMember.objects.create(
-            user=joke, consent_version=PRIVACY_VERSION, consent_at=timezone.now(),
+            user=joke,
+            consent_version=PRIVACY_VERSION,
+            consent_at=timezone.now(),
             wijk=joke.profile.wijk or Wijk.objects.filter(name="Centrum").first(),
-            age_band="55-66", relation="partner", care_hours="20-39", works=False,
+            age_band="55-66",
+            relation="partner",
+            care_hours="20-39",
+            works=False,
         )
     members = _members(rng)
     created_polls = 0

@@ -14,8 +14,10 @@ class EmailForm(forms.Form):
     email = forms.EmailField(
         label=_("Uw e-mailadres"),
         help_text=_("Hier sturen we een code naar. Met die code logt u in."),
-        error_messages={"required": _("Vul uw e-mailadres in."),
-                        "invalid": _("Dit e-mailadres klopt niet. Kijk het nog eens na.")},
+        error_messages={
+            "required": _("Vul uw e-mailadres in."),
+            "invalid": _("Dit e-mailadres klopt niet. Kijk het nog eens na."),
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
@@ -36,7 +38,10 @@ class _OptionalChoiceForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["value"] = forms.ChoiceField(
-            label=self.label, choices=[*self.get_options(), SKIP], required=False, widget=forms.RadioSelect,
+            label=self.label,
+            choices=[*self.get_options(), SKIP],
+            required=False,
+            widget=forms.RadioSelect,
             error_messages={"invalid_choice": _("Kies een van de antwoorden.")},
         )
 
@@ -73,7 +78,9 @@ class WorksForm(_OptionalChoiceForm):
 
 def choice_label(choice) -> str:
     if choice.face:
-        return format_html('<span class="mk-face" aria-hidden="true">{}</span> {}', choice.face, choice.text)
+        return format_html(
+            '<span class="mk-face" aria-hidden="true">{}</span> {}', choice.face, choice.text
+        )
     return choice.text
 
 
@@ -87,34 +94,61 @@ class QuestionForm(forms.Form):
         kind = question.kind
         if kind in (QuestionKind.SINGLE, QuestionKind.SCALE):
             self.fields["answer"] = forms.ChoiceField(
-                label=question.text, choices=choices, widget=forms.RadioSelect,
-                error_messages={"required": _("Kies een antwoord."),
-                                "invalid_choice": _("Dit antwoord kunnen we niet gebruiken. Kies een van de antwoorden.")},
+                label=question.text,
+                choices=choices,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Kies een antwoord."),
+                    "invalid_choice": _(
+                        "Dit antwoord kunnen we niet gebruiken. Kies een van de antwoorden."
+                    ),
+                },
             )
         elif kind == QuestionKind.MULTIPLE:
-            help_text = _("Kies er hoogstens %(n)s.") % {"n": question.max_choices} if question.max_choices else _("U mag meer dan één antwoord kiezen.")
+            help_text = (
+                _("Kies er hoogstens %(n)s.") % {"n": question.max_choices}
+                if question.max_choices
+                else _("U mag meer dan één antwoord kiezen.")
+            )
             self.fields["answer"] = forms.MultipleChoiceField(
-                label=question.text, choices=choices, widget=forms.CheckboxSelectMultiple, help_text=help_text,
-                error_messages={"required": _("Kies minstens één antwoord."),
-                                "invalid_choice": _("Dit antwoord kunnen we niet gebruiken. Kies een van de antwoorden.")},
+                label=question.text,
+                choices=choices,
+                widget=forms.CheckboxSelectMultiple,
+                help_text=help_text,
+                error_messages={
+                    "required": _("Kies minstens één antwoord."),
+                    "invalid_choice": _(
+                        "Dit antwoord kunnen we niet gebruiken. Kies een van de antwoorden."
+                    ),
+                },
             )
         else:
             self.fields["answer"] = forms.CharField(
-                label=question.text, required=False, max_length=TEXT_ANSWER_MAX, strip=True,
+                label=question.text,
+                required=False,
+                max_length=TEXT_ANSWER_MAX,
+                strip=True,
                 widget=forms.Textarea(attrs={"rows": 5}),
                 help_text=_("Dit is niet verplicht. U kunt hoogstens 500 tekens typen."),
-                error_messages={"max_length": _("Uw tekst is te lang. Gebruik hoogstens %(limit_value)d tekens. "
-                                                "Nu zijn het er %(show_value)d.")},
+                error_messages={
+                    "max_length": _(
+                        "Uw tekst is te lang. Gebruik hoogstens %(limit_value)d tekens. "
+                        "Nu zijn het er %(show_value)d."
+                    )
+                },
             )
 
     def clean_answer(self):
         value = self.cleaned_data["answer"]
-        if self.question.kind == QuestionKind.MULTIPLE and self.question.max_choices and (
-            len(value) > self.question.max_choices
+        if (
+            self.question.kind == QuestionKind.MULTIPLE
+            and self.question.max_choices
+            and (len(value) > self.question.max_choices)
         ):
             raise forms.ValidationError(
-                    _("U koos te veel antwoorden. Kies er hoogstens %(n)s.") % {"n": self.question.max_choices}
-                )
+                _("U koos te veel antwoorden. Kies er hoogstens %(n)s.")
+                % {"n": self.question.max_choices}
+            )
         return value
 
     def as_session(self) -> dict:
@@ -131,7 +165,9 @@ class QuestionForm(forms.Form):
         if question.kind == QuestionKind.TEXT:
             return {"answer": stored.get("t", "")}
         ids = [str(v) for v in stored.get("c", [])]
-        return {"answer": ids if question.kind == QuestionKind.MULTIPLE else (ids[0] if ids else None)}
+        return {
+            "answer": ids if question.kind == QuestionKind.MULTIPLE else (ids[0] if ids else None)
+        }
 
 
 class CaregiverRegistrationForm(forms.Form):
@@ -140,17 +176,23 @@ class CaregiverRegistrationForm(forms.Form):
     )
     transport = forms.BooleanField(label=_("Ik heb vervoer nodig"), required=False)
     accessibility = forms.CharField(
-        label=_("Heeft u hulp nodig om binnen te komen of te zitten?"), required=False, max_length=300,
+        label=_("Heeft u hulp nodig om binnen te komen of te zitten?"),
+        required=False,
+        max_length=300,
         help_text=_("Bijvoorbeeld: ik gebruik een rolstoel."),
         error_messages={"max_length": _("Gebruik hoogstens %(limit_value)d tekens.")},
     )
     diet = forms.CharField(
-        label=_("Moeten we rekening houden met eten of drinken?"), required=False, max_length=300,
+        label=_("Moeten we rekening houden met eten of drinken?"),
+        required=False,
+        max_length=300,
         help_text=_("Bijvoorbeeld: ik eet geen vlees."),
         error_messages={"max_length": _("Gebruik hoogstens %(limit_value)d tekens.")},
     )
     topics = forms.CharField(
-        label=_("Waar wilt u over praten?"), required=False, max_length=1000,
+        label=_("Waar wilt u over praten?"),
+        required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"max_length": _("Gebruik hoogstens %(limit_value)d tekens.")},
     )

@@ -1,11 +1,11 @@
 """E-mails of the panel, with a calendar file (.ics) for spiegelgesprekken."""
 
-from django.utils.translation import gettext_lazy
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
 from panel.models import PanelMember, Poll, Registration, Spiegelgesprek
@@ -45,15 +45,21 @@ def gesprek_ics(gesprek: Spiegelgesprek) -> bytes:
 def send_registration_mail(*, registration_id: int, what: str) -> None:
     from panel.services import make_cancel_token
 
-    registration = Registration.objects.select_related("gesprek", "user").filter(pk=registration_id).first()
+    registration = (
+        Registration.objects.select_related("gesprek", "user").filter(pk=registration_id).first()
+    )
     if registration is None:
         return
     if what == "confirmation" and registration.status == "waiting":
         what = "waiting"
     gesprek = registration.gesprek
     context = {
-        "registration": registration, "gesprek": gesprek, "what": what,
-        "cancel_url": absolute(reverse("panel:cancel_by_link", args=[make_cancel_token(registration)])),
+        "registration": registration,
+        "gesprek": gesprek,
+        "what": what,
+        "cancel_url": absolute(
+            reverse("panel:cancel_by_link", args=[make_cancel_token(registration)])
+        ),
         "detail_url": absolute(reverse("panel:gesprek", args=[gesprek.pk])),
     }
     message = EmailMessage(

@@ -42,16 +42,29 @@ class PanelMember(models.Model):
     """A caregiver in the panel. After leaving only an empty husk remains (for growth figures)."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="panel_member"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="panel_member",
     )
     consent_version = models.CharField(_("versie privacytekst"), max_length=20, blank=True)
     consent_at = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
     wijk = models.ForeignKey(
-        "sociale_kaart.Wijk", verbose_name=_("wijk"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "sociale_kaart.Wijk",
+        verbose_name=_("wijk"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     age_band = models.CharField(_("leeftijd"), max_length=10, choices=AgeBand.choices, blank=True)
-    relation = models.CharField(_("zorgt voor"), max_length=20, choices=Relation.choices, blank=True)
-    care_hours = models.CharField(_("uren zorg per week"), max_length=10, choices=CareHours.choices, blank=True)
+    relation = models.CharField(
+        _("zorgt voor"), max_length=20, choices=Relation.choices, blank=True
+    )
+    care_hours = models.CharField(
+        _("uren zorg per week"), max_length=10, choices=CareHours.choices, blank=True
+    )
     works = models.BooleanField(_("betaald werk"), null=True, blank=True)
     joined_at = models.DateTimeField(_("lid sinds"), default=timezone.now)
     left_at = models.DateTimeField(_("gestopt op"), null=True, blank=True)
@@ -62,7 +75,8 @@ class PanelMember(models.Model):
         constraints = [
             # A member who left has no account link any more; an active one has one.
             models.CheckConstraint(
-                condition=Q(left_at__isnull=True, user__isnull=False) | Q(left_at__isnull=False, user__isnull=True),
+                condition=Q(left_at__isnull=True, user__isnull=False)
+                | Q(left_at__isnull=False, user__isnull=True),
                 name="panel_member_active_xor_left",
             ),
         ]
@@ -97,13 +111,22 @@ class Poll(models.Model):
     intro = models.TextField(_("inleiding"), blank=True)
     opens_at = models.DateTimeField(_("open vanaf"))
     closes_at = models.DateTimeField(_("open tot"))
-    audience = models.CharField(_("voor wie"), max_length=10, choices=Audience.choices, default=Audience.ALL)
-    wijken = models.ManyToManyField("sociale_kaart.Wijk", verbose_name=_("wijken"), blank=True, related_name="+")
+    audience = models.CharField(
+        _("voor wie"), max_length=10, choices=Audience.choices, default=Audience.ALL
+    )
+    wijken = models.ManyToManyField(
+        "sociale_kaart.Wijk", verbose_name=_("wijken"), blank=True, related_name="+"
+    )
     anonymous = models.BooleanField(_("anoniem"), default=True)
     results_visibility = models.CharField(
-        _("uitslag zichtbaar"), max_length=20, choices=ResultsVisibility.choices, default=ResultsVisibility.AFTER_ANSWER
+        _("uitslag zichtbaar"),
+        max_length=20,
+        choices=ResultsVisibility.choices,
+        default=ResultsVisibility.AFTER_ANSWER,
     )
-    invitations_sent_at = models.DateTimeField(_("uitnodigingen verstuurd op"), null=True, blank=True)
+    invitations_sent_at = models.DateTimeField(
+        _("uitnodigingen verstuurd op"), null=True, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -111,7 +134,9 @@ class Poll(models.Model):
         verbose_name = _("peiling")
         verbose_name_plural = _("peilingen")
         constraints = [
-            models.CheckConstraint(condition=Q(closes_at__gt=F("opens_at")), name="panel_poll_closes_after_opening"),
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=F("opens_at")), name="panel_poll_closes_after_opening"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -145,10 +170,16 @@ class Question(models.Model):
     order = models.PositiveSmallIntegerField(_("volgorde"))
     text = models.CharField(_("vraag"), max_length=300)
     kind = models.CharField(_("soort"), max_length=10, choices=QuestionKind.choices)
-    max_choices = models.PositiveSmallIntegerField(_("hoogstens zoveel keuzes"), null=True, blank=True)
+    max_choices = models.PositiveSmallIntegerField(
+        _("hoogstens zoveel keuzes"), null=True, blank=True
+    )
     vraaggebied = models.ForeignKey(
-        "sociale_kaart.Vraaggebied", verbose_name=_("vraaggebied"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        "sociale_kaart.Vraaggebied",
+        verbose_name=_("vraaggebied"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -158,7 +189,8 @@ class Question(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["poll", "order"], name="panel_question_order_unique"),
             models.CheckConstraint(
-                condition=Q(max_choices__isnull=True) | Q(max_choices__gte=1), name="panel_question_max_choices_positive"
+                condition=Q(max_choices__isnull=True) | Q(max_choices__gte=1),
+                name="panel_question_max_choices_positive",
             ),
         ]
 
@@ -180,7 +212,8 @@ class Choice(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["question", "order"], name="panel_choice_order_unique"),
             models.CheckConstraint(
-                condition=Q(value__isnull=True) | Q(value__gte=1, value__lte=5), name="panel_choice_scale_value_1_5"
+                condition=Q(value__isnull=True) | Q(value__gte=1, value__lte=5),
+                name="panel_choice_scale_value_1_5",
             ),
         ]
 
@@ -191,7 +224,9 @@ class Choice(models.Model):
 class Participation(models.Model):
     """Who took part. The unique constraint is the guarantee of one response per member."""
 
-    member = models.ForeignKey(PanelMember, on_delete=models.SET_NULL, null=True, blank=True, related_name="participations")
+    member = models.ForeignKey(
+        PanelMember, on_delete=models.SET_NULL, null=True, blank=True, related_name="participations"
+    )
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="participations")
 
     class Meta:
@@ -200,6 +235,9 @@ class Participation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["member", "poll"], name="panel_one_response_per_poll"),
         ]
+
+    def __str__(self) -> str:
+        return f"Deelname {self.pk} aan peiling {self.poll_id}"
 
 
 class ModerationStatus(models.TextChoices):
@@ -212,17 +250,25 @@ class Answer(models.Model):
     """What was said. member is empty for anonymous polls and after a member leaves."""
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
-    choice = models.ForeignKey(Choice, on_delete=models.CASCADE, null=True, blank=True, related_name="answers")
+    choice = models.ForeignKey(
+        Choice, on_delete=models.CASCADE, null=True, blank=True, related_name="answers"
+    )
     text = models.CharField(_("tekst"), max_length=TEXT_ANSWER_MAX, blank=True)
-    member = models.ForeignKey(PanelMember, on_delete=models.SET_NULL, null=True, blank=True, related_name="answers")
+    member = models.ForeignKey(
+        PanelMember, on_delete=models.SET_NULL, null=True, blank=True, related_name="answers"
+    )
     # Snapshot of the respondent at vote time, for breakdowns (no link to the person).
-    wijk = models.ForeignKey("sociale_kaart.Wijk", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    wijk = models.ForeignKey(
+        "sociale_kaart.Wijk", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     age_band = models.CharField(max_length=10, choices=AgeBand.choices, blank=True)
     relation = models.CharField(max_length=20, choices=Relation.choices, blank=True)
     works = models.BooleanField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     # Moderation, only for free text.
-    status = models.CharField(_("status"), max_length=10, choices=ModerationStatus.choices, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ModerationStatus.choices, blank=True
+    )
     hidden_reason = models.CharField(_("reden"), max_length=300, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -234,11 +280,17 @@ class Answer(models.Model):
         verbose_name_plural = _("antwoorden")
         constraints = [
             models.CheckConstraint(
-                condition=(Q(choice__isnull=False, text="", status="") | Q(choice__isnull=True) & ~Q(text="") & ~Q(status="")),
+                condition=(
+                    Q(choice__isnull=False, text="", status="")
+                    | Q(choice__isnull=True) & ~Q(text="") & ~Q(status="")
+                ),
                 name="panel_answer_choice_xor_text",
             ),
         ]
         indexes = [models.Index(fields=["question", "choice"])]
+
+    def __str__(self) -> str:
+        return f"Antwoord {self.pk} op vraag {self.question_id}"
 
 
 class ResultTally(models.Model):
@@ -270,6 +322,9 @@ class ResultTally(models.Model):
         ]
         indexes = [models.Index(fields=["question_ref", "dimension"])]
 
+    def __str__(self) -> str:
+        return f"Teller {self.poll_id}/{self.question_ref}/{self.choice_ref}/{self.dimension}"
+
 
 class Spiegelgesprek(models.Model):
     title = models.CharField(_("titel"), max_length=200)
@@ -290,9 +345,15 @@ class Spiegelgesprek(models.Model):
         verbose_name = _("spiegelgesprek")
         verbose_name_plural = _("spiegelgesprekken")
         constraints = [
-            models.CheckConstraint(condition=Q(caregiver_places__gte=1), name="panel_gesprek_has_caregiver_places"),
-            models.CheckConstraint(condition=Q(duration__gte=15), name="panel_gesprek_duration_min_15"),
-            models.CheckConstraint(condition=~Q(place="") | ~Q(online_link=""), name="panel_gesprek_place_or_link"),
+            models.CheckConstraint(
+                condition=Q(caregiver_places__gte=1), name="panel_gesprek_has_caregiver_places"
+            ),
+            models.CheckConstraint(
+                condition=Q(duration__gte=15), name="panel_gesprek_duration_min_15"
+            ),
+            models.CheckConstraint(
+                condition=~Q(place="") | ~Q(online_link=""), name="panel_gesprek_place_or_link"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -318,8 +379,12 @@ class RegistrationStatus(models.TextChoices):
 
 
 class Registration(models.Model):
-    gesprek = models.ForeignKey(Spiegelgesprek, on_delete=models.CASCADE, related_name="registrations")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="panel_registrations")
+    gesprek = models.ForeignKey(
+        Spiegelgesprek, on_delete=models.CASCADE, related_name="registrations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="panel_registrations"
+    )
     kind = models.CharField(_("soort plaats"), max_length=10, choices=RegistrationKind.choices)
     status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)
     replacement_care = models.BooleanField(_("vervanging van de zorg nodig"), default=False)
@@ -338,7 +403,9 @@ class Registration(models.Model):
         verbose_name_plural = _("aanmeldingen")
         constraints = [
             models.UniqueConstraint(
-                fields=["gesprek", "user"], condition=~Q(status="cancelled"), name="panel_one_active_registration"
+                fields=["gesprek", "user"],
+                condition=~Q(status="cancelled"),
+                name="panel_one_active_registration",
             ),
         ]
         indexes = [models.Index(fields=["gesprek", "kind", "status"])]

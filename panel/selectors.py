@@ -8,7 +8,18 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import (
+    Count,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Cast, Coalesce, NullIf, TruncMonth
 from django.utils import timezone
 
@@ -58,7 +69,9 @@ def _count(queryset: QuerySet) -> Subquery:
     )
 
 
-def tagged_questions(*, kinds: Sequence[str] = ("single", "multiple", "scale")) -> list[tuple[int, str, str]]:
+def tagged_questions(
+    *, kinds: Sequence[str] = ("single", "multiple", "scale")
+) -> list[tuple[int, str, str]]:
     """(question id, vraaggebied code, kind) of questions tagged with a vraaggebied. No answers."""
     return list(
         Question.objects.filter(vraaggebied__isnull=False, kind__in=kinds)
@@ -72,27 +85,38 @@ def polls_overview() -> list[dict]:
     some wijken, lived there) while it was open, so people who answered and left later still
     count, and the response rate is a real rate. One query, however many polls or members."""
     now = timezone.now()
-    poll_wijken = Poll.wijken.through.objects.filter(poll_id=OuterRef(OuterRef("pk"))).values("wijk_id")
-    polls = (
-        Poll.objects.annotate(
-            responses=Coalesce(Subquery(
-                ResultTally.objects.filter(poll=OuterRef("pk"), question_ref=0, dimension="").order_by()
-                .values("poll").annotate(n=Sum("count")).values("n")[:1]
-            ), 0),
-            audience_all=_count(_members_during_poll()),
-            audience_wijken=_count(_members_during_poll().filter(wijk_id__in=poll_wijken)),
-        )
-        .order_by("-opens_at")
+    poll_wijken = Poll.wijken.through.objects.filter(poll_id=OuterRef(OuterRef("pk"))).values(
+        "wijk_id"
     )
+    polls = Poll.objects.annotate(
+        responses=Coalesce(
+            Subquery(
+                ResultTally.objects.filter(poll=OuterRef("pk"), question_ref=0, dimension="")
+                .order_by()
+                .values("poll")
+                .annotate(n=Sum("count"))
+                .values("n")[:1]
+            ),
+            0,
+        ),
+        audience_all=_count(_members_during_poll()),
+        audience_wijken=_count(_members_during_poll().filter(wijk_id__in=poll_wijken)),
+    ).order_by("-opens_at")
     rows = []
     for poll in polls:
         size = (poll.audience_all if poll.audience == Audience.ALL else poll.audience_wijken) or 0
-        rows.append({
-            "id": poll.pk, "title": poll.title, "status": poll.status_at(now),
-            "opens_at": poll.opens_at, "closes_at": poll.closes_at,
-            "audience_size": size, "responses": poll.responses,
-            "response_rate": (poll.responses / size) if size else 0.0,
-        })
+        rows.append(
+            {
+                "id": poll.pk,
+                "title": poll.title,
+                "status": poll.status_at(now),
+                "opens_at": poll.opens_at,
+                "closes_at": poll.closes_at,
+                "audience_size": size,
+                "responses": poll.responses,
+                "response_rate": (poll.responses / size) if size else 0.0,
+            }
+        )
     return rows
 
 
@@ -103,33 +127,59 @@ def poll_results(*, poll_id: int) -> dict:
     choices = list(Choice.objects.filter(question__poll=poll).order_by("question_id", "order"))
     # From the counters kept with each vote (ResultTally): constant time in the number of votes.
     counts = dict(
-        ResultTally.objects.filter(poll=poll, dimension="").order_by()
-        .values("choice_ref").annotate(n=Sum("count")).values_list("choice_ref", "n")
+        ResultTally.objects.filter(poll=poll, dimension="")
+        .order_by()
+        .values("choice_ref")
+        .annotate(n=Sum("count"))
+        .values_list("choice_ref", "n")
     )
     poll.respondents = counts.pop(0, 0)
     # Choice questions are answered by every respondent; text questions may stay empty.
     text_counts = dict(
         Answer.objects.filter(question__poll=poll, choice__isnull=True)
-        .values("question").annotate(n=Count("pk")).values_list("question", "n")
+        .values("question")
+        .annotate(n=Count("pk"))
+        .values_list("question", "n")
     )
     by_question: dict[int, list[Choice]] = defaultdict(list)
     for choice in choices:
         by_question[choice.question_id].append(choice)
     out = []
     for question in questions:
-        total = text_counts.get(question.pk, 0) if question.kind == QuestionKind.TEXT else poll.respondents
-        out.append({
-            "id": question.pk, "text": question.text, "kind": question.kind, "order": question.order,
-            "total": total,
-            "choices": [
-                {"id": c.pk, "text": c.text, "face": c.face, "value": c.value, "count": counts.get(c.pk, 0),
-                 "percent": round(100 * counts.get(c.pk, 0) / total) if total else 0}
-                for c in by_question[question.pk]
-            ],
-        })
+        total = (
+            text_counts.get(question.pk, 0)
+            if question.kind == QuestionKind.TEXT
+            else poll.respondents
+        )
+        out.append(
+            {
+                "id": question.pk,
+                "text": question.text,
+                "kind": question.kind,
+                "order": question.order,
+                "total": total,
+                "choices": [
+                    {
+                        "id": c.pk,
+                        "text": c.text,
+                        "face": c.face,
+                        "value": c.value,
+                        "count": counts.get(c.pk, 0),
+                        "percent": round(100 * counts.get(c.pk, 0) / total) if total else 0,
+                    }
+                    for c in by_question[question.pk]
+                ],
+            }
+        )
     return {
-        "poll": {"id": poll.pk, "title": poll.title, "status": poll.status, "opens_at": poll.opens_at,
-                 "closes_at": poll.closes_at, "anonymous": poll.anonymous},
+        "poll": {
+            "id": poll.pk,
+            "title": poll.title,
+            "status": poll.status,
+            "opens_at": poll.opens_at,
+            "closes_at": poll.closes_at,
+            "anonymous": poll.anonymous,
+        },
         "respondents": poll.respondents,
         "questions": out,
     }
@@ -142,8 +192,12 @@ def breakdown_counts(*, question_id: int, dimension: str) -> dict[tuple[str, int
     # From the counters kept with each vote (ResultTally), one row per group, choice and slot.
     tallies = ResultTally.objects.filter(question_ref=question_id, dimension=dimension).order_by()
     if dimension == "wijk":
-        wijk_name = Wijk.objects.filter(pk=Cast(NullIf(OuterRef("group_value"), Value("")), IntegerField()))
-        rows = tallies.values_list(Subquery(wijk_name.values("name")[:1]), "choice_ref").annotate(n=Sum("count"))
+        wijk_name = Wijk.objects.filter(
+            pk=Cast(NullIf(OuterRef("group_value"), Value("")), IntegerField())
+        )
+        rows = tallies.values_list(Subquery(wijk_name.values("name")[:1]), "choice_ref").annotate(
+            n=Sum("count")
+        )
         labels = {}
     else:
         rows = tallies.values_list("group_value", "choice_ref").annotate(n=Sum("count"))
@@ -162,20 +216,33 @@ def free_text_answers(*, question_id: int | None = None, status: str | None = No
     if status is not None:
         answers = answers.filter(status=status)
     return [
-        {"id": a["pk"], "question_id": a["question_id"], "text": a["text"], "status": a["status"],
-         "created": a["created_at"]}
-        for a in answers.order_by("created_at", "pk").values("pk", "question_id", "text", "status", "created_at")
+        {
+            "id": a["pk"],
+            "question_id": a["question_id"],
+            "text": a["text"],
+            "status": a["status"],
+            "created": a["created_at"],
+        }
+        for a in answers.order_by("created_at", "pk").values(
+            "pk", "question_id", "text", "status", "created_at"
+        )
     ]
 
 
 def panel_growth() -> list[dict]:
     """Per month: members joined, members left, and active members at the end of the month."""
     joined = dict(
-        PanelMember.objects.annotate(m=TruncMonth("joined_at")).values("m").annotate(n=Count("pk")).values_list("m", "n")
+        PanelMember.objects.annotate(m=TruncMonth("joined_at"))
+        .values("m")
+        .annotate(n=Count("pk"))
+        .values_list("m", "n")
     )
     left = dict(
-        PanelMember.objects.filter(left_at__isnull=False).annotate(m=TruncMonth("left_at"))
-        .values("m").annotate(n=Count("pk")).values_list("m", "n")
+        PanelMember.objects.filter(left_at__isnull=False)
+        .annotate(m=TruncMonth("left_at"))
+        .values("m")
+        .annotate(n=Count("pk"))
+        .values_list("m", "n")
     )
 
     def as_date(value) -> date:
@@ -187,13 +254,22 @@ def panel_growth() -> list[dict]:
     rows, active = [], 0
     for month in months:
         active += joined.get(month, 0) - left.get(month, 0)
-        rows.append({"month": month, "joined": joined.get(month, 0), "left": left.get(month, 0), "active": active})
+        rows.append(
+            {
+                "month": month,
+                "joined": joined.get(month, 0),
+                "left": left.get(month, 0),
+                "active": active,
+            }
+        )
     return rows
 
 
 def _gesprek_rows(gesprekken) -> list[dict]:
     def count(kind, status):
-        return Count("registrations", filter=Q(registrations__kind=kind, registrations__status=status))
+        return Count(
+            "registrations", filter=Q(registrations__kind=kind, registrations__status=status)
+        )
 
     active = ~Q(registrations__status=RegistrationStatus.CANCELLED)
     gesprekken = gesprekken.annotate(
@@ -201,27 +277,41 @@ def _gesprek_rows(gesprekken) -> list[dict]:
         caregivers_waiting=count(RegistrationKind.CAREGIVER, RegistrationStatus.WAITING),
         listeners_taken=count(RegistrationKind.LISTENER, RegistrationStatus.REGISTERED),
         listeners_waiting=count(RegistrationKind.LISTENER, RegistrationStatus.WAITING),
-        needs_replacement_care=Count("registrations", filter=active & Q(registrations__replacement_care=True)),
+        needs_replacement_care=Count(
+            "registrations", filter=active & Q(registrations__replacement_care=True)
+        ),
         needs_transport=Count("registrations", filter=active & Q(registrations__transport=True)),
-        needs_accessibility=Count("registrations", filter=active & ~Q(registrations__accessibility="")),
+        needs_accessibility=Count(
+            "registrations", filter=active & ~Q(registrations__accessibility="")
+        ),
         needs_diet=Count("registrations", filter=active & ~Q(registrations__diet="")),
     )
     return [
         {
-            "id": g.pk, "title": g.title, "starts_at": g.starts_at,
-            "caregiver_places": g.caregiver_places, "caregivers_taken": g.caregivers_taken,
+            "id": g.pk,
+            "title": g.title,
+            "starts_at": g.starts_at,
+            "caregiver_places": g.caregiver_places,
+            "caregivers_taken": g.caregivers_taken,
             "caregivers_waiting": g.caregivers_waiting,
-            "listener_places": g.listener_places, "listeners_taken": g.listeners_taken,
+            "listener_places": g.listener_places,
+            "listeners_taken": g.listeners_taken,
             "listeners_waiting": g.listeners_waiting,
-            "needs": {"replacement_care": g.needs_replacement_care, "transport": g.needs_transport,
-                      "accessibility": g.needs_accessibility, "diet": g.needs_diet},
+            "needs": {
+                "replacement_care": g.needs_replacement_care,
+                "transport": g.needs_transport,
+                "accessibility": g.needs_accessibility,
+                "diet": g.needs_diet,
+            },
         }
         for g in gesprekken
     ]
 
 
 def upcoming_gesprekken() -> list[dict]:
-    return _gesprek_rows(Spiegelgesprek.objects.filter(starts_at__gt=timezone.now()).order_by("starts_at"))
+    return _gesprek_rows(
+        Spiegelgesprek.objects.filter(starts_at__gt=timezone.now()).order_by("starts_at")
+    )
 
 
 def past_gesprekken() -> list[dict]:
@@ -233,8 +323,10 @@ def past_gesprekken() -> list[dict]:
 
 def my_registrations(*, user) -> list[Registration]:
     return list(
-        Registration.objects.filter(user=user).exclude(status=RegistrationStatus.CANCELLED)
-        .select_related("gesprek").order_by("gesprek__starts_at")
+        Registration.objects.filter(user=user)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("gesprek")
+        .order_by("gesprek__starts_at")
     )
 
 
@@ -245,11 +337,11 @@ def open_polls_for(member: PanelMember) -> list[Poll]:
         Poll.objects.filter(opens_at__lte=now, closes_at__gt=now)
         .filter(Q(audience=Audience.ALL) | Q(wijken=member.wijk_id))
         .exclude(participations__member=member)
-        .distinct().order_by("closes_at")
+        .distinct()
+        .order_by("closes_at")
     )
     return list(polls)
 
 
 def answered_polls_for(member: PanelMember) -> list[Poll]:
     return list(Poll.objects.filter(participations__member=member).order_by("-closes_at"))
-

@@ -89,8 +89,14 @@ def join_panel(
     member = PanelMember.objects.filter(user=user).first()
     if member is None:
         PanelMember.objects.create(
-            user=user, consent_version=consent_version, consent_at=timezone.now(), wijk=wijk,
-            age_band=age_band, relation=relation, care_hours=care_hours, works=works,
+            user=user,
+            consent_version=consent_version,
+            consent_at=timezone.now(),
+            wijk=wijk,
+            age_band=age_band,
+            relation=relation,
+            care_hours=care_hours,
+            works=works,
         )
     return user
 
@@ -109,11 +115,21 @@ def export_member_data(*, member: PanelMember) -> dict:
         .select_related("question__poll", "choice")
         .order_by("question__poll_id", "question__order", "choice__order")
     )
-    participations = Participation.objects.filter(member=member).select_related("poll").order_by("poll__opens_at")
-    registrations = Registration.objects.filter(user=user).select_related("gesprek").order_by("created_at")
+    participations = (
+        Participation.objects.filter(member=member)
+        .select_related("poll")
+        .order_by("poll__opens_at")
+    )
+    registrations = (
+        Registration.objects.filter(user=user).select_related("gesprek").order_by("created_at")
+    )
     return {
-        "account": {"email": user.email, "first_name": user.first_name, "last_name": user.last_name,
-                    "date_joined": user.date_joined.isoformat()},
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "date_joined": user.date_joined.isoformat(),
+        },
         "member": {
             "consent_version": member.consent_version,
             "consent_at": member.consent_at.isoformat() if member.consent_at else None,
@@ -128,14 +144,26 @@ def export_member_data(*, member: PanelMember) -> dict:
             {"poll": p.poll.title, "anonymous": p.poll.anonymous} for p in participations
         ],
         "answers": [
-            {"poll": a.question.poll.title, "question": a.question.text,
-             "answer": a.choice.text if a.choice_id else a.text, "created_at": a.created_at.isoformat()}
+            {
+                "poll": a.question.poll.title,
+                "question": a.question.text,
+                "answer": a.choice.text if a.choice_id else a.text,
+                "created_at": a.created_at.isoformat(),
+            }
             for a in answers
         ],
         "registrations": [
-            {"gesprek": r.gesprek.title, "starts_at": r.gesprek.starts_at.isoformat(), "kind": r.kind,
-             "status": r.status, "replacement_care": r.replacement_care, "transport": r.transport,
-             "accessibility": r.accessibility, "diet": r.diet, "topics": r.topics}
+            {
+                "gesprek": r.gesprek.title,
+                "starts_at": r.gesprek.starts_at.isoformat(),
+                "kind": r.kind,
+                "status": r.status,
+                "replacement_care": r.replacement_care,
+                "transport": r.transport,
+                "accessibility": r.accessibility,
+                "diet": r.diet,
+                "topics": r.topics,
+            }
             for r in registrations
         ],
     }
@@ -153,7 +181,9 @@ def leave_panel(*, member: PanelMember) -> None:
     if user is None:
         return
     # Free places go to the waiting list, as with any cancellation.
-    for registration in Registration.objects.filter(user=user).exclude(status=RegistrationStatus.CANCELLED):
+    for registration in Registration.objects.filter(user=user).exclude(
+        status=RegistrationStatus.CANCELLED
+    ):
         cancel_registration(registration_id=registration.pk, notify=False)
     Registration.objects.filter(user=user).delete()
     Participation.objects.filter(member=member).update(member=None)
@@ -183,7 +213,9 @@ class AnswerInput:
     text: str = ""
 
 
-def check_poll_open_for(*, member: PanelMember | None, poll: Poll, now: datetime | None = None) -> None:
+def check_poll_open_for(
+    *, member: PanelMember | None, poll: Poll, now: datetime | None = None
+) -> None:
     if member is None or not member.is_active:
         raise NotAMember
     status = poll.status_at(now)
@@ -213,7 +245,11 @@ def validate_answer(question: Question, answer: AnswerInput) -> AnswerInput:
         raise InvalidAnswer
     if question.kind in (QuestionKind.SINGLE, QuestionKind.SCALE) and len(ids) != 1:
         raise InvalidAnswer
-    if question.kind == QuestionKind.MULTIPLE and question.max_choices and len(ids) > question.max_choices:
+    if (
+        question.kind == QuestionKind.MULTIPLE
+        and question.max_choices
+        and len(ids) > question.max_choices
+    ):
         raise InvalidAnswer
     return AnswerInput(question_id=question.pk, choice_ids=ids)
 
@@ -238,23 +274,45 @@ def cast_vote(*, member: PanelMember, poll: Poll, answers: Sequence[AnswerInput]
         if question.kind == QuestionKind.TEXT and not answer.text:
             continue
         cleaned.append(answer)
-    snapshot = {"wijk_id": member.wijk_id, "age_band": member.age_band, "relation": member.relation,
-                "works": member.works, "member": None if poll.anonymous else member}
+    snapshot = {
+        "wijk_id": member.wijk_id,
+        "age_band": member.age_band,
+        "relation": member.relation,
+        "works": member.works,
+        "member": None if poll.anonymous else member,
+    }
     rows = []
     for answer in cleaned:
         if answer.text:
-            rows.append(Answer(question_id=answer.question_id, text=answer.text,
-                               status=ModerationStatus.PENDING, **snapshot))
+            rows.append(
+                Answer(
+                    question_id=answer.question_id,
+                    text=answer.text,
+                    status=ModerationStatus.PENDING,
+                    **snapshot,
+                )
+            )
         else:
-            rows.extend(Answer(question_id=answer.question_id, choice_id=cid, **snapshot) for cid in answer.choice_ids)
+            rows.extend(
+                Answer(question_id=answer.question_id, choice_id=cid, **snapshot)
+                for cid in answer.choice_ids
+            )
     try:
         with transaction.atomic():
             participation = Participation.objects.create(member=member, poll=poll)
             Answer.objects.bulk_create(rows)
             # Last, so the counter rows stay locked only until the commit right after.
-            tallies.add(poll.pk, tallies.vote_keys(snapshot, [
-                (answer.question_id, choice_id) for answer in cleaned for choice_id in answer.choice_ids
-            ]))
+            tallies.add(
+                poll.pk,
+                tallies.vote_keys(
+                    snapshot,
+                    [
+                        (answer.question_id, choice_id)
+                        for answer in cleaned
+                        for choice_id in answer.choice_ids
+                    ],
+                ),
+            )
             transaction.on_commit(partial(broadcast_poll_update, poll.pk))
     except IntegrityError:  # voted before, a double click or a parallel request won the race:
         raise AlreadyVoted from None  # the unique constraint is the check (no extra SELECT)
@@ -265,7 +323,9 @@ def recount_results(*, poll_id: int) -> None:
     """Rebuild a poll's result counters from its stored votes (after loading votes in bulk)."""
     with transaction.atomic():
         Poll.objects.select_for_update().get(pk=poll_id)
-        tallies.rebuild([poll_id], Participation=Participation, Answer=Answer, ResultTally=ResultTally)
+        tallies.rebuild(
+            [poll_id], Participation=Participation, Answer=Answer, ResultTally=ResultTally
+        )
 
 
 def broadcast_poll_update(poll_id: int) -> None:
@@ -323,7 +383,11 @@ def read_invitation_token(token: str, *, poll_id: int) -> PanelMember:
         raise InvalidInvitation from None
     if not isinstance(data, dict) or data.get("p") != poll_id:
         raise InvalidInvitation
-    member = PanelMember.objects.filter(pk=data.get("m"), left_at=None).select_related("wijk", "user").first()
+    member = (
+        PanelMember.objects.filter(pk=data.get("m"), left_at=None)
+        .select_related("wijk", "user")
+        .first()
+    )
     if member is None:
         raise InvalidInvitation
     return member
@@ -349,7 +413,9 @@ def send_poll_invitations(*, poll_id: int) -> int:
     sent = 0
     members = audience_members(poll).exclude(participations__poll=poll).select_related("user")
     for member in members:
-        mail.send_invitation(member=member, poll=poll, token=make_invitation_token(member=member, poll=poll))
+        mail.send_invitation(
+            member=member, poll=poll, token=make_invitation_token(member=member, poll=poll)
+        )
         sent += 1
     return sent
 
@@ -387,14 +453,30 @@ def register_for_gesprek(
             gesprek = Spiegelgesprek.objects.select_for_update().get(pk=gesprek_id)
             if gesprek.starts_at <= timezone.now():
                 raise GesprekPast
-            if gesprek.registrations.filter(user=user).exclude(status=RegistrationStatus.CANCELLED).exists():
+            if (
+                gesprek.registrations.filter(user=user)
+                .exclude(status=RegistrationStatus.CANCELLED)
+                .exists()
+            ):
                 raise AlreadyRegistered
-            taken = gesprek.registrations.filter(kind=kind, status=RegistrationStatus.REGISTERED).count()
-            status = RegistrationStatus.REGISTERED if taken < gesprek.places_for(kind) else RegistrationStatus.WAITING
+            taken = gesprek.registrations.filter(
+                kind=kind, status=RegistrationStatus.REGISTERED
+            ).count()
+            status = (
+                RegistrationStatus.REGISTERED
+                if taken < gesprek.places_for(kind)
+                else RegistrationStatus.WAITING
+            )
             registration = Registration.objects.create(
-                gesprek=gesprek, user=user, kind=kind, status=status,
+                gesprek=gesprek,
+                user=user,
+                kind=kind,
+                status=status,
                 replacement_care=replacement_care if kind == RegistrationKind.CAREGIVER else False,
-                transport=transport, accessibility=accessibility.strip(), diet=diet.strip(), topics=topics.strip(),
+                transport=transport,
+                accessibility=accessibility.strip(),
+                diet=diet.strip(),
+                topics=topics.strip(),
             )
             transaction.on_commit(partial(_enqueue_mail, "confirmation", registration.pk))
     except IntegrityError:
@@ -421,8 +503,12 @@ def cancel_registration(*, registration_id: int, user=None, notify: bool = True)
         if freed and registration.gesprek.starts_at > timezone.now():
             first = (
                 Registration.objects.filter(
-                    gesprek_id=registration.gesprek_id, kind=registration.kind, status=RegistrationStatus.WAITING
-                ).order_by("created_at", "pk").first()
+                    gesprek_id=registration.gesprek_id,
+                    kind=registration.kind,
+                    status=RegistrationStatus.WAITING,
+                )
+                .order_by("created_at", "pk")
+                .first()
             )
             if first is not None:
                 first.status = RegistrationStatus.REGISTERED
@@ -442,8 +528,11 @@ def read_cancel_token(token: str) -> Registration:
     except signing.BadSignature:
         raise InvalidCancelLink from None
     registration = (
-        Registration.objects.filter(pk=data.get("r"), user_id=data.get("u")).select_related("gesprek").first()
-        if isinstance(data, dict) else None
+        Registration.objects.filter(pk=data.get("r"), user_id=data.get("u"))
+        .select_related("gesprek")
+        .first()
+        if isinstance(data, dict)
+        else None
     )
     if registration is None:
         raise InvalidCancelLink
@@ -457,8 +546,10 @@ def send_due_reminders(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     lead = timedelta(hours=getattr(settings, "PANEL_REMINDER_HOURS", 24))
     due = Registration.objects.filter(
-        status=RegistrationStatus.REGISTERED, reminded_at=None,
-        gesprek__starts_at__gt=now, gesprek__starts_at__lte=now + lead,
+        status=RegistrationStatus.REGISTERED,
+        reminded_at=None,
+        gesprek__starts_at__gt=now,
+        gesprek__starts_at__lte=now + lead,
     ).values_list("pk", flat=True)
     sent = 0
     for pk in list(due):

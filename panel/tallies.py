@@ -57,17 +57,36 @@ def rebuild(poll_ids, *, Participation, Answer, ResultTally) -> None:
     For bulk-loaded data and the first migration; not while the polls take votes."""
     for poll_id in poll_ids:
         ResultTally.objects.filter(poll_id=poll_id).delete()
-        rows = [ResultTally(poll_id=poll_id, count=Participation.objects.filter(poll_id=poll_id).count())]
+        rows = [
+            ResultTally(
+                poll_id=poll_id, count=Participation.objects.filter(poll_id=poll_id).count()
+            )
+        ]
         answers = Answer.objects.filter(question__poll_id=poll_id, choice__isnull=False).order_by()
-        for question_id, choice_id, n in answers.values_list("question_id", "choice_id").annotate(n=Count("pk")):
-            rows.append(ResultTally(poll_id=poll_id, question_ref=question_id, choice_ref=choice_id, count=n))
+        for question_id, choice_id, n in answers.values_list("question_id", "choice_id").annotate(
+            n=Count("pk")
+        ):
+            rows.append(
+                ResultTally(
+                    poll_id=poll_id, question_ref=question_id, choice_ref=choice_id, count=n
+                )
+            )
         for dimension in DIMENSIONS:
             field = "wijk_id" if dimension == "wijk" else dimension
             cells: Counter = Counter()
-            for question_id, choice_id, value, n in answers.values_list("question_id", "choice_id", field).annotate(n=Count("pk")):
+            for question_id, choice_id, value, n in answers.values_list(
+                "question_id", "choice_id", field
+            ).annotate(n=Count("pk")):
                 cells[(question_id, choice_id, group_value(dimension, value))] += n
             rows.extend(
-                ResultTally(poll_id=poll_id, question_ref=q, choice_ref=c, dimension=dimension, group_value=g, count=n)
+                ResultTally(
+                    poll_id=poll_id,
+                    question_ref=q,
+                    choice_ref=c,
+                    dimension=dimension,
+                    group_value=g,
+                    count=n,
+                )
                 for (q, c, g), n in cells.items()
             )
         ResultTally.objects.bulk_create(rows, batch_size=1000)

@@ -22,10 +22,20 @@ urlpatterns = [
     # Spiegelgesprekken
     path("gesprekken/", views.gesprekken, name="gesprekken"),
     path("gesprekken/<int:gesprek_id>/", views.gesprek, name="gesprek"),
-    path("aanmeldingen/<int:registration_id>/afmelden/", views.cancel_registration, name="cancel_registration"),
+    path(
+        "aanmeldingen/<int:registration_id>/afmelden/",
+        views.cancel_registration,
+        name="cancel_registration",
+    ),
     path("afmelden/<str:token>/", views.cancel_by_link, name="cancel_by_link"),
     # Organisers (werkgroep and beheer)
     path("organiseren/", views.organise, name="organise"),
-    path("organiseren/gesprekken/<int:gesprek_id>/", views.organise_gesprek, name="organise_gesprek"),
-    path("organiseren/gesprekken/<int:gesprek_id>/presentielijst/", views.checkin_list, name="checkin_list"),
+    path(
+        "organiseren/gesprekken/<int:gesprek_id>/", views.organise_gesprek, name="organise_gesprek"
+    ),
+    path(
+        "organiseren/gesprekken/<int:gesprek_id>/presentielijst/",
+        views.checkin_list,
+        name="checkin_list",
+    ),
 ]

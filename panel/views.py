@@ -3,7 +3,6 @@
 import csv
 import json
 
-from django.utils.translation import gettext_lazy
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
@@ -14,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
@@ -60,13 +60,19 @@ from sociale_kaart.models import Wijk
 
 MESSAGES = {
     NotAMember: gettext_lazy("U doet nog niet mee met het panel. Meld u eerst aan."),
-    AlreadyMember: gettext_lazy("Dit e-mailadres hoort bij een ander soort account. Log in met dat account."),
+    AlreadyMember: gettext_lazy(
+        "Dit e-mailadres hoort bij een ander soort account. Log in met dat account."
+    ),
     PollNotOpenYet: gettext_lazy("Deze vragen staan nog niet open. Kom later terug."),
     PollClosed: gettext_lazy("Deze vragen zijn gesloten. U kunt niet meer antwoorden."),
     NotInAudience: gettext_lazy("Deze vragen zijn voor een andere wijk. U hoeft niets te doen."),
     AlreadyVoted: gettext_lazy("U heeft deze vragen al beantwoord. Dank u wel!"),
-    InvalidAnswer: gettext_lazy("Er ging iets mis met uw antwoord. Er is niets bewaard. Probeer het opnieuw."),
-    InvalidInvitation: gettext_lazy("Deze link klopt niet. Gebruik de link uit uw eigen e-mail, of log in."),
+    InvalidAnswer: gettext_lazy(
+        "Er ging iets mis met uw antwoord. Er is niets bewaard. Probeer het opnieuw."
+    ),
+    InvalidInvitation: gettext_lazy(
+        "Deze link klopt niet. Gebruik de link uit uw eigen e-mail, of log in."
+    ),
     ExpiredInvitation: gettext_lazy("Deze link is verlopen. Log in om toch te antwoorden."),
     NotAllowedPlace: gettext_lazy("U kunt zich niet voor deze plaats aanmelden."),
     AlreadyRegistered: gettext_lazy("U bent al aangemeld voor dit gesprek."),
@@ -138,7 +144,11 @@ def join(request: HttpRequest, step: str = "") -> HttpResponse:
     if request.method == "POST":
         form = form_class(request.POST)
         if form.is_valid():
-            value = form.cleaned_data.get("email") or form.cleaned_data.get("consent") or form.cleaned_data.get("value", "")
+            value = (
+                form.cleaned_data.get("email")
+                or form.cleaned_data.get("consent")
+                or form.cleaned_data.get("value", "")
+            )
             data[step] = value
             request.session[JOIN_KEY] = data
             if index + 1 < len(steps):
@@ -146,9 +156,14 @@ def join(request: HttpRequest, step: str = "") -> HttpResponse:
             return _finish_join(request, data)
     else:
         initial = data.get(step)
-        form = form_class(initial={"email": initial, "value": initial} if initial not in (None, True) else None)
+        form = form_class(
+            initial={"email": initial, "value": initial} if initial not in (None, True) else None
+        )
     context = {
-        "form": form, "step": step, "number": index + 1, "total": len(steps),
+        "form": form,
+        "step": step,
+        "number": index + 1,
+        "total": len(steps),
         "back": reverse("panel:join_step", args=[steps[index - 1]]) if index else None,
         "optional": step not in ("email", "toestemming"),
         "privacy_version": services.PRIVACY_VERSION,
@@ -165,14 +180,22 @@ def _finish_join(request: HttpRequest, data: dict) -> HttpResponse:
     if not request.user.is_authenticated and not ratelimit.consume(
         request, action="request_login_code", key=email.lower()
     ):
-        messages.error(request, _("U heeft al een paar codes gevraagd. Wacht een minuut en probeer het opnieuw."))
+        messages.error(
+            request,
+            _("U heeft al een paar codes gevraagd. Wacht een minuut en probeer het opnieuw."),
+        )
         return redirect("panel:join_step", step=_join_steps(request)[-1])
     wijk = Wijk.objects.filter(pk=data.get("wijk") or None).first()
     works = {"yes": True, "no": False}.get(data.get("werk", ""))
     try:
         user = services.join_panel(
-            email=email, consent_version=services.PRIVACY_VERSION, wijk=wijk, age_band=data.get("leeftijd", ""),
-            relation=data.get("zorg-voor", ""), care_hours=data.get("uren", ""), works=works,
+            email=email,
+            consent_version=services.PRIVACY_VERSION,
+            wijk=wijk,
+            age_band=data.get("leeftijd", ""),
+            relation=data.get("zorg-voor", ""),
+            care_hours=data.get("uren", ""),
+            works=works,
         )
     except PanelError as error:
         messages.error(request, _message(error))
@@ -198,7 +221,11 @@ def my_data(request: HttpRequest) -> HttpResponse:
     member = _member_or_join(request)
     if member is None:
         return redirect("panel:join")
-    return render(request, "panel/my_data.html", {"data": services.export_member_data(member=member), "member": member})
+    return render(
+        request,
+        "panel/my_data.html",
+        {"data": services.export_member_data(member=member), "member": member},
+    )
 
 
 @area_required("panel")
@@ -206,7 +233,12 @@ def export_json(request: HttpRequest) -> HttpResponse:
     member = _member_or_join(request)
     if member is None:
         return redirect("panel:join")
-    body = json.dumps(services.export_member_data(member=member), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    body = json.dumps(
+        services.export_member_data(member=member),
+        cls=DjangoJSONEncoder,
+        ensure_ascii=False,
+        indent=2,
+    )
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
     return response
@@ -254,11 +286,17 @@ def _poll_member(request: HttpRequest, poll: Poll) -> PanelMember | None:
     if member is None and not request.user.is_authenticated:
         member_id = request.session.get(INVITES_KEY, {}).get(str(poll.pk))
         if member_id:
-            member = PanelMember.objects.filter(pk=member_id, left_at=None).select_related("wijk").first()
+            member = (
+                PanelMember.objects.filter(pk=member_id, left_at=None)
+                .select_related("wijk")
+                .first()
+            )
     return member
 
 
-def _poll_or_exit(request: HttpRequest, poll_id: int) -> tuple[Poll, PanelMember | None, HttpResponse | None]:
+def _poll_or_exit(
+    request: HttpRequest, poll_id: int
+) -> tuple[Poll, PanelMember | None, HttpResponse | None]:
     poll = get_object_or_404(Poll, pk=poll_id)
     member = _poll_member(request, poll)
     if member is not None:
@@ -274,11 +312,17 @@ def _session_key(poll: Poll) -> str:
     return f"panel_poll_{poll.pk}"
 
 
-def _closed_page(request: HttpRequest, poll: Poll, member: PanelMember, error: PanelError) -> HttpResponse:
+def _closed_page(
+    request: HttpRequest, poll: Poll, member: PanelMember, error: PanelError
+) -> HttpResponse:
     status = 403 if isinstance(error, NotInAudience) else 200
     if isinstance(error, AlreadyVoted):
         return redirect("panel:poll_thanks", poll_id=poll.pk)
-    context = {"poll": poll, "message": _message(error), "can_see_results": services.can_see_results(poll, member)}
+    context = {
+        "poll": poll,
+        "message": _message(error),
+        "can_see_results": services.can_see_results(poll, member),
+    }
     return render(request, "panel/poll_unavailable.html", context, status=status)
 
 
@@ -297,7 +341,9 @@ def invitation(request: HttpRequest, poll_id: int, token: str) -> HttpResponse:
     try:
         member = services.read_invitation_token(token, poll_id=poll.pk)
     except PanelError as error:
-        return render(request, "panel/invitation_invalid.html", {"message": _message(error)}, status=400)
+        return render(
+            request, "panel/invitation_invalid.html", {"message": _message(error)}, status=400
+        )
     if not request.user.is_authenticated:
         invites = request.session.get(INVITES_KEY, {})
         invites[str(poll.pk)] = member.pk
@@ -335,29 +381,48 @@ def poll_question(request: HttpRequest, poll_id: int, number: int) -> HttpRespon
                 return redirect("panel:poll_question", poll_id=poll.pk, number=number + 1)
             return redirect("panel:poll_review", poll_id=poll.pk)
     else:
-        form = QuestionForm(question, initial=QuestionForm.initial_from_session(question, stored.get(str(question.pk))))
+        form = QuestionForm(
+            question,
+            initial=QuestionForm.initial_from_session(question, stored.get(str(question.pk))),
+        )
     context = {
-        "poll": poll, "question": question, "form": form, "number": number, "total": len(questions),
-        "back": reverse("panel:poll_question", args=[poll.pk, number - 1]) if number > 1 else reverse("panel:poll", args=[poll.pk]),
+        "poll": poll,
+        "question": question,
+        "form": form,
+        "number": number,
+        "total": len(questions),
+        "back": reverse("panel:poll_question", args=[poll.pk, number - 1])
+        if number > 1
+        else reverse("panel:poll", args=[poll.pk]),
     }
     return render(request, "panel/poll_question.html", context)
 
 
-def _review_rows(poll: Poll, stored: dict) -> tuple[list[dict], list[services.AnswerInput], int | None]:
+def _review_rows(
+    poll: Poll, stored: dict
+) -> tuple[list[dict], list[services.AnswerInput], int | None]:
     """What the member chose, for the check screen; and the first unanswered question."""
     rows, inputs, missing = [], [], None
     for number, question in enumerate(poll.questions.all(), 1):
         value = stored.get(str(question.pk))
         if question.kind == "text":
             text = (value or {}).get("t", "")
-            rows.append({"number": number, "question": question.text, "answers": [text] if text else []})
+            rows.append(
+                {"number": number, "question": question.text, "answers": [text] if text else []}
+            )
             inputs.append(services.AnswerInput(question_id=question.pk, text=text))
             continue
         ids = (value or {}).get("c", [])
         if not ids and missing is None:
             missing = number
         names = {c.pk: c.text for c in question.choices.all()}
-        rows.append({"number": number, "question": question.text, "answers": [names.get(i, "?") for i in ids]})
+        rows.append(
+            {
+                "number": number,
+                "question": question.text,
+                "answers": [names.get(i, "?") for i in ids],
+            }
+        )
         inputs.append(services.AnswerInput(question_id=question.pk, choice_ids=tuple(ids)))
     return rows, inputs, missing
 
@@ -380,7 +445,11 @@ def poll_review(request: HttpRequest, poll_id: int) -> HttpResponse:
         return redirect("panel:poll_thanks", poll_id=poll.pk)
     elif closed := _check_open(request, poll, member):
         return closed
-    prefetch_related_objects([poll], Prefetch("questions", queryset=Question.objects.order_by("order")), "questions__choices")
+    prefetch_related_objects(
+        [poll],
+        Prefetch("questions", queryset=Question.objects.order_by("order")),
+        "questions__choices",
+    )
     rows, inputs, missing = _review_rows(poll, stored)
     if missing is not None:
         messages.info(request, _("U heeft deze vraag nog niet beantwoord."))
@@ -406,7 +475,11 @@ def poll_thanks(request: HttpRequest, poll_id: int) -> HttpResponse:
         return exit_response
     if not poll.participations.filter(member=member).exists():
         return redirect("panel:poll", poll_id=poll.pk)
-    return render(request, "panel/poll_thanks.html", {"poll": poll, "can_see_results": services.can_see_results(poll, member)})
+    return render(
+        request,
+        "panel/poll_thanks.html",
+        {"poll": poll, "can_see_results": services.can_see_results(poll, member)},
+    )
 
 
 def poll_results(request: HttpRequest, poll_id: int) -> HttpResponse:
@@ -414,10 +487,16 @@ def poll_results(request: HttpRequest, poll_id: int) -> HttpResponse:
     if exit_response:
         return exit_response
     if not services.can_see_results(poll, member):
-        return render(request, "panel/poll_unavailable.html", {
-            "poll": poll, "can_see_results": False,
-            "message": _("U kunt de uitslag van deze vragen (nog) niet zien."),
-        }, status=403)
+        return render(
+            request,
+            "panel/poll_unavailable.html",
+            {
+                "poll": poll,
+                "can_see_results": False,
+                "message": _("U kunt de uitslag van deze vragen (nog) niet zien."),
+            },
+            status=403,
+        )
     results = selectors.poll_results(poll_id=poll.pk)
     return render(request, "panel/poll_results.html", {"poll": poll, "results": results})
 
@@ -433,37 +512,61 @@ def gesprekken(request: HttpRequest) -> HttpResponse:
         row["mine"] = mine.get(row["id"])
         row["caregivers_free"] = max(row["caregiver_places"] - row["caregivers_taken"], 0)
         row["listeners_free"] = max(row["listener_places"] - row["listeners_taken"], 0)
-    return render(request, "panel/gesprekken.html", {"rows": rows, "kind": services.kind_for(request.user)})
+    return render(
+        request, "panel/gesprekken.html", {"rows": rows, "kind": services.kind_for(request.user)}
+    )
 
 
 def _registration_form(kind: str, *args):
-    return (CaregiverRegistrationForm if kind == RegistrationKind.CAREGIVER else ListenerRegistrationForm)(*args)
+    return (
+        CaregiverRegistrationForm
+        if kind == RegistrationKind.CAREGIVER
+        else ListenerRegistrationForm
+    )(*args)
 
 
 @role_required(*EVERYONE)
 def gesprek(request: HttpRequest, gesprek_id: int) -> HttpResponse:
-    item = get_object_or_404(Spiegelgesprek.objects.prefetch_related("vraaggebieden"), pk=gesprek_id)
+    item = get_object_or_404(
+        Spiegelgesprek.objects.prefetch_related("vraaggebieden"), pk=gesprek_id
+    )
     kind = services.kind_for(request.user)
-    mine = item.registrations.filter(user=request.user).exclude(status=RegistrationStatus.CANCELLED).first()
+    mine = (
+        item.registrations.filter(user=request.user)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .first()
+    )
     form = _registration_form(kind)
     if request.method == "POST" and mine is None:
         form = _registration_form(kind, request.POST)
         if form.is_valid():
             try:
-                registration = services.register_for_gesprek(gesprek_id=item.pk, user=request.user, kind=kind,
-                                                             **form.cleaned_data)
+                registration = services.register_for_gesprek(
+                    gesprek_id=item.pk, user=request.user, kind=kind, **form.cleaned_data
+                )
             except PanelError as error:
                 messages.error(request, _message(error))
             else:
                 if registration.status == RegistrationStatus.REGISTERED:
-                    messages.success(request, _("U bent aangemeld. U krijgt een e-mail met de afspraak."))
+                    messages.success(
+                        request, _("U bent aangemeld. U krijgt een e-mail met de afspraak.")
+                    )
                 else:
-                    messages.info(request, _("Het gesprek is vol. U staat op de wachtlijst. Komt er een plaats vrij? Dan mailen we u."))
+                    messages.info(
+                        request,
+                        _(
+                            "Het gesprek is vol. U staat op de wachtlijst. Komt er een plaats vrij? Dan mailen we u."
+                        ),
+                    )
                 return redirect("panel:gesprek", gesprek_id=item.pk)
     taken = item.registrations.filter(kind=kind, status=RegistrationStatus.REGISTERED).count()
     context = {
-        "gesprek": item, "mine": mine, "form": form, "kind": kind,
-        "free": max(item.places_for(kind) - taken, 0), "past": item.starts_at <= timezone.now(),
+        "gesprek": item,
+        "mine": mine,
+        "form": form,
+        "kind": kind,
+        "free": max(item.places_for(kind) - taken, 0),
+        "past": item.starts_at <= timezone.now(),
     }
     return render(request, "panel/gesprek.html", context)
 
@@ -481,7 +584,9 @@ def cancel_by_link(request: HttpRequest, token: str) -> HttpResponse:
     try:
         registration = services.read_cancel_token(token)
     except PanelError as error:
-        return render(request, "panel/invitation_invalid.html", {"message": _message(error)}, status=400)
+        return render(
+            request, "panel/invitation_invalid.html", {"message": _message(error)}, status=400
+        )
     if request.method == "POST":
         services.cancel_registration(registration_id=registration.pk)
         registration.refresh_from_db()
@@ -493,15 +598,22 @@ def cancel_by_link(request: HttpRequest, token: str) -> HttpResponse:
 
 @role_required(*ORGANISERS)
 def organise(request: HttpRequest) -> HttpResponse:
-    return render(request, "panel/organise.html", {
-        "upcoming": selectors.upcoming_gesprekken(), "past": selectors.past_gesprekken(),
-    })
+    return render(
+        request,
+        "panel/organise.html",
+        {
+            "upcoming": selectors.upcoming_gesprekken(),
+            "past": selectors.past_gesprekken(),
+        },
+    )
 
 
 def _organiser_context(gesprek_id: int) -> dict:
     item = get_object_or_404(Spiegelgesprek, pk=gesprek_id)
     registrations = list(
-        item.registrations.exclude(status=RegistrationStatus.CANCELLED).select_related("user").order_by("kind", "status", "created_at", "pk")
+        item.registrations.exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("user")
+        .order_by("kind", "status", "created_at", "pk")
     )
     return {
         "gesprek": item,
@@ -519,7 +631,8 @@ def organise_gesprek(request: HttpRequest, gesprek_id: int) -> HttpResponse:
 def checkin_list(request: HttpRequest, gesprek_id: int) -> HttpResponse:
     context = _organiser_context(gesprek_id)
     context["present"] = [
-        r for r in context["caregivers"] + context["listeners"] if r.status == RegistrationStatus.REGISTERED
+        r
+        for r in context["caregivers"] + context["listeners"]
+        if r.status == RegistrationStatus.REGISTERED
     ]
     return render(request, "panel/checkin.html", context)
-

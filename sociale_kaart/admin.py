@@ -29,7 +29,14 @@ class VraaggebiedAdmin(admin.ModelAdmin):
 
 @admin.register(Offer)
 class OfferAdmin(admin.ModelAdmin):
-    list_display = ["name", "organization", "whole_municipality", "referral_required", "assured_date", "is_active"]
+    list_display = [
+        "name",
+        "organization",
+        "whole_municipality",
+        "referral_required",
+        "assured_date",
+        "is_active",
+    ]
     list_filter = ["vraaggebieden", "service_areas", "referral_required", "is_active"]
     search_fields = ["name", "description", "organization__name"]
     autocomplete_fields = ["organization"]

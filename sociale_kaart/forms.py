@@ -12,7 +12,9 @@ class OfferFilterForm(forms.Form):
         label=_("Waar zoekt u hulp bij?"),
         required=False,
         choices=[("", _("Alle onderwerpen"))] + list(VraaggebiedCode.choices),
-        error_messages={"invalid_choice": _("Dit onderwerp kennen we niet. We tonen alle onderwerpen.")},
+        error_messages={
+            "invalid_choice": _("Dit onderwerp kennen we niet. We tonen alle onderwerpen.")
+        },
     )
     wijk = forms.ModelChoiceField(
         label=_("In welke wijk?"),

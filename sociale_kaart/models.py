@@ -79,18 +79,26 @@ class Offer(models.Model):
         Organisation, verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="offers"
     )
     name = models.CharField(_("naam"), max_length=200)
-    description = models.TextField(_("beschrijving"), help_text=_("Markdown. Wordt veilig gemaakt voor tonen."))
-    vraaggebieden = models.ManyToManyField(Vraaggebied, verbose_name=_("vraaggebieden"), related_name="offers")
+    description = models.TextField(
+        _("beschrijving"), help_text=_("Markdown. Wordt veilig gemaakt voor tonen.")
+    )
+    vraaggebieden = models.ManyToManyField(
+        Vraaggebied, verbose_name=_("vraaggebieden"), related_name="offers"
+    )
     # HSDS: service_area. Either the whole municipality or a list of wijken.
     whole_municipality = models.BooleanField(_("hele gemeente"), default=False)
-    service_areas = models.ManyToManyField(Wijk, verbose_name=_("wijken"), blank=True, related_name="offers")
+    service_areas = models.ManyToManyField(
+        Wijk, verbose_name=_("wijken"), blank=True, related_name="offers"
+    )
     # HSDS: eligibility / application_process.
     referral_required = models.BooleanField(_("verwijzing nodig"), default=False)
     application_process = models.TextField(
         _("hoe kom je eraan"), blank=True, help_text=_("Zo meldt u iemand aan of verwijst u door.")
     )
     warm_handover = models.TextField(
-        _("warme overdracht"), blank=True, help_text=_("Hoe een professional iemand persoonlijk overdraagt.")
+        _("warme overdracht"),
+        blank=True,
+        help_text=_("Hoe een professional iemand persoonlijk overdraagt."),
     )
     fees_description = models.CharField(_("kosten"), max_length=200, blank=True)
     # HSDS: contact.
@@ -115,7 +123,9 @@ class Offer(models.Model):
         verbose_name = _("aanbod")
         verbose_name_plural = _("aanbod")
         constraints = [
-            models.UniqueConstraint(fields=["organization", "name"], name="sociale_kaart_offer_unique_name")
+            models.UniqueConstraint(
+                fields=["organization", "name"], name="sociale_kaart_offer_unique_name"
+            )
         ]
         indexes = [models.Index(fields=["is_active", "name"])]
 

@@ -30,7 +30,9 @@ def pytest_collection_modifyitems(config, items):
         transactional = (
             "/e2e/" in str(item.fspath)
             or "transactional_db" in getattr(item, "fixturenames", ())
-            or bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+            or bool(
+                marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+            )
         )
         if transactional:
             kwargs = dict(marker.kwargs) if marker else {}
@@ -66,7 +68,9 @@ def caregiver(db):
 
 @pytest.fixture
 def professional(db):
-    return UserFactory(role=Role.PROFESSIONAL, profession=Profession.HUISARTS, email="dokter@example.org")
+    return UserFactory(
+        role=Role.PROFESSIONAL, profession=Profession.HUISARTS, email="dokter@example.org"
+    )
 
 
 @pytest.fixture

@@ -42,12 +42,15 @@ class QuestionInline(admin.StackedInline):
 
 class ModuleForm(forms.ModelForm):
     target_professions = forms.MultipleChoiceField(
-        label=_("voor beroepen"), choices=Profession.choices, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("voor beroepen"),
+        choices=Profession.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
         model = Module
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 (every field of a module is edited here)
 
 
 def _formsets_changed(formsets) -> bool:
@@ -57,7 +60,15 @@ def _formsets_changed(formsets) -> bool:
 @admin.register(Module)
 class ModuleAdmin(admin.ModelAdmin):
     form = ModuleForm
-    list_display = ["title", "version", "published", "minutes", "accreditation_points", "order", "preview_link"]
+    list_display = [
+        "title",
+        "version",
+        "published",
+        "minutes",
+        "accreditation_points",
+        "order",
+        "preview_link",
+    ]
     list_editable = ["order"]
     list_filter = ["published"]
     prepopulated_fields = {"slug": ["title"]}
@@ -65,18 +76,32 @@ class ModuleAdmin(admin.ModelAdmin):
     filter_horizontal = ["vraaggebieden"]
     inlines = [LessonInline, QuestionInline]
     fields = [
-        "title", "slug", "summary", "target_professions", "vraaggebieden", "minutes",
-        "accreditation_points", "pass_mark", "order", "published", "version", "preview_link",
+        "title",
+        "slug",
+        "summary",
+        "target_professions",
+        "vraaggebieden",
+        "minutes",
+        "accreditation_points",
+        "pass_mark",
+        "order",
+        "published",
+        "version",
+        "preview_link",
     ]
 
     @admin.display(description=_("voorbeeld"))
     def preview_link(self, obj: Module) -> str:
         if not obj.pk:
             return "-"
-        return format_html('<a href="{}">{}</a>', reverse("training:preview", args=[obj.pk]), _("Bekijk voorbeeld"))
+        return format_html(
+            '<a href="{}">{}</a>', reverse("training:preview", args=[obj.pk]), _("Bekijk voorbeeld")
+        )
 
     def save_related(self, request, form, formsets, change):
-        was_published = change and Module.objects.filter(pk=form.instance.pk, published=True).exists()
+        was_published = (
+            change and Module.objects.filter(pk=form.instance.pk, published=True).exists()
+        )
         super().save_related(request, form, formsets, change)
         if was_published and _formsets_changed(formsets):
             services.record_content_change(module=form.instance)
@@ -92,7 +117,9 @@ class OptionInlineFormSet(forms.BaseInlineFormSet):
         if correct == 0:
             raise forms.ValidationError(_("Markeer minstens één antwoord als goed."))
         if self.instance.kind == QuestionKind.SINGLE and correct != 1:
-            raise forms.ValidationError(_("Bij één goed antwoord mag precies één antwoord goed zijn."))
+            raise forms.ValidationError(
+                _("Bij één goed antwoord mag precies één antwoord goed zijn.")
+            )
 
 
 class OptionInline(admin.TabularInline):
@@ -136,8 +163,17 @@ class CertificateAdmin(admin.ModelAdmin):
     list_filter = ["module_title"]
     search_fields = ["code", "full_name"]
     readonly_fields = [
-        "code", "user", "module", "module_version", "module_title", "full_name", "profession", "issued_on",
-        "minutes", "accreditation_points", "score",
+        "code",
+        "user",
+        "module",
+        "module_version",
+        "module_title",
+        "full_name",
+        "profession",
+        "issued_on",
+        "minutes",
+        "accreditation_points",
+        "score",
     ]
 
     def has_add_permission(self, request) -> bool:

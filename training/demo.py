@@ -20,15 +20,39 @@ REFERRAL_TARGET = 120
 EXTRA_PROFESSIONALS = [
     # email, profession, organisation, first name, last name
     ("poh@demo.nl", Profession.POH, "Huisartsenpraktijk De Linde (demo)", "Mehmet", "Kaya"),
-    ("wijkverpleging@demo.nl", Profession.WIJKVERPLEEGKUNDIGE, "Thuiszorg Reestdal (demo)", "Els", "Hoekstra"),
-    ("wmo@demo.nl", Profession.WMO_CONSULENT, "Gemeente Meppel, Wmo-loket (demo)", "Pieter", "Smit"),
-    ("clientondersteuner@demo.nl", Profession.CLIENTONDERSTEUNER, "Cliëntondersteuning Drenthe (demo)", "Noëlle", "Visser"),
+    (
+        "wijkverpleging@demo.nl",
+        Profession.WIJKVERPLEEGKUNDIGE,
+        "Thuiszorg Reestdal (demo)",
+        "Els",
+        "Hoekstra",
+    ),
+    (
+        "wmo@demo.nl",
+        Profession.WMO_CONSULENT,
+        "Gemeente Meppel, Wmo-loket (demo)",
+        "Pieter",
+        "Smit",
+    ),
+    (
+        "clientondersteuner@demo.nl",
+        Profession.CLIENTONDERSTEUNER,
+        "Cliëntondersteuning Drenthe (demo)",
+        "Noëlle",
+        "Visser",
+    ),
 ]
 
 # How often each vraaggebied is the reason for a referral (rough, invented weights).
 VRAAGGEBIED_WEIGHTS = {
-    "advies": 26, "respijtzorg": 20, "emotionele_steun": 16, "praktische_hulp": 12,
-    "informatie": 10, "financieel": 7, "materieel": 5, "educatie": 4,
+    "advies": 26,
+    "respijtzorg": 20,
+    "emotionele_steun": 16,
+    "praktische_hulp": 12,
+    "informatie": 10,
+    "financieel": 7,
+    "materieel": 5,
+    "educatie": 4,
 }
 
 
@@ -36,9 +60,14 @@ def _ensure_professionals() -> list[User]:
     for email, profession, org_name, first, last in EXTRA_PROFESSIONALS:
         if not User.objects.filter(email=email).exists():
             create_account(
-                email=email, role=Role.PROFESSIONAL, password=DEMO_PASSWORD, profession=profession,
-                organisation=Organisation.objects.filter(name=org_name).first(), verified=True,
-                first_name=first, last_name=last,
+                email=email,
+                role=Role.PROFESSIONAL,
+                password=DEMO_PASSWORD,
+                profession=profession,
+                organisation=Organisation.objects.filter(name=org_name).first(),
+                verified=True,
+                first_name=first,
+                last_name=last,
             )
     emails = ["huisarts@demo.nl", "wijkteam@demo.nl"] + [row[0] for row in EXTRA_PROFESSIONALS]
     return list(User.objects.filter(email__in=emails).select_related("profile").order_by("email"))
@@ -97,11 +126,18 @@ def _referrals(professionals: list[User]) -> int:
         chosen = {main}
         if rng.random() < 0.3:
             chosen.add(rng.choices(codes, weights)[0])
-        offer = rng.choice(offers_by_code[main]) if offers_by_code[main] and rng.random() < 0.7 else None
+        offer = (
+            rng.choice(offers_by_code[main])
+            if offers_by_code[main] and rng.random() < 0.7
+            else None
+        )
         wijk = rng.choice(wijken) if wijken and rng.random() < 0.8 else None
         referral = services.log_referral(
-            user=user, vraaggebied_codes=sorted(chosen), offer_id=offer.pk if offer else None,
-            wijk_id=wijk.pk if wijk else None, warm=rng.random() < 0.45,
+            user=user,
+            vraaggebied_codes=sorted(chosen),
+            offer_id=offer.pk if offer else None,
+            wijk_id=wijk.pk if wijk else None,
+            warm=rng.random() < 0.45,
         )
         # Spread over the last six months, a little busier as the training catches on.
         days_ago = int(180 * (1 - rng.random() ** 0.8))

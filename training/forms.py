@@ -36,20 +36,26 @@ class ReferralForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        error_messages={"invalid_choice": _("Dit aanbod kennen we niet. Kies aanbod uit de lijst.")},
+        error_messages={
+            "invalid_choice": _("Dit aanbod kennen we niet. Kies aanbod uit de lijst.")
+        },
     )
     wijk = forms.TypedChoiceField(
         label=_("In welke wijk woont de mantelzorger?"),
         required=False,
         coerce=int,
         empty_value=None,
-        error_messages={"invalid_choice": _("Deze wijk kennen we niet. Kies een wijk uit de lijst.")},
+        error_messages={
+            "invalid_choice": _("Deze wijk kennen we niet. Kies een wijk uit de lijst.")
+        },
     )
     warm = forms.ChoiceField(
         label=_("Heeft u warm overgedragen?"),
         choices=WARM_CHOICES,
         widget=forms.RadioSelect,
-        help_text=_("Warm betekent: u heeft de mantelzorger zelf in contact gebracht, bijvoorbeeld door samen te bellen."),
+        help_text=_(
+            "Warm betekent: u heeft de mantelzorger zelf in contact gebracht, bijvoorbeeld door samen te bellen."
+        ),
         error_messages={
             "required": _("Kies ja of nee."),
             "invalid_choice": _("Kies ja of nee."),

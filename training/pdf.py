@@ -5,10 +5,24 @@ from fpdf import FPDF
 
 from training.models import Certificate
 
-_REPLACEMENTS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "€": "EUR", "…": "..."})
+_REPLACEMENTS = str.maketrans(
+    {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "€": "EUR", "…": "..."}
+)
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december"]
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def latin1(text: str) -> str:
@@ -35,7 +49,14 @@ def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:
     pdf.cell(0, 14, "Certificaat", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0, 0, 0)
     pdf.set_font("Helvetica", "", 14)
-    pdf.cell(0, 10, latin1("Mantelkring: training voor professionals"), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        0,
+        10,
+        latin1("Mantelkring: training voor professionals"),
+        align="C",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.ln(8)
     pdf.set_font("Helvetica", "B", 24)
     pdf.cell(0, 14, latin1(certificate.full_name), align="C", new_x="LMARGIN", new_y="NEXT")
@@ -43,7 +64,14 @@ def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:
     if certificate.profession:
         pdf.cell(0, 8, latin1(certificate.profession), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
-    pdf.cell(0, 8, latin1("heeft met goed gevolg afgerond de module"), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        0,
+        8,
+        latin1("heeft met goed gevolg afgerond de module"),
+        align="C",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.set_font("Helvetica", "B", 20)
     pdf.cell(0, 14, latin1(certificate.module_title), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
@@ -53,7 +81,10 @@ def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:
         ("Versie van de module", str(certificate.module_version)),
         ("Datum", dutch_date(certificate.issued_on)),
         ("Studieduur", f"{certificate.minutes} minuten"),
-        ("Accreditatiepunten", f"{certificate.accreditation_points.normalize():f}".replace(".", ",")),
+        (
+            "Accreditatiepunten",
+            f"{certificate.accreditation_points.normalize():f}".replace(".", ","),
+        ),
         ("Certificaatcode", certificate.code),
     ]
     for label, value in rows:
@@ -65,6 +96,8 @@ def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:
 
     pdf.set_y(178)
     pdf.set_font("Helvetica", "", 10)
-    pdf.cell(0, 6, latin1("Controleer dit certificaat op:"), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        0, 6, latin1("Controleer dit certificaat op:"), align="C", new_x="LMARGIN", new_y="NEXT"
+    )
     pdf.cell(0, 6, latin1(verify_url), align="C", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

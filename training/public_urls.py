@@ -4,6 +4,9 @@ from django.urls import include, path
 
 from training import views
 
-public_patterns = ([path("certificaat/<str:code>/", views.verify, name="verify")], "training_public")
+public_patterns = (
+    [path("certificaat/<str:code>/", views.verify, name="verify")],
+    "training_public",
+)
 
 urlpatterns = [path("", include(public_patterns))]

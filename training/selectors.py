@@ -79,7 +79,9 @@ def module_completion() -> list[dict]:
             started=Count("pk"),
             passed=Count("pk", filter=Q(passed_at__isnull=False)),
         )
-        .order_by(F("organisation").asc(nulls_last=True), "profession", "module_order", "module_title")
+        .order_by(
+            F("organisation").asc(nulls_last=True), "profession", "module_order", "module_title"
+        )
     )
     return [
         {
@@ -136,7 +138,9 @@ def module_statuses(*, user) -> list[ModuleStatus]:
     )
     progress = {
         p.module_id: p
-        for p in Progress.objects.filter(user=user, module__published=True).annotate(answer_count=Count("answers"))
+        for p in Progress.objects.filter(user=user, module__published=True).annotate(
+            answer_count=Count("answers")
+        )
     }
     result = []
     for module in modules:
@@ -147,10 +151,18 @@ def module_statuses(*, user) -> list[ModuleStatus]:
         elif p.status == ProgressStatus.PASSED:
             status, percent = "passed", 100
         else:
-            done = min(p.lessons_seen, module.lesson_count) + min(p.answer_count, module.question_count)
+            done = min(p.lessons_seen, module.lesson_count) + min(
+                p.answer_count, module.question_count
+            )
             status = "failed" if p.status == ProgressStatus.FAILED else "busy"
-            percent = 100 if p.status == ProgressStatus.FAILED else (round(100 * done / total) if total else 0)
-        result.append(ModuleStatus(module, status, percent, module.lesson_count, module.question_count))
+            percent = (
+                100
+                if p.status == ProgressStatus.FAILED
+                else (round(100 * done / total) if total else 0)
+            )
+        result.append(
+            ModuleStatus(module, status, percent, module.lesson_count, module.question_count)
+        )
     return result
 
 

@@ -65,7 +65,9 @@ def finish_lessons(*, progress: Progress, lesson_count: int) -> None:
     progress.save(update_fields=["lessons_done", "lessons_seen", "updated_at"])
 
 
-def check_answer(*, progress: Progress, question: Question, option_ids: Iterable[int]) -> tuple[set[int], bool]:
+def check_answer(
+    *, progress: Progress, question: Question, option_ids: Iterable[int]
+) -> tuple[set[int], bool]:
     """Validate the chosen options against the database; return them and whether they are right."""
     if question.module_id != progress.module_id:
         raise QuestionNotInModule
@@ -100,9 +102,13 @@ def answer_question(*, progress: Progress, question: Question, option_ids: Seque
 
 
 def _finish_if_complete(*, progress: Progress) -> None:
-    question_ids = set(Question.objects.filter(module_id=progress.module_id).values_list("pk", flat=True))
+    question_ids = set(
+        Question.objects.filter(module_id=progress.module_id).values_list("pk", flat=True)
+    )
     answers = dict(
-        Answer.objects.filter(progress=progress, question_id__in=question_ids).values_list("question_id", "is_correct")
+        Answer.objects.filter(progress=progress, question_id__in=question_ids).values_list(
+            "question_id", "is_correct"
+        )
     )
     if not question_ids or answers.keys() != question_ids:
         return
@@ -123,7 +129,9 @@ def _finish_if_complete(*, progress: Progress) -> None:
 
 def issue_certificate(*, user, module: Module, score: int) -> Certificate:
     """One certificate per person, module and version, with everything shown frozen in it."""
-    existing = Certificate.objects.filter(user=user, module=module, module_version=module.version).first()
+    existing = Certificate.objects.filter(
+        user=user, module=module, module_version=module.version
+    ).first()
     if existing is not None:
         return existing
     profile = _profile(user)
@@ -165,7 +173,9 @@ def record_content_change(*, module: Module) -> Module:
     Certificates hold their own version, so earlier ones keep verifying with the old one.
     """
     if module.published:
-        Module.objects.filter(pk=module.pk).update(version=F("version") + 1, updated_at=timezone.now())
+        Module.objects.filter(pk=module.pk).update(
+            version=F("version") + 1, updated_at=timezone.now()
+        )
         module.refresh_from_db(fields=["version", "updated_at"])
     return module
 

@@ -1,12 +1,12 @@
 """Training pages: thin views that parse, call a service or selector, and render."""
 
-from django.utils.translation import gettext_lazy
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
@@ -37,13 +37,21 @@ from training.models import (
 
 MESSAGES = {
     ModuleNotAvailable: gettext_lazy("Deze module is niet beschikbaar."),
-    QuestionNotInModule: gettext_lazy("Deze vraag hoort niet bij deze module. Uw antwoord is niet opgeslagen."),
-    InvalidOptions: gettext_lazy("Dit antwoord hoort niet bij deze vraag. Uw antwoord is niet opgeslagen."),
+    QuestionNotInModule: gettext_lazy(
+        "Deze vraag hoort niet bij deze module. Uw antwoord is niet opgeslagen."
+    ),
+    InvalidOptions: gettext_lazy(
+        "Dit antwoord hoort niet bij deze vraag. Uw antwoord is niet opgeslagen."
+    ),
     NoOptionChosen: gettext_lazy("Kies eerst een antwoord."),
     AlreadyAnswered: gettext_lazy("U heeft deze vraag al beantwoord."),
     QuestionsNotReached: gettext_lazy("Lees eerst de lessen. Daarna komen de vragen."),
-    RetryNotAllowed: gettext_lazy("Opnieuw beginnen kan alleen als u de vragen niet heeft gehaald."),
-    InvalidReferral: gettext_lazy("Deze verwijzing kunnen we niet opslaan. Kies alleen uit de lijsten."),
+    RetryNotAllowed: gettext_lazy(
+        "Opnieuw beginnen kan alleen als u de vragen niet heeft gehaald."
+    ),
+    InvalidReferral: gettext_lazy(
+        "Deze verwijzing kunnen we niet opslaan. Kies alleen uit de lijsten."
+    ),
 }
 
 
@@ -82,7 +90,11 @@ def _resume_url(progress: Progress) -> str:
         # Busy with every question answered only happens for a module without questions.
         return reverse("training:module", args=[slug])
     lesson_ids = list(progress.module.lessons.order_by("order", "pk").values_list("pk", flat=True))
-    position = lesson_ids.index(progress.current_lesson_id) + 1 if progress.current_lesson_id in lesson_ids else 1
+    position = (
+        lesson_ids.index(progress.current_lesson_id) + 1
+        if progress.current_lesson_id in lesson_ids
+        else 1
+    )
     return reverse("training:lesson", args=[slug, position])
 
 
@@ -255,7 +267,9 @@ def result(request: HttpRequest, slug: str) -> HttpResponse:
         for q in questions
         if q.pk in {a.question_id for a in progress.answers.all() if not a.is_correct}
     ]
-    certificate = Certificate.objects.filter(user=request.user, module=module).order_by("-pk").first()
+    certificate = (
+        Certificate.objects.filter(user=request.user, module=module).order_by("-pk").first()
+    )
     return render(
         request,
         "training/result.html",
@@ -284,15 +298,21 @@ def retry(request: HttpRequest, slug: str) -> HttpResponse:
 @area_required("training")
 def certificates(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "training/certificates.html", {"certificates": selectors.certificates_of(user=request.user)}
+        request,
+        "training/certificates.html",
+        {"certificates": selectors.certificates_of(user=request.user)},
     )
 
 
 @area_required("training")
 def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
     certificate = get_object_or_404(Certificate, code=code, user=request.user)
-    verify_url = request.build_absolute_uri(reverse("training_public:verify", args=[certificate.code]))
-    response = HttpResponse(pdf.certificate_pdf(certificate, verify_url=verify_url), content_type="application/pdf")
+    verify_url = request.build_absolute_uri(
+        reverse("training_public:verify", args=[certificate.code])
+    )
+    response = HttpResponse(
+        pdf.certificate_pdf(certificate, verify_url=verify_url), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'attachment; filename="certificaat-{certificate.code}.pdf"'
     return response
 
@@ -349,12 +369,16 @@ def referral_new(request: HttpRequest) -> HttpResponse:
         if request.GET.get("wijk", "").isdigit():
             initial["wijk"] = request.GET["wijk"]
         form = ReferralForm(initial=initial)
-    return render(request, "training/referral_form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "training/referral_form.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @area_required("training")
 def referrals(request: HttpRequest) -> HttpResponse:
-    return render(request, "training/referrals.html", {"referrals": selectors.referrals_of(user=request.user)})
+    return render(
+        request, "training/referrals.html", {"referrals": selectors.referrals_of(user=request.user)}
+    )
 
 
 @role_required(Role.BEHEER)

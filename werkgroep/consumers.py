@@ -14,7 +14,9 @@ GROUP = "polls"
 
 class DashboardConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self) -> None:
-        if not await database_sync_to_async(has_role)(self.scope.get("user"), Role.WERKGROEP, Role.BEHEER):
+        if not await database_sync_to_async(has_role)(
+            self.scope.get("user"), Role.WERKGROEP, Role.BEHEER
+        ):
             await self.close(code=4403)
             return
         self.joined = True

@@ -40,21 +40,42 @@ def poll_sheets(*, poll_id: int) -> list[Sheet]:
             rows.append([q["text"]])
             rows.extend(table.as_matrix())
             rows.append([])
-        rows.append(["<5 = minder dan 5 mensen. × = verborgen, zodat niemand een kleine groep kan terugrekenen."])
+        rows.append(
+            [
+                "<5 = minder dan 5 mensen. × = verborgen, zodat niemand een kleine groep kan terugrekenen."
+            ]
+        )
         sheets.append((f"Per {label.lower()}", rows))
     return sheets
 
 
 def action_point_sheets() -> list[Sheet]:
-    rows: list[Sequence] = [["Titel", "Status", "Reden niet haalbaar", "Eigenaar", "Vraaggebieden", "Klaar op",
-                             "Openbaar", "Laatst gewijzigd"]]
+    rows: list[Sequence] = [
+        [
+            "Titel",
+            "Status",
+            "Reden niet haalbaar",
+            "Eigenaar",
+            "Vraaggebieden",
+            "Klaar op",
+            "Openbaar",
+            "Laatst gewijzigd",
+        ]
+    ]
     labels = dict(ActionStatus.choices)
     for p in selectors.action_points():
-        rows.append([
-            p.title, str(labels[p.status]), p.not_feasible_reason, p.owner.name if p.owner else "",
-            ", ".join(g.name for g in p.vraaggebieden.all()), p.due_date.isoformat() if p.due_date else "",
-            "ja" if p.is_public else "nee", p.updated_at.date().isoformat(),
-        ])
+        rows.append(
+            [
+                p.title,
+                str(labels[p.status]),
+                p.not_feasible_reason,
+                p.owner.name if p.owner else "",
+                ", ".join(g.name for g in p.vraaggebieden.all()),
+                p.due_date.isoformat() if p.due_date else "",
+                "ja" if p.is_public else "nee",
+                p.updated_at.date().isoformat(),
+            ]
+        )
     return [("Actiepunten", rows)]
 
 
@@ -66,7 +87,9 @@ def referral_sheets() -> list[Sheet]:
         total = ["Totaal"] if pivot["with_total"] else []
         rows: list[Sequence] = [["Maand", *pivot["columns"], *total]]
         for row in pivot["rows"]:
-            rows.append([row["month"].strftime("%Y-%m"), *row["cells"], *([row["total"]] if total else [])])
+            rows.append(
+                [row["month"].strftime("%Y-%m"), *row["cells"], *([row["total"]] if total else [])]
+            )
         sheets.append((title, rows))
     return sheets
 
@@ -94,11 +117,23 @@ def _xlsx(sheets: list[Sheet]) -> bytes:
     return buffer.getvalue()
 
 
-def export_response(*, user, what: str, file_format: str, sheets: list[Sheet], params: dict | None = None,
-                    filename: str) -> HttpResponse:
+def export_response(
+    *,
+    user,
+    what: str,
+    file_format: str,
+    sheets: list[Sheet],
+    params: dict | None = None,
+    filename: str,
+) -> HttpResponse:
     body = _csv(sheets) if file_format == "csv" else _xlsx(sheets)
-    record_export(user=user, what=what, file_format=file_format, params=params,
-                  rows=sum(len(rows) for _t, rows in sheets))
+    record_export(
+        user=user,
+        what=what,
+        file_format=file_format,
+        params=params,
+        rows=sum(len(rows) for _t, rows in sheets),
+    )
     response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
     return response

@@ -16,7 +16,9 @@ class VraaggebiedField(forms.ModelMultipleChoiceField):
 
 def _gebieden() -> VraaggebiedField:
     return VraaggebiedField(
-        label=_("Vraaggebieden"), required=False, queryset=Vraaggebied.objects.order_by("order"),
+        label=_("Vraaggebieden"),
+        required=False,
+        queryset=Vraaggebied.objects.order_by("order"),
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -24,37 +26,55 @@ def _gebieden() -> VraaggebiedField:
 class ActionPointForm(forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=200, error_messages=REQUIRED)
     description = forms.CharField(
-        label=_("Beschrijving voor de werkgroep"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Beschrijving voor de werkgroep"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Markdown mag."),
     )
     said = forms.CharField(
-        label=_("Wat mantelzorgers zeiden"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Wat mantelzorgers zeiden"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Voor de openbare pagina. Korte zinnen, gewone woorden."),
     )
     done = forms.CharField(
-        label=_("Wat we deden"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Wat we deden"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Voor de openbare pagina. Wat is er gebeurd, of wat gaat er gebeuren?"),
     )
     vraaggebieden = _gebieden()
     owner = forms.ModelChoiceField(
-        label=_("Eigenaar"), required=False, queryset=Organisation.objects.order_by("name"),
+        label=_("Eigenaar"),
+        required=False,
+        queryset=Organisation.objects.order_by("name"),
         empty_label=_("Nog geen eigenaar"),
     )
     due_date = forms.DateField(
-        label=_("Klaar op"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Klaar op"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-12-31.")},
     )
-    is_public = forms.BooleanField(label=_("Tonen op de pagina Jullie zeiden, wij deden"), required=False)
+    is_public = forms.BooleanField(
+        label=_("Tonen op de pagina Jullie zeiden, wij deden"), required=False
+    )
     outcomes = forms.ModelMultipleChoiceField(
-        label=_("Uitkomsten van spiegelgesprekken"), required=False,
-        queryset=OutcomeItem.objects.order_by("-created_at"), widget=forms.CheckboxSelectMultiple,
+        label=_("Uitkomsten van spiegelgesprekken"),
+        required=False,
+        queryset=OutcomeItem.objects.order_by("-created_at"),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def clean(self):
         data = super().clean()
-        if data.get("is_public") and not (data.get("said", "").strip() and data.get("done", "").strip()):
+        if data.get("is_public") and not (
+            data.get("said", "").strip() and data.get("done", "").strip()
+        ):
             raise forms.ValidationError(
-                _("Een openbaar actiepunt heeft tekst nodig bij 'Wat mantelzorgers zeiden' en 'Wat we deden'.")
+                _(
+                    "Een openbaar actiepunt heeft tekst nodig bij 'Wat mantelzorgers zeiden' en 'Wat we deden'."
+                )
             )
         return data
 
@@ -62,7 +82,9 @@ class ActionPointForm(forms.Form):
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"), choices=ActionStatus.choices)
     reason = forms.CharField(
-        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Toelichting"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Verplicht bij 'Niet haalbaar': zeg waarom."),
     )
 
@@ -84,11 +106,17 @@ class PollEvidenceForm(forms.Form):
 
 class ReferralEvidenceForm(forms.Form):
     vraaggebied = forms.ModelChoiceField(
-        label=_("Vraaggebied"), required=False, queryset=Vraaggebied.objects.order_by("order"),
+        label=_("Vraaggebied"),
+        required=False,
+        queryset=Vraaggebied.objects.order_by("order"),
         empty_label=_("Alle vraaggebieden"),
     )
-    date_from = forms.DateField(label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(
+        label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     note = forms.CharField(label=_("Toelichting"), required=False, max_length=300)
 
     def clean(self):
@@ -99,12 +127,22 @@ class ReferralEvidenceForm(forms.Form):
 
 
 class OutcomeForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Soort"), choices=OutcomeKind.choices, widget=forms.RadioSelect)
-    text = forms.CharField(label=_("Tekst"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
-                           error_messages=REQUIRED)
+    kind = forms.ChoiceField(
+        label=_("Soort"), choices=OutcomeKind.choices, widget=forms.RadioSelect
+    )
+    text = forms.CharField(
+        label=_("Tekst"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages=REQUIRED,
+    )
     vraaggebieden = _gebieden()
-    wijk = forms.ModelChoiceField(label=_("Wijk"), required=False, queryset=Wijk.objects.order_by("name"),
-                                  empty_label=_("Geen wijk of alle wijken"))
+    wijk = forms.ModelChoiceField(
+        label=_("Wijk"),
+        required=False,
+        queryset=Wijk.objects.order_by("name"),
+        empty_label=_("Geen wijk of alle wijken"),
+    )
     speaker_consent = forms.BooleanField(
         label=_("De spreker vindt het goed dat we dit citeren (zonder naam)"), required=False
     )
@@ -113,7 +151,10 @@ class OutcomeForm(forms.Form):
         data = super().clean()
         if data.get("kind") == OutcomeKind.QUOTE and not data.get("speaker_consent"):
             self.add_error(
-                "speaker_consent", _("Een citaat mag alleen als de spreker dat goed vindt. Anders: kies Thema of Signaal.")
+                "speaker_consent",
+                _(
+                    "Een citaat mag alleen als de spreker dat goed vindt. Anders: kies Thema of Signaal."
+                ),
             )
         return data
 
@@ -131,10 +172,18 @@ class ModerationForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    van = forms.DateField(label=_("Van"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                          error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-01-01.")})
-    tot = forms.DateField(label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                          error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-12-31.")})
+    van = forms.DateField(
+        label=_("Van"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-01-01.")},
+    )
+    tot = forms.DateField(
+        label=_("Tot en met"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-12-31.")},
+    )
 
     def period(self) -> tuple[date, date]:
         today = date.today()

@@ -18,7 +18,10 @@ class OutcomeItem(models.Model):
     """One thing that came out of a spiegelgesprek: a theme, a quote or a signal."""
 
     gesprek = models.ForeignKey(
-        "panel.Spiegelgesprek", verbose_name=_("spiegelgesprek"), on_delete=models.CASCADE, related_name="+"
+        "panel.Spiegelgesprek",
+        verbose_name=_("spiegelgesprek"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     kind = models.CharField(_("soort"), max_length=10, choices=OutcomeKind.choices)
     text = models.TextField(_("tekst"), max_length=1000)
@@ -26,7 +29,12 @@ class OutcomeItem(models.Model):
         "sociale_kaart.Vraaggebied", verbose_name=_("vraaggebieden"), blank=True, related_name="+"
     )
     wijk = models.ForeignKey(
-        "sociale_kaart.Wijk", verbose_name=_("wijk"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "sociale_kaart.Wijk",
+        verbose_name=_("wijk"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     speaker_consent = models.BooleanField(
         _("de spreker vindt het goed dat we dit citeren"), default=False
@@ -43,7 +51,8 @@ class OutcomeItem(models.Model):
         constraints = [
             # A quote is only ever stored when the speaker agreed to it.
             models.CheckConstraint(
-                condition=~Q(kind="quote") | Q(speaker_consent=True), name="werkgroep_quote_needs_consent"
+                condition=~Q(kind="quote") | Q(speaker_consent=True),
+                name="werkgroep_quote_needs_consent",
             ),
             models.CheckConstraint(condition=~Q(text=""), name="werkgroep_outcome_has_text"),
         ]
@@ -62,7 +71,9 @@ class ActionStatus(models.TextChoices):
 
 class ActionPoint(models.Model):
     title = models.CharField(_("titel"), max_length=200)
-    description = models.TextField(_("beschrijving"), blank=True, help_text=_("Markdown. Voor de werkgroep."))
+    description = models.TextField(
+        _("beschrijving"), blank=True, help_text=_("Markdown. Voor de werkgroep.")
+    )
     said = models.TextField(
         _("wat mantelzorgers zeiden"),
         blank=True,
@@ -84,12 +95,17 @@ class ActionPoint(models.Model):
         blank=True,
         related_name="+",
     )
-    status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.IDEA)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.IDEA
+    )
     not_feasible_reason = models.TextField(_("waarom niet haalbaar"), blank=True)
     due_date = models.DateField(_("klaar op"), null=True, blank=True)
     is_public = models.BooleanField(_("tonen op Jullie zeiden, wij deden"), default=False)
     outcomes = models.ManyToManyField(
-        OutcomeItem, verbose_name=_("uitkomsten van spiegelgesprekken"), blank=True, related_name="action_points"
+        OutcomeItem,
+        verbose_name=_("uitkomsten van spiegelgesprekken"),
+        blank=True,
+        related_name="action_points",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -116,7 +132,9 @@ class ActionPoint(models.Model):
 class ActionStatusChange(models.Model):
     """History: who moved an action point to which status, when and why."""
 
-    action_point = models.ForeignKey(ActionPoint, on_delete=models.CASCADE, related_name="status_changes")
+    action_point = models.ForeignKey(
+        ActionPoint, on_delete=models.CASCADE, related_name="status_changes"
+    )
     from_status = models.CharField(max_length=20, choices=ActionStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=ActionStatus.choices)
     reason = models.TextField(blank=True)
@@ -129,9 +147,13 @@ class ActionStatusChange(models.Model):
         ordering = ["changed_at", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(to_status="not_feasible") | ~Q(reason=""), name="werkgroep_change_not_feasible_reason"
+                condition=~Q(to_status="not_feasible") | ~Q(reason=""),
+                name="werkgroep_change_not_feasible_reason",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.action_point_id}: {self.from_status} → {self.to_status}"
 
 
 class EvidenceKind(models.TextChoices):
@@ -145,7 +167,11 @@ class Evidence(models.Model):
     action_point = models.ForeignKey(ActionPoint, on_delete=models.CASCADE, related_name="evidence")
     kind = models.CharField(_("soort"), max_length=20, choices=EvidenceKind.choices)
     question = models.ForeignKey(
-        "panel.Question", verbose_name=_("peilingvraag"), on_delete=models.CASCADE, null=True, blank=True,
+        "panel.Question",
+        verbose_name=_("peilingvraag"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="+",
     )
     choice = models.ForeignKey(
@@ -158,8 +184,12 @@ class Evidence(models.Model):
     )
     # Referral figures are stored as the filter that produces them, so they stay current.
     referral_vraaggebied = models.ForeignKey(
-        "sociale_kaart.Vraaggebied", verbose_name=_("vraaggebied"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="+",
+        "sociale_kaart.Vraaggebied",
+        verbose_name=_("vraaggebied"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     referral_from = models.DateField(_("vanaf"), null=True, blank=True)
     referral_to = models.DateField(_("tot en met"), null=True, blank=True)
@@ -174,11 +204,16 @@ class Evidence(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} bij actiepunt {self.action_point_id}"
+
 
 class ExportLog(models.Model):
     """Every export: who made it, what was in it, when."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     user_email = models.EmailField()
     what = models.CharField(max_length=40)
     params = models.JSONField(default=dict, blank=True)
@@ -190,3 +225,6 @@ class ExportLog(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("export")
         verbose_name_plural = _("exports")
+
+    def __str__(self) -> str:
+        return f"{self.what} ({self.file_format}) {self.created_at:%Y-%m-%d %H:%M}"

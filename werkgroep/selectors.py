@@ -10,7 +10,15 @@ from panel import selectors as panel_selectors
 from sociale_kaart import selectors as kaart
 from sociale_kaart.models import Offer, Vraaggebied
 from training import selectors as training_selectors
-from werkgroep.models import ActionPoint, ActionStatus, ActionStatusChange, Evidence, EvidenceKind, OutcomeItem, OutcomeKind
+from werkgroep.models import (
+    ActionPoint,
+    ActionStatus,
+    ActionStatusChange,
+    Evidence,
+    EvidenceKind,
+    OutcomeItem,
+    OutcomeKind,
+)
 from werkgroep.suppression import SMALL, THRESHOLD, SuppressedTable, suppress
 
 DIMENSIONS: dict[str, str] = {
@@ -33,7 +41,9 @@ def group_labels(dimension: str) -> list[str]:
     return list(panel_selectors.BREAKDOWN_DIMENSIONS[dimension].values())
 
 
-def suppressed_breakdown(*, question: dict, dimension: str, labels: list[str] | None = None) -> SuppressedTable:
+def suppressed_breakdown(
+    *, question: dict, dimension: str, labels: list[str] | None = None
+) -> SuppressedTable:
     """One question (as in poll_results) broken down by one dimension, suppressed.
 
     Every group of the dimension gets a row, also an empty one: leaving a group out would
@@ -67,9 +77,12 @@ def results_page(*, poll_id: int, dimension: str) -> dict:
         else:
             # only approved text is ever shown; pending text only as a number
             item["approved_texts"] = [
-                a["text"] for a in panel_selectors.free_text_answers(question_id=q["id"], status="approved")
+                a["text"]
+                for a in panel_selectors.free_text_answers(question_id=q["id"], status="approved")
             ]
-            item["pending"] = len(panel_selectors.free_text_answers(question_id=q["id"], status="pending"))
+            item["pending"] = len(
+                panel_selectors.free_text_answers(question_id=q["id"], status="pending")
+            )
         questions.append(item)
     return {**results, "questions": questions}
 
@@ -97,8 +110,13 @@ def action_points(*, status: str | None = None):
 
 
 def action_points_by_status() -> list[dict]:
-    counts = dict(ActionPoint.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
-    return [{"status": value, "label": label, "count": counts.get(value, 0)} for value, label in ActionStatus.choices]
+    counts = dict(
+        ActionPoint.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+    )
+    return [
+        {"status": value, "label": label, "count": counts.get(value, 0)}
+        for value, label in ActionStatus.choices
+    ]
 
 
 def action_point_detail(*, pk: int) -> dict:
@@ -111,7 +129,9 @@ def action_point_detail(*, pk: int) -> dict:
         .get(pk=pk)
     )
     history = list(
-        ActionStatusChange.objects.filter(action_point=point).select_related("changed_by").order_by("changed_at", "pk")
+        ActionStatusChange.objects.filter(action_point=point)
+        .select_related("changed_by")
+        .order_by("changed_at", "pk")
     )
     return {"point": point, "history": history, "evidence": evidence_figures(point=point)}
 
@@ -122,7 +142,12 @@ def _question_figure(evidence: Evidence, cache: dict) -> dict:
         cache[poll_id] = panel_selectors.poll_results(poll_id=poll_id)
     results = cache[poll_id]
     question = next((q for q in results["questions"] if q["id"] == evidence.question_id), None)
-    figure = {"kind": EvidenceKind.POLL_QUESTION, "poll": results["poll"]["title"], "note": evidence.note, "id": evidence.pk}
+    figure = {
+        "kind": EvidenceKind.POLL_QUESTION,
+        "poll": results["poll"]["title"],
+        "note": evidence.note,
+        "id": evidence.pk,
+    }
     if question is None:
         return figure
     figure["question"] = question["text"]
@@ -145,16 +170,22 @@ def _referral_figure(evidence: Evidence) -> dict:
     code = evidence.referral_vraaggebied.code if evidence.referral_vraaggebied else None
     count = sum(r["count"] for r in rows if code is None or r["vraaggebied"] == code)
     return {
-        "kind": EvidenceKind.REFERRALS, "id": evidence.pk, "note": evidence.note,
+        "kind": EvidenceKind.REFERRALS,
+        "id": evidence.pk,
+        "note": evidence.note,
         "vraaggebied": evidence.referral_vraaggebied.name if evidence.referral_vraaggebied else "",
-        "date_from": evidence.referral_from, "date_to": evidence.referral_to, "count": count,
+        "date_from": evidence.referral_from,
+        "date_to": evidence.referral_to,
+        "count": count,
     }
 
 
 def evidence_figures(*, point: ActionPoint, cache: dict | None = None) -> list[dict]:
     cache = {} if cache is None else cache
     out = []
-    for evidence in point.evidence.select_related("question", "referral_vraaggebied").order_by("pk"):
+    for evidence in point.evidence.select_related("question", "referral_vraaggebied").order_by(
+        "pk"
+    ):
         if evidence.kind == EvidenceKind.POLL_QUESTION:
             out.append(_question_figure(evidence, cache))
         else:
@@ -175,7 +206,9 @@ def public_action_points() -> list[dict]:
             ),
             Prefetch(
                 "evidence",
-                queryset=Evidence.objects.filter(kind=EvidenceKind.POLL_QUESTION).select_related("question"),
+                queryset=Evidence.objects.filter(kind=EvidenceKind.POLL_QUESTION).select_related(
+                    "question"
+                ),
                 to_attr="poll_evidence",
             ),
         )
@@ -185,7 +218,13 @@ def public_action_points() -> list[dict]:
     out = []
     for point in points:
         figures = [_question_figure(e, cache) for e in point.poll_evidence]
-        out.append({"point": point, "quotes": point.quotes, "figures": [f for f in figures if "question" in f]})
+        out.append(
+            {
+                "point": point,
+                "quotes": point.quotes,
+                "figures": [f for f in figures if "question" in f],
+            }
+        )
     return out
 
 
@@ -205,7 +244,11 @@ def outcomes_for(*, gesprek_id: int) -> list[OutcomeItem]:
 
 
 def outcome_counts() -> dict[int, int]:
-    return dict(OutcomeItem.objects.values_list("gesprek_id").annotate(n=Count("pk")).values_list("gesprek_id", "n"))
+    return dict(
+        OutcomeItem.objects.values_list("gesprek_id")
+        .annotate(n=Count("pk"))
+        .values_list("gesprek_id", "n")
+    )
 
 
 # Coverage ----------------------------------------------------------------------------------
@@ -224,7 +267,11 @@ def coverage() -> dict:
     offers = defaultdict(int)
     active = Offer.objects.filter(is_active=True).prefetch_related("vraaggebieden", "service_areas")
     for offer in active:
-        area_ids = [w.pk for w in wijken] if offer.whole_municipality else [w.pk for w in offer.service_areas.all()]
+        area_ids = (
+            [w.pk for w in wijken]
+            if offer.whole_municipality
+            else [w.pk for w in offer.service_areas.all()]
+        )
         for gebied in offer.vraaggebieden.all():
             for wijk_id in area_ids:
                 offers[(gebied.code, wijk_id)] += 1
@@ -232,20 +279,22 @@ def coverage() -> dict:
     names = {w.name: w.pk for w in wijken}
     for question_id, code, kind in panel_selectors.tagged_questions(kinds=CHOICE_KINDS):
         per_wijk: dict[str, int] = defaultdict(int)
-        for (label, _choice), n in panel_selectors.breakdown_counts(question_id=question_id, dimension="wijk").items():
+        for (label, _choice), n in panel_selectors.breakdown_counts(
+            question_id=question_id, dimension="wijk"
+        ).items():
             # single choice and scale: one answer per person; multiple choice repeats people,
             # so take the largest choice as a lower bound of the people who answered
             per_wijk[label] = max(per_wijk[label], n) if kind == "multiple" else per_wijk[label] + n
         for label, n in per_wijk.items():
             if label in names:
                 signals[(code, names[label])] += n
-    items = OutcomeItem.objects.filter(kind__in=[OutcomeKind.THEME, OutcomeKind.SIGNAL]).values_list(
-        "vraaggebieden__code", "wijk_id"
-    )
+    items = OutcomeItem.objects.filter(
+        kind__in=[OutcomeKind.THEME, OutcomeKind.SIGNAL]
+    ).values_list("vraaggebieden__code", "wijk_id")
     for code, wijk_id in items:
         if code is None:
             continue
-        for target in ([wijk_id] if wijk_id else [w.pk for w in wijken]):
+        for target in [wijk_id] if wijk_id else [w.pk for w in wijken]:
             signals[(code, target)] += 1
     for row in training_selectors.referral_counts(group_by=["vraaggebied", "wijk"]):
         if row["wijk"] is not None:
@@ -259,8 +308,15 @@ def coverage() -> dict:
             n_signals = signals.get((gebied.code, wijk.pk), 0)
             gap = n_offers == 0
             gaps += gap
-            cells.append({"wijk": wijk, "offers": n_offers, "signals": small_count(n_signals),
-                          "gap": gap, "need_without_offer": gap and n_signals > 0})
+            cells.append(
+                {
+                    "wijk": wijk,
+                    "offers": n_offers,
+                    "signals": small_count(n_signals),
+                    "gap": gap,
+                    "need_without_offer": gap and n_signals > 0,
+                }
+            )
         rows.append({"vraaggebied": gebied, "cells": cells})
     return {"wijken": wijken, "rows": rows, "gaps": gaps, "cells": len(wijken) * len(gebieden)}
 
@@ -268,7 +324,9 @@ def coverage() -> dict:
 # Dashboard ---------------------------------------------------------------------------------
 
 
-def _pivot(rows: list[dict], key: str, columns: list[tuple[str, str]], *, with_total: bool = True) -> dict:
+def _pivot(
+    rows: list[dict], key: str, columns: list[tuple[str, str]], *, with_total: bool = True
+) -> dict:
     """Months × columns. A referral counts once per vraaggebied, so a total over vraaggebieden
     would count some referrals twice: that pivot has no total column."""
     months = sorted({r["month"] for r in rows})
@@ -278,8 +336,11 @@ def _pivot(rows: list[dict], key: str, columns: list[tuple[str, str]], *, with_t
         "with_total": with_total,
         "columns": [label for _code, label in used],
         "rows": [
-            {"month": m, "cells": [counts.get((m, code), 0) for code, _label in used],
-             "total": sum(counts.get((m, code), 0) for code, _label in used)}
+            {
+                "month": m,
+                "cells": [counts.get((m, code), 0) for code, _label in used],
+                "total": sum(counts.get((m, code), 0) for code, _label in used),
+            }
             for m in months
         ],
     }
@@ -288,12 +349,18 @@ def _pivot(rows: list[dict], key: str, columns: list[tuple[str, str]], *, with_t
 def referrals_over_time(*, date_from: date | None = None, date_to: date | None = None) -> dict:
     from accounts.models import Profession
 
-    by_gebied = training_selectors.referral_counts(group_by=["month", "vraaggebied"], date_from=date_from, date_to=date_to)
-    by_profession = training_selectors.referral_counts(group_by=["month", "profession"], date_from=date_from, date_to=date_to)
+    by_gebied = training_selectors.referral_counts(
+        group_by=["month", "vraaggebied"], date_from=date_from, date_to=date_to
+    )
+    by_profession = training_selectors.referral_counts(
+        group_by=["month", "profession"], date_from=date_from, date_to=date_to
+    )
     gebieden = [(g.code, g.name) for g in kaart.vraaggebieden()]
     professions = [(value, str(label)) for value, label in Profession.choices]
-    return {"by_vraaggebied": _pivot(by_gebied, "vraaggebied", gebieden, with_total=False),
-            "by_profession": _pivot(by_profession, "profession", professions)}
+    return {
+        "by_vraaggebied": _pivot(by_gebied, "vraaggebied", gebieden, with_total=False),
+        "by_profession": _pivot(by_profession, "profession", professions),
+    }
 
 
 def training_reach() -> list[dict]:
@@ -301,8 +368,11 @@ def training_reach() -> list[dict]:
 
     labels = dict(Profession.choices)
     return [
-        {**row, "organisation": row["organisation"] or "Geen organisatie",
-         "profession": str(labels.get(row["profession"], row["profession"] or "Onbekend"))}
+        {
+            **row,
+            "organisation": row["organisation"] or "Geen organisatie",
+            "profession": str(labels.get(row["profession"], row["profession"] or "Onbekend")),
+        }
         for row in training_selectors.module_completion()
     ]
 
@@ -310,9 +380,14 @@ def training_reach() -> list[dict]:
 def open_polls_live() -> list[dict]:
     """The numbers the dashboard shows live: counts only, never texts of answers."""
     return [
-        {"id": p["id"], "responses": p["responses"], "audience_size": p["audience_size"],
-         "response_rate": round(100 * p["response_rate"])}
-        for p in panel_selectors.polls_overview() if p["status"] == "open"
+        {
+            "id": p["id"],
+            "responses": p["responses"],
+            "audience_size": p["audience_size"],
+            "response_rate": round(100 * p["response_rate"]),
+        }
+        for p in panel_selectors.polls_overview()
+        if p["status"] == "open"
     ]
 
 
@@ -337,32 +412,50 @@ def dashboard() -> dict:
 def report(*, date_from: date, date_to: date) -> dict:
     """The gemeenteraad report: what happened between two dates, aggregates only."""
     polls = [
-        p for p in panel_selectors.polls_overview()
+        p
+        for p in panel_selectors.polls_overview()
         if p["closes_at"].date() >= date_from and p["opens_at"].date() <= date_to
     ]
     for p in polls:
         p["response_percent"] = round(100 * p["response_rate"])
         p["results"] = panel_selectors.poll_results(poll_id=p["id"])
     changes = list(
-        ActionStatusChange.objects.filter(changed_at__date__gte=date_from, changed_at__date__lte=date_to)
-        .select_related("action_point").order_by("changed_at")
+        ActionStatusChange.objects.filter(
+            changed_at__date__gte=date_from, changed_at__date__lte=date_to
+        )
+        .select_related("action_point")
+        .order_by("changed_at")
     )
     gesprekken = [
-        g for g in panel_selectors.past_gesprekken() if date_from <= g["starts_at"].date() <= date_to
+        g
+        for g in panel_selectors.past_gesprekken()
+        if date_from <= g["starts_at"].date() <= date_to
     ]
-    outcome_items = OutcomeItem.objects.filter(gesprek_id__in=[g["id"] for g in gesprekken]).prefetch_related(
-        "vraaggebieden"
-    )
+    outcome_items = OutcomeItem.objects.filter(
+        gesprek_id__in=[g["id"] for g in gesprekken]
+    ).prefetch_related("vraaggebieden")
     by_gesprek = defaultdict(list)
     for item in outcome_items:
         if item.kind != OutcomeKind.QUOTE or item.speaker_consent:
             by_gesprek[item.gesprek_id].append(item)
     for g in gesprekken:
         g["items"] = by_gesprek.get(g["id"], [])
-    referral_total = sum(r["count"] for r in training_selectors.referral_counts(group_by=["warm"], date_from=date_from, date_to=date_to))
+    referral_total = sum(
+        r["count"]
+        for r in training_selectors.referral_counts(
+            group_by=["warm"], date_from=date_from, date_to=date_to
+        )
+    )
     return {
-        "date_from": date_from, "date_to": date_to, "polls": polls, "gesprekken": gesprekken,
-        "changes": changes, "actions": action_points_by_status(), "points": list(action_points()),
-        "referrals": referrals_over_time(date_from=date_from, date_to=date_to), "referral_total": referral_total,
-        "panel_size": panel_selectors.panel_size(), "training": training_reach(),
+        "date_from": date_from,
+        "date_to": date_to,
+        "polls": polls,
+        "gesprekken": gesprekken,
+        "changes": changes,
+        "actions": action_points_by_status(),
+        "points": list(action_points()),
+        "referrals": referrals_over_time(date_from=date_from, date_to=date_to),
+        "referral_total": referral_total,
+        "panel_size": panel_selectors.panel_size(),
+        "training": training_reach(),
     }

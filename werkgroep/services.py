@@ -38,8 +38,15 @@ def create_action_point(
     if status == ActionStatus.NOT_FEASIBLE and not reason.strip():
         raise ReasonRequired
     point = ActionPoint.objects.create(
-        title=title.strip(), description=description, said=said, done=done, owner=owner, due_date=due_date,
-        is_public=is_public, status=status, created_by=by,
+        title=title.strip(),
+        description=description,
+        said=said,
+        done=done,
+        owner=owner,
+        due_date=due_date,
+        is_public=is_public,
+        status=status,
+        created_by=by,
         not_feasible_reason=reason.strip() if status == ActionStatus.NOT_FEASIBLE else "",
     )
     point.vraaggebieden.set(vraaggebieden)
@@ -75,7 +82,9 @@ def update_action_point(
 
 
 @transaction.atomic
-def change_status(*, action_point: ActionPoint, status: str, by, reason: str = "") -> ActionStatusChange:
+def change_status(
+    *, action_point: ActionPoint, status: str, by, reason: str = ""
+) -> ActionStatusChange:
     """Move an action point to another status and record who did it, when and why."""
     if status not in ActionStatus.values:
         raise ValueError(f"unknown status {status!r}")
@@ -86,7 +95,11 @@ def change_status(*, action_point: ActionPoint, status: str, by, reason: str = "
     if point.status == status:
         raise SameStatus
     change = ActionStatusChange.objects.create(
-        action_point=point, from_status=point.status, to_status=status, reason=reason, changed_by=by,
+        action_point=point,
+        from_status=point.status,
+        to_status=status,
+        reason=reason,
+        changed_by=by,
         changed_at=timezone.now(),
     )
     point.status = status
@@ -97,21 +110,34 @@ def change_status(*, action_point: ActionPoint, status: str, by, reason: str = "
 
 
 @transaction.atomic
-def add_poll_evidence(*, action_point: ActionPoint, question_id: int, choice_id: int | None = None, note: str = "") -> Evidence:
+def add_poll_evidence(
+    *, action_point: ActionPoint, question_id: int, choice_id: int | None = None, note: str = ""
+) -> Evidence:
     return Evidence.objects.create(
-        action_point=action_point, kind=EvidenceKind.POLL_QUESTION, question_id=question_id, choice_id=choice_id,
+        action_point=action_point,
+        kind=EvidenceKind.POLL_QUESTION,
+        question_id=question_id,
+        choice_id=choice_id,
         note=note,
     )
 
 
 @transaction.atomic
 def add_referral_evidence(
-    *, action_point: ActionPoint, vraaggebied=None, date_from: date | None = None, date_to: date | None = None,
+    *,
+    action_point: ActionPoint,
+    vraaggebied=None,
+    date_from: date | None = None,
+    date_to: date | None = None,
     note: str = "",
 ) -> Evidence:
     return Evidence.objects.create(
-        action_point=action_point, kind=EvidenceKind.REFERRALS, referral_vraaggebied=vraaggebied,
-        referral_from=date_from, referral_to=date_to, note=note,
+        action_point=action_point,
+        kind=EvidenceKind.REFERRALS,
+        referral_vraaggebied=vraaggebied,
+        referral_from=date_from,
+        referral_to=date_to,
+        note=note,
     )
 
 
@@ -134,8 +160,12 @@ def record_outcome(
     if kind == OutcomeKind.QUOTE and not speaker_consent:
         raise QuoteWithoutConsent
     item = OutcomeItem.objects.create(
-        gesprek_id=gesprek_id, kind=kind, text=text.strip(), wijk=wijk,
-        speaker_consent=speaker_consent, created_by=by,
+        gesprek_id=gesprek_id,
+        kind=kind,
+        text=text.strip(),
+        wijk=wijk,
+        speaker_consent=speaker_consent,
+        created_by=by,
     )
     item.vraaggebieden.set(vraaggebieden)
     return item
@@ -146,7 +176,14 @@ def delete_outcome(*, item_id: int) -> None:
     OutcomeItem.objects.filter(pk=item_id).delete()
 
 
-def record_export(*, user, what: str, file_format: str, params: dict | None = None, rows: int = 0) -> ExportLog:
+def record_export(
+    *, user, what: str, file_format: str, params: dict | None = None, rows: int = 0
+) -> ExportLog:
     return ExportLog.objects.create(
-        user=user, user_email=user.email, what=what, file_format=file_format, params=params or {}, rows=rows
+        user=user,
+        user_email=user.email,
+        what=what,
+        file_format=file_format,
+        params=params or {},
+        rows=rows,
     )

@@ -130,7 +130,9 @@ def _bounds(value: int, mark: Mark, negated: bool) -> tuple[int, int]:
     return (-hi, -lo) if negated else (lo, hi)
 
 
-def _protected(aug: list[list[int]], marks: list[list[Mark]], negated: list[list[bool]], r0: int, c0: int) -> bool:
+def _protected(
+    aug: list[list[int]], marks: list[list[Mark]], negated: list[list[bool]], r0: int, c0: int
+) -> bool:
     """Is there an alternating cycle through hidden cell (r0, c0) that stays in bounds?
 
     Nodes are rows ("r", i) and columns ("c", j). A hidden cell (i, j) is an edge; moving
@@ -156,9 +158,13 @@ def _protected(aug: list[list[int]], marks: list[list[Mark]], negated: list[list
         while queue:
             kind, idx = queue.popleft()
             if kind == "c":  # column -> row: -1 on the cell
-                nexts = [("r", i) for i in range(n_rows) if (i, idx) != (r0, c0) and can_move(i, idx, -1)]
+                nexts = [
+                    ("r", i) for i in range(n_rows) if (i, idx) != (r0, c0) and can_move(i, idx, -1)
+                ]
             else:  # row -> column: +1 on the cell
-                nexts = [("c", j) for j in range(n_cols) if (idx, j) != (r0, c0) and can_move(idx, j, +1)]
+                nexts = [
+                    ("c", j) for j in range(n_cols) if (idx, j) != (r0, c0) and can_move(idx, j, +1)
+                ]
             for node in nexts:
                 if node == goal:
                     return True
@@ -191,7 +197,8 @@ def derivable_cells(
         (i, j)
         for i in range(n_rows)
         for j in range(n_cols + 1)
-        if aug_marks[i][j] in (Mark.SMALL, Mark.SECRET) and not _protected(aug, aug_marks, negated, i, j)
+        if aug_marks[i][j] in (Mark.SMALL, Mark.SECRET)
+        and not _protected(aug, aug_marks, negated, i, j)
     ]
 
 
@@ -230,13 +237,20 @@ def suppress(
                 break
         if not notes:
             _unhide_what_is_not_needed(counts, marks, row_marks, row_totals)
-    cells = [[Cell(v, m) for v, m in zip(row, mrow, strict=True)] for row, mrow in zip(counts, marks, strict=True)]
-    column_totals = [Cell(sum(counts[i][j] for i in range(n_rows)), Mark.SHOWN) for j in range(n_cols)]
+    cells = [
+        [Cell(v, m) for v, m in zip(row, mrow, strict=True)]
+        for row, mrow in zip(counts, marks, strict=True)
+    ]
+    column_totals = [
+        Cell(sum(counts[i][j] for i in range(n_rows)), Mark.SHOWN) for j in range(n_cols)
+    ]
     return SuppressedTable(
         row_labels=list(row_labels),
         column_labels=list(column_labels),
         cells=cells,
-        row_totals=[Cell(t, m) for t, m in zip(row_totals, row_marks, strict=True)] if rows_are_sums else None,
+        row_totals=[Cell(t, m) for t, m in zip(row_totals, row_marks, strict=True)]
+        if rows_are_sums
+        else None,
         column_totals=column_totals,
         grand_total=Cell(sum(row_totals), Mark.SHOWN),
         secondary_count=sum(m == Mark.SECRET for row in marks for m in row)
@@ -265,7 +279,11 @@ def _hide_one_more(counts, marks, row_marks, row_totals, leaks: list[tuple[int, 
     for i, j in leaks:
         for line in ([(i, jj) for jj in range(n_cols + 1)], [(ii, j) for ii in range(n_rows)]):
             hidden = sum(mark(*cell) != Mark.SHOWN for cell in line)
-            shown = [((cell[1] == n_cols), value(*cell), cell) for cell in line if mark(*cell) == Mark.SHOWN]
+            shown = [
+                ((cell[1] == n_cols), value(*cell), cell)
+                for cell in line
+                if mark(*cell) == Mark.SHOWN
+            ]
             if not shown:
                 continue
             is_total, smallest, cell = min(shown)
@@ -287,7 +305,12 @@ def _unhide_what_is_not_needed(counts, marks, row_marks, row_totals) -> None:
     (largest first) whose showing keeps every hidden cell underivable."""
     n_cols = len(counts[0])
     secret = [(row_totals[i], i, n_cols) for i, m in enumerate(row_marks) if m == Mark.SECRET]
-    secret += [(v, i, j) for i, row in enumerate(counts) for j, v in enumerate(row) if marks[i][j] == Mark.SECRET]
+    secret += [
+        (v, i, j)
+        for i, row in enumerate(counts)
+        for j, v in enumerate(row)
+        if marks[i][j] == Mark.SECRET
+    ]
     for _, i, j in sorted(secret, reverse=True):
         target = row_marks if j == n_cols else marks[i]
         index = i if j == n_cols else j

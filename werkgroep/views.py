@@ -1,9 +1,9 @@
-from django.utils.translation import gettext_lazy
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.roles import area_required
 from panel import selectors as panel_selectors
@@ -51,10 +51,16 @@ def poll_results(request: HttpRequest, poll_id: int) -> HttpResponse:
     if dimension not in selectors.DIMENSIONS:
         dimension = "wijk"
     results = _results_or_404(poll_id, dimension)
-    return render(request, "werkgroep/poll_results.html", {
-        "results": results, "dimension": dimension, "dimensions": selectors.DIMENSIONS,
-        "dimension_label": selectors.DIMENSIONS[dimension],
-    })
+    return render(
+        request,
+        "werkgroep/poll_results.html",
+        {
+            "results": results,
+            "dimension": dimension,
+            "dimensions": selectors.DIMENSIONS,
+            "dimension_label": selectors.DIMENSIONS[dimension],
+        },
+    )
 
 
 @werkgroep_only
@@ -71,17 +77,26 @@ def moderation(request: HttpRequest, poll_id: int) -> HttpResponse:
         if form.is_valid() and form.cleaned_data["answer_id"] in ids:
             approve = form.cleaned_data["decision"] == "approve"
             panel_services.moderate_answer(
-                answer_id=form.cleaned_data["answer_id"], approve=approve,
-                reason=form.cleaned_data["reason"], by=request.user,
+                answer_id=form.cleaned_data["answer_id"],
+                approve=approve,
+                reason=form.cleaned_data["reason"],
+                by=request.user,
             )
-            messages.success(request, _("Goedgekeurd.") if approve else _("Verborgen. Niemand ziet dit antwoord nog."))
+            messages.success(
+                request,
+                _("Goedgekeurd.") if approve else _("Verborgen. Niemand ziet dit antwoord nog."),
+            )
             return redirect("werkgroep:moderation", poll_id=poll_id)
         if form.is_valid():
             raise Http404
     error_id = form.data.get("answer_id") if form is not None else None
     items = [
-        {**a, "form": form if form is not None and str(a["id"]) == error_id else ModerationForm(
-            initial={"answer_id": a["id"]}, auto_id=f"id_%s_{a['id']}")}
+        {
+            **a,
+            "form": form
+            if form is not None and str(a["id"]) == error_id
+            else ModerationForm(initial={"answer_id": a["id"]}, auto_id=f"id_%s_{a['id']}"),
+        }
         for a in queue
     ]
     return render(request, "werkgroep/moderation.html", {"poll": results["poll"], "items": items})
@@ -93,9 +108,15 @@ def moderation(request: HttpRequest, poll_id: int) -> HttpResponse:
 def _form_kwargs(form) -> dict:
     data = form.cleaned_data
     return {
-        "title": data["title"], "description": data["description"], "said": data["said"], "done": data["done"],
-        "vraaggebieden": data["vraaggebieden"], "owner": data["owner"], "due_date": data["due_date"],
-        "is_public": data["is_public"], "outcomes": data["outcomes"],
+        "title": data["title"],
+        "description": data["description"],
+        "said": data["said"],
+        "done": data["done"],
+        "vraaggebieden": data["vraaggebieden"],
+        "owner": data["owner"],
+        "due_date": data["due_date"],
+        "is_public": data["is_public"],
+        "outcomes": data["outcomes"],
     }
 
 
@@ -104,10 +125,16 @@ def action_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status") or None
     if status not in ActionStatus.values:
         status = None
-    return render(request, "werkgroep/action_list.html", {
-        "points": selectors.action_points(status=status), "status": status, "statuses": ActionStatus.choices,
-        "by_status": selectors.action_points_by_status(),
-    })
+    return render(
+        request,
+        "werkgroep/action_list.html",
+        {
+            "points": selectors.action_points(status=status),
+            "status": status,
+            "statuses": ActionStatus.choices,
+            "by_status": selectors.action_points_by_status(),
+        },
+    )
 
 
 @werkgroep_only
@@ -124,9 +151,15 @@ def action_new(request: HttpRequest) -> HttpResponse:
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     point = get_object_or_404(ActionPoint, pk=pk)
     initial = {
-        "title": point.title, "description": point.description, "said": point.said, "done": point.done,
-        "vraaggebieden": list(point.vraaggebieden.all()), "owner": point.owner, "due_date": point.due_date,
-        "is_public": point.is_public, "outcomes": list(point.outcomes.all()),
+        "title": point.title,
+        "description": point.description,
+        "said": point.said,
+        "done": point.done,
+        "vraaggebieden": list(point.vraaggebieden.all()),
+        "owner": point.owner,
+        "due_date": point.due_date,
+        "is_public": point.is_public,
+        "outcomes": list(point.outcomes.all()),
     }
     form = ActionPointForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -161,37 +194,59 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if action == "status":
                 status_form = StatusForm(request.POST, prefix="status")
                 if status_form.is_valid():
-                    services.change_status(action_point=point, status=status_form.cleaned_data["status"],
-                                           reason=status_form.cleaned_data["reason"], by=request.user)
+                    services.change_status(
+                        action_point=point,
+                        status=status_form.cleaned_data["status"],
+                        reason=status_form.cleaned_data["reason"],
+                        by=request.user,
+                    )
                     messages.success(request, _("Status gewijzigd."))
                     return redirect("werkgroep:action", pk=pk)
             elif action == "poll":
-                poll_form = PollEvidenceForm(request.POST, questions=_poll_questions(), prefix="poll")
+                poll_form = PollEvidenceForm(
+                    request.POST, questions=_poll_questions(), prefix="poll"
+                )
                 if poll_form.is_valid():
-                    services.add_poll_evidence(action_point=point, question_id=poll_form.cleaned_data["question"],
-                                               note=poll_form.cleaned_data["note"])
+                    services.add_poll_evidence(
+                        action_point=point,
+                        question_id=poll_form.cleaned_data["question"],
+                        note=poll_form.cleaned_data["note"],
+                    )
                     messages.success(request, _("Onderbouwing toegevoegd."))
                     return redirect("werkgroep:action", pk=pk)
             elif action == "referrals":
                 referral_form = ReferralEvidenceForm(request.POST, prefix="ref")
                 if referral_form.is_valid():
                     data = referral_form.cleaned_data
-                    services.add_referral_evidence(action_point=point, vraaggebied=data["vraaggebied"],
-                                                   date_from=data["date_from"], date_to=data["date_to"],
-                                                   note=data["note"])
+                    services.add_referral_evidence(
+                        action_point=point,
+                        vraaggebied=data["vraaggebied"],
+                        date_from=data["date_from"],
+                        date_to=data["date_to"],
+                        note=data["note"],
+                    )
                     messages.success(request, _("Onderbouwing toegevoegd."))
                     return redirect("werkgroep:action", pk=pk)
             elif action == "remove-evidence":
-                services.remove_evidence(evidence_id=int(request.POST.get("evidence_id", 0)), action_point=point)
+                services.remove_evidence(
+                    evidence_id=int(request.POST.get("evidence_id", 0)), action_point=point
+                )
                 messages.success(request, _("Onderbouwing weggehaald."))
                 return redirect("werkgroep:action", pk=pk)
         except WerkgroepError as error:
             messages.error(request, _(MESSAGES[type(error)]))
         except ValueError:
             raise Http404 from None
-    return render(request, "werkgroep/action_detail.html", {
-        **context, "status_form": status_form, "poll_form": poll_form, "referral_form": referral_form,
-    })
+    return render(
+        request,
+        "werkgroep/action_detail.html",
+        {
+            **context,
+            "status_form": status_form,
+            "poll_form": poll_form,
+            "referral_form": referral_form,
+        },
+    )
 
 
 # Spiegelgesprek outcomes ------------------------------------------------------------------------
@@ -201,9 +256,14 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def gesprekken(request: HttpRequest) -> HttpResponse:
     counts = selectors.outcome_counts()
     past = [{**g, "items": counts.get(g["id"], 0)} for g in panel_selectors.past_gesprekken()]
-    return render(request, "werkgroep/gesprekken.html", {
-        "past": past, "upcoming": panel_selectors.upcoming_gesprekken(),
-    })
+    return render(
+        request,
+        "werkgroep/gesprekken.html",
+        {
+            "past": past,
+            "upcoming": panel_selectors.upcoming_gesprekken(),
+        },
+    )
 
 
 @werkgroep_only
@@ -220,17 +280,29 @@ def gesprek_outcomes(request: HttpRequest, gesprek_id: int) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.record_outcome(gesprek_id=gesprek_id, kind=data["kind"], text=data["text"], by=request.user,
-                                        vraaggebieden=data["vraaggebieden"], wijk=data["wijk"],
-                                        speaker_consent=data["speaker_consent"])
+                services.record_outcome(
+                    gesprek_id=gesprek_id,
+                    kind=data["kind"],
+                    text=data["text"],
+                    by=request.user,
+                    vraaggebieden=data["vraaggebieden"],
+                    wijk=data["wijk"],
+                    speaker_consent=data["speaker_consent"],
+                )
             except WerkgroepError as error:
                 messages.error(request, _(MESSAGES[type(error)]))
             else:
                 messages.success(request, _("Uitkomst opgeslagen."))
                 return redirect("werkgroep:gesprek", gesprek_id=gesprek_id)
-    return render(request, "werkgroep/gesprek_outcomes.html", {
-        "gesprek": gesprek, "items": selectors.outcomes_for(gesprek_id=gesprek_id), "form": form,
-    })
+    return render(
+        request,
+        "werkgroep/gesprek_outcomes.html",
+        {
+            "gesprek": gesprek,
+            "items": selectors.outcomes_for(gesprek_id=gesprek_id),
+            "form": form,
+        },
+    )
 
 
 # Coverage, report, exports ----------------------------------------------------------------------
@@ -245,7 +317,11 @@ def coverage(request: HttpRequest) -> HttpResponse:
 def report(request: HttpRequest) -> HttpResponse:
     form = PeriodForm(request.GET or None)
     date_from, date_to = form.period()
-    return render(request, "werkgroep/report.html", {"form": form, **selectors.report(date_from=date_from, date_to=date_to)})
+    return render(
+        request,
+        "werkgroep/report.html",
+        {"form": form, **selectors.report(date_from=date_from, date_to=date_to)},
+    )
 
 
 FORMATS = ("csv", "xlsx")
@@ -259,24 +335,40 @@ def export_poll(request: HttpRequest, poll_id: int, fmt: str) -> HttpResponse:
         sheets = exports.poll_sheets(poll_id=poll_id)
     except ObjectDoesNotExist:
         raise Http404 from None
-    return exports.export_response(user=request.user, what="poll_results", file_format=fmt, sheets=sheets,
-                                   params={"poll_id": poll_id}, filename=f"peiling-{poll_id}")
+    return exports.export_response(
+        user=request.user,
+        what="poll_results",
+        file_format=fmt,
+        sheets=sheets,
+        params={"poll_id": poll_id},
+        filename=f"peiling-{poll_id}",
+    )
 
 
 @werkgroep_only
 def export_actions(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
-    return exports.export_response(user=request.user, what="action_points", file_format=fmt,
-                                   sheets=exports.action_point_sheets(), filename="actiepunten")
+    return exports.export_response(
+        user=request.user,
+        what="action_points",
+        file_format=fmt,
+        sheets=exports.action_point_sheets(),
+        filename="actiepunten",
+    )
 
 
 @werkgroep_only
 def export_referrals(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
-    return exports.export_response(user=request.user, what="referral_counts", file_format=fmt,
-                                   sheets=exports.referral_sheets(), filename="verwijzingen")
+    return exports.export_response(
+        user=request.user,
+        what="referral_counts",
+        file_format=fmt,
+        sheets=exports.referral_sheets(),
+        filename="verwijzingen",
+    )
 
 
 @werkgroep_only

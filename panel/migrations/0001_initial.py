@@ -7,223 +7,644 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('sociale_kaart', '0002_vraaggebieden'),
+        ("sociale_kaart", "0002_vraaggebieden"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PanelMember',
+            name="PanelMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('consent_version', models.CharField(blank=True, max_length=20, verbose_name='versie privacytekst')),
-                ('consent_at', models.DateTimeField(blank=True, null=True, verbose_name='toestemming gegeven op')),
-                ('age_band', models.CharField(blank=True, choices=[('0-17', 'Jonger dan 18'), ('18-34', '18 tot 35 jaar'), ('35-54', '35 tot 55 jaar'), ('55-66', '55 tot 67 jaar'), ('67-79', '67 tot 80 jaar'), ('80+', '80 jaar of ouder')], max_length=10, verbose_name='leeftijd')),
-                ('relation', models.CharField(blank=True, choices=[('partner', 'Mijn partner'), ('parent', 'Mijn vader of moeder'), ('child', 'Mijn kind'), ('family', 'Iemand anders uit mijn familie'), ('friend', 'Een vriend of buur'), ('other', 'Iemand anders')], max_length=20, verbose_name='zorgt voor')),
-                ('care_hours', models.CharField(blank=True, choices=[('0-7', 'Minder dan 8 uur per week'), ('8-19', '8 tot 20 uur per week'), ('20-39', '20 tot 40 uur per week'), ('40+', '40 uur of meer per week')], max_length=10, verbose_name='uren zorg per week')),
-                ('works', models.BooleanField(blank=True, null=True, verbose_name='betaald werk')),
-                ('joined_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='lid sinds')),
-                ('left_at', models.DateTimeField(blank=True, null=True, verbose_name='gestopt op')),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='panel_member', to=settings.AUTH_USER_MODEL)),
-                ('wijk', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sociale_kaart.wijk', verbose_name='wijk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "consent_version",
+                    models.CharField(blank=True, max_length=20, verbose_name="versie privacytekst"),
+                ),
+                (
+                    "consent_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="toestemming gegeven op"
+                    ),
+                ),
+                (
+                    "age_band",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("0-17", "Jonger dan 18"),
+                            ("18-34", "18 tot 35 jaar"),
+                            ("35-54", "35 tot 55 jaar"),
+                            ("55-66", "55 tot 67 jaar"),
+                            ("67-79", "67 tot 80 jaar"),
+                            ("80+", "80 jaar of ouder"),
+                        ],
+                        max_length=10,
+                        verbose_name="leeftijd",
+                    ),
+                ),
+                (
+                    "relation",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("partner", "Mijn partner"),
+                            ("parent", "Mijn vader of moeder"),
+                            ("child", "Mijn kind"),
+                            ("family", "Iemand anders uit mijn familie"),
+                            ("friend", "Een vriend of buur"),
+                            ("other", "Iemand anders"),
+                        ],
+                        max_length=20,
+                        verbose_name="zorgt voor",
+                    ),
+                ),
+                (
+                    "care_hours",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("0-7", "Minder dan 8 uur per week"),
+                            ("8-19", "8 tot 20 uur per week"),
+                            ("20-39", "20 tot 40 uur per week"),
+                            ("40+", "40 uur of meer per week"),
+                        ],
+                        max_length=10,
+                        verbose_name="uren zorg per week",
+                    ),
+                ),
+                ("works", models.BooleanField(blank=True, null=True, verbose_name="betaald werk")),
+                (
+                    "joined_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="lid sinds"
+                    ),
+                ),
+                ("left_at", models.DateTimeField(blank=True, null=True, verbose_name="gestopt op")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="panel_member",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "wijk",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="sociale_kaart.wijk",
+                        verbose_name="wijk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'panellid',
-                'verbose_name_plural': 'panelleden',
+                "verbose_name": "panellid",
+                "verbose_name_plural": "panelleden",
             },
         ),
         migrations.CreateModel(
-            name='Poll',
+            name="Poll",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('intro', models.TextField(blank=True, verbose_name='inleiding')),
-                ('opens_at', models.DateTimeField(verbose_name='open vanaf')),
-                ('closes_at', models.DateTimeField(verbose_name='open tot')),
-                ('audience', models.CharField(choices=[('all', 'Alle panelleden'), ('wijken', 'Alleen bepaalde wijken')], default='all', max_length=10, verbose_name='voor wie')),
-                ('anonymous', models.BooleanField(default=True, verbose_name='anoniem')),
-                ('results_visibility', models.CharField(choices=[('after_answer', 'Na het antwoorden'), ('after_close', 'Na het sluiten'), ('never', 'Nooit')], default='after_answer', max_length=20, verbose_name='uitslag zichtbaar')),
-                ('invitations_sent_at', models.DateTimeField(blank=True, null=True, verbose_name='uitnodigingen verstuurd op')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('wijken', models.ManyToManyField(blank=True, related_name='+', to='sociale_kaart.wijk', verbose_name='wijken')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titel")),
+                ("intro", models.TextField(blank=True, verbose_name="inleiding")),
+                ("opens_at", models.DateTimeField(verbose_name="open vanaf")),
+                ("closes_at", models.DateTimeField(verbose_name="open tot")),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[("all", "Alle panelleden"), ("wijken", "Alleen bepaalde wijken")],
+                        default="all",
+                        max_length=10,
+                        verbose_name="voor wie",
+                    ),
+                ),
+                ("anonymous", models.BooleanField(default=True, verbose_name="anoniem")),
+                (
+                    "results_visibility",
+                    models.CharField(
+                        choices=[
+                            ("after_answer", "Na het antwoorden"),
+                            ("after_close", "Na het sluiten"),
+                            ("never", "Nooit"),
+                        ],
+                        default="after_answer",
+                        max_length=20,
+                        verbose_name="uitslag zichtbaar",
+                    ),
+                ),
+                (
+                    "invitations_sent_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="uitnodigingen verstuurd op"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "wijken",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to="sociale_kaart.wijk", verbose_name="wijken"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'peiling',
-                'verbose_name_plural': 'peilingen',
-                'ordering': ['-opens_at'],
+                "verbose_name": "peiling",
+                "verbose_name_plural": "peilingen",
+                "ordering": ["-opens_at"],
             },
         ),
         migrations.CreateModel(
-            name='Participation',
+            name="Participation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('member', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='participations', to='panel.panelmember')),
-                ('poll', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='panel.poll')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="participations",
+                        to="panel.panelmember",
+                    ),
+                ),
+                (
+                    "poll",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participations",
+                        to="panel.poll",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'deelname',
-                'verbose_name_plural': 'deelnames',
+                "verbose_name": "deelname",
+                "verbose_name_plural": "deelnames",
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(verbose_name='volgorde')),
-                ('text', models.CharField(max_length=300, verbose_name='vraag')),
-                ('kind', models.CharField(choices=[('single', 'Eén keuze'), ('multiple', 'Meer keuzes'), ('scale', 'Schaal 1 tot 5'), ('text', 'Korte tekst')], max_length=10, verbose_name='soort')),
-                ('max_choices', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='hoogstens zoveel keuzes')),
-                ('poll', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='panel.poll')),
-                ('vraaggebied', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sociale_kaart.vraaggebied', verbose_name='vraaggebied')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(verbose_name="volgorde")),
+                ("text", models.CharField(max_length=300, verbose_name="vraag")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("single", "Eén keuze"),
+                            ("multiple", "Meer keuzes"),
+                            ("scale", "Schaal 1 tot 5"),
+                            ("text", "Korte tekst"),
+                        ],
+                        max_length=10,
+                        verbose_name="soort",
+                    ),
+                ),
+                (
+                    "max_choices",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="hoogstens zoveel keuzes"
+                    ),
+                ),
+                (
+                    "poll",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="panel.poll",
+                    ),
+                ),
+                (
+                    "vraaggebied",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="sociale_kaart.vraaggebied",
+                        verbose_name="vraaggebied",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vraag',
-                'verbose_name_plural': 'vragen',
-                'ordering': ['poll', 'order'],
+                "verbose_name": "vraag",
+                "verbose_name_plural": "vragen",
+                "ordering": ["poll", "order"],
             },
         ),
         migrations.CreateModel(
-            name='Choice',
+            name="Choice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(verbose_name='volgorde')),
-                ('text', models.CharField(max_length=200, verbose_name='tekst')),
-                ('value', models.SmallIntegerField(blank=True, null=True, verbose_name='waarde op de schaal')),
-                ('face', models.CharField(blank=True, max_length=8, verbose_name='gezichtje')),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='choices', to='panel.question')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(verbose_name="volgorde")),
+                ("text", models.CharField(max_length=200, verbose_name="tekst")),
+                (
+                    "value",
+                    models.SmallIntegerField(
+                        blank=True, null=True, verbose_name="waarde op de schaal"
+                    ),
+                ),
+                ("face", models.CharField(blank=True, max_length=8, verbose_name="gezichtje")),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="choices",
+                        to="panel.question",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'keuze',
-                'verbose_name_plural': 'keuzes',
-                'ordering': ['question', 'order'],
+                "verbose_name": "keuze",
+                "verbose_name_plural": "keuzes",
+                "ordering": ["question", "order"],
             },
         ),
         migrations.CreateModel(
-            name='Answer',
+            name="Answer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(blank=True, max_length=500, verbose_name='tekst')),
-                ('age_band', models.CharField(blank=True, choices=[('0-17', 'Jonger dan 18'), ('18-34', '18 tot 35 jaar'), ('35-54', '35 tot 55 jaar'), ('55-66', '55 tot 67 jaar'), ('67-79', '67 tot 80 jaar'), ('80+', '80 jaar of ouder')], max_length=10)),
-                ('relation', models.CharField(blank=True, choices=[('partner', 'Mijn partner'), ('parent', 'Mijn vader of moeder'), ('child', 'Mijn kind'), ('family', 'Iemand anders uit mijn familie'), ('friend', 'Een vriend of buur'), ('other', 'Iemand anders')], max_length=20)),
-                ('works', models.BooleanField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('status', models.CharField(blank=True, choices=[('pending', 'Wacht op controle'), ('approved', 'Goedgekeurd'), ('hidden', 'Verborgen')], max_length=10, verbose_name='status')),
-                ('hidden_reason', models.CharField(blank=True, max_length=300, verbose_name='reden')),
-                ('moderated_at', models.DateTimeField(blank=True, null=True)),
-                ('moderated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('wijk', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sociale_kaart.wijk')),
-                ('choice', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='panel.choice')),
-                ('member', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='answers', to='panel.panelmember')),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='panel.question')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(blank=True, max_length=500, verbose_name="tekst")),
+                (
+                    "age_band",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("0-17", "Jonger dan 18"),
+                            ("18-34", "18 tot 35 jaar"),
+                            ("35-54", "35 tot 55 jaar"),
+                            ("55-66", "55 tot 67 jaar"),
+                            ("67-79", "67 tot 80 jaar"),
+                            ("80+", "80 jaar of ouder"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "relation",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("partner", "Mijn partner"),
+                            ("parent", "Mijn vader of moeder"),
+                            ("child", "Mijn kind"),
+                            ("family", "Iemand anders uit mijn familie"),
+                            ("friend", "Een vriend of buur"),
+                            ("other", "Iemand anders"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("works", models.BooleanField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("pending", "Wacht op controle"),
+                            ("approved", "Goedgekeurd"),
+                            ("hidden", "Verborgen"),
+                        ],
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "hidden_reason",
+                    models.CharField(blank=True, max_length=300, verbose_name="reden"),
+                ),
+                ("moderated_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "moderated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "wijk",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="sociale_kaart.wijk",
+                    ),
+                ),
+                (
+                    "choice",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="panel.choice",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="answers",
+                        to="panel.panelmember",
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="panel.question",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'antwoord',
-                'verbose_name_plural': 'antwoorden',
+                "verbose_name": "antwoord",
+                "verbose_name_plural": "antwoorden",
             },
         ),
         migrations.CreateModel(
-            name='Spiegelgesprek',
+            name="Spiegelgesprek",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('intro', models.TextField(blank=True, verbose_name='uitleg')),
-                ('starts_at', models.DateTimeField(verbose_name='begint om')),
-                ('duration', models.PositiveSmallIntegerField(default=120, verbose_name='duur in minuten')),
-                ('place', models.CharField(blank=True, max_length=300, verbose_name='adres')),
-                ('accessibility', models.CharField(blank=True, max_length=300, verbose_name='toegankelijkheid')),
-                ('online_link', models.URLField(blank=True, verbose_name='online link')),
-                ('caregiver_places', models.PositiveSmallIntegerField(default=8, verbose_name='plaatsen mantelzorgers')),
-                ('listener_places', models.PositiveSmallIntegerField(default=30, verbose_name='plaatsen luisteraars')),
-                ('vraaggebieden', models.ManyToManyField(blank=True, related_name='+', to='sociale_kaart.vraaggebied', verbose_name='thema')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titel")),
+                ("intro", models.TextField(blank=True, verbose_name="uitleg")),
+                ("starts_at", models.DateTimeField(verbose_name="begint om")),
+                (
+                    "duration",
+                    models.PositiveSmallIntegerField(default=120, verbose_name="duur in minuten"),
+                ),
+                ("place", models.CharField(blank=True, max_length=300, verbose_name="adres")),
+                (
+                    "accessibility",
+                    models.CharField(blank=True, max_length=300, verbose_name="toegankelijkheid"),
+                ),
+                ("online_link", models.URLField(blank=True, verbose_name="online link")),
+                (
+                    "caregiver_places",
+                    models.PositiveSmallIntegerField(
+                        default=8, verbose_name="plaatsen mantelzorgers"
+                    ),
+                ),
+                (
+                    "listener_places",
+                    models.PositiveSmallIntegerField(
+                        default=30, verbose_name="plaatsen luisteraars"
+                    ),
+                ),
+                (
+                    "vraaggebieden",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="sociale_kaart.vraaggebied",
+                        verbose_name="thema",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'spiegelgesprek',
-                'verbose_name_plural': 'spiegelgesprekken',
-                'ordering': ['starts_at'],
+                "verbose_name": "spiegelgesprek",
+                "verbose_name_plural": "spiegelgesprekken",
+                "ordering": ["starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='Registration',
+            name="Registration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('caregiver', 'Mantelzorger'), ('listener', 'Luisteraar')], max_length=10, verbose_name='soort plaats')),
-                ('status', models.CharField(choices=[('registered', 'Aangemeld'), ('waiting', 'Op de wachtlijst'), ('cancelled', 'Afgemeld')], max_length=10, verbose_name='status')),
-                ('replacement_care', models.BooleanField(default=False, verbose_name='vervanging van de zorg nodig')),
-                ('transport', models.BooleanField(default=False, verbose_name='vervoer nodig')),
-                ('accessibility', models.CharField(blank=True, max_length=300, verbose_name='toegankelijkheid')),
-                ('diet', models.CharField(blank=True, max_length=300, verbose_name='eten en drinken')),
-                ('topics', models.TextField(blank=True, max_length=1000, verbose_name='wat wilt u vertellen')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('promoted_at', models.DateTimeField(blank=True, null=True)),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True)),
-                ('reminded_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='panel_registrations', to=settings.AUTH_USER_MODEL)),
-                ('gesprek', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='panel.spiegelgesprek')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("caregiver", "Mantelzorger"), ("listener", "Luisteraar")],
+                        max_length=10,
+                        verbose_name="soort plaats",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("registered", "Aangemeld"),
+                            ("waiting", "Op de wachtlijst"),
+                            ("cancelled", "Afgemeld"),
+                        ],
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "replacement_care",
+                    models.BooleanField(default=False, verbose_name="vervanging van de zorg nodig"),
+                ),
+                ("transport", models.BooleanField(default=False, verbose_name="vervoer nodig")),
+                (
+                    "accessibility",
+                    models.CharField(blank=True, max_length=300, verbose_name="toegankelijkheid"),
+                ),
+                (
+                    "diet",
+                    models.CharField(blank=True, max_length=300, verbose_name="eten en drinken"),
+                ),
+                (
+                    "topics",
+                    models.TextField(
+                        blank=True, max_length=1000, verbose_name="wat wilt u vertellen"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("promoted_at", models.DateTimeField(blank=True, null=True)),
+                ("cancelled_at", models.DateTimeField(blank=True, null=True)),
+                ("reminded_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="panel_registrations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "gesprek",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="registrations",
+                        to="panel.spiegelgesprek",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'aanmelding',
-                'verbose_name_plural': 'aanmeldingen',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "aanmelding",
+                "verbose_name_plural": "aanmeldingen",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='panelmember',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('left_at__isnull', True), ('user__isnull', False)), models.Q(('left_at__isnull', False), ('user__isnull', True)), _connector='OR'), name='panel_member_active_xor_left'),
+            model_name="panelmember",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("left_at__isnull", True), ("user__isnull", False)),
+                    models.Q(("left_at__isnull", False), ("user__isnull", True)),
+                    _connector="OR",
+                ),
+                name="panel_member_active_xor_left",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='poll',
-            constraint=models.CheckConstraint(condition=models.Q(('closes_at__gt', models.F('opens_at'))), name='panel_poll_closes_after_opening'),
+            model_name="poll",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("closes_at__gt", models.F("opens_at"))),
+                name="panel_poll_closes_after_opening",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='participation',
-            constraint=models.UniqueConstraint(fields=('member', 'poll'), name='panel_one_response_per_poll'),
+            model_name="participation",
+            constraint=models.UniqueConstraint(
+                fields=("member", "poll"), name="panel_one_response_per_poll"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='question',
-            constraint=models.UniqueConstraint(fields=('poll', 'order'), name='panel_question_order_unique'),
+            model_name="question",
+            constraint=models.UniqueConstraint(
+                fields=("poll", "order"), name="panel_question_order_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='question',
-            constraint=models.CheckConstraint(condition=models.Q(('max_choices__isnull', True), ('max_choices__gte', 1), _connector='OR'), name='panel_question_max_choices_positive'),
+            model_name="question",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("max_choices__isnull", True), ("max_choices__gte", 1), _connector="OR"
+                ),
+                name="panel_question_max_choices_positive",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='choice',
-            constraint=models.UniqueConstraint(fields=('question', 'order'), name='panel_choice_order_unique'),
+            model_name="choice",
+            constraint=models.UniqueConstraint(
+                fields=("question", "order"), name="panel_choice_order_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='choice',
-            constraint=models.CheckConstraint(condition=models.Q(('value__isnull', True), models.Q(('value__gte', 1), ('value__lte', 5)), _connector='OR'), name='panel_choice_scale_value_1_5'),
+            model_name="choice",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("value__isnull", True),
+                    models.Q(("value__gte", 1), ("value__lte", 5)),
+                    _connector="OR",
+                ),
+                name="panel_choice_scale_value_1_5",
+            ),
         ),
         migrations.AddIndex(
-            model_name='answer',
-            index=models.Index(fields=['question', 'choice'], name='panel_answe_questio_6aa086_idx'),
+            model_name="answer",
+            index=models.Index(
+                fields=["question", "choice"], name="panel_answe_questio_6aa086_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='answer',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('choice__isnull', False), ('status', ''), ('text', '')), models.Q(('choice__isnull', True), models.Q(('text', ''), _negated=True), models.Q(('status', ''), _negated=True)), _connector='OR'), name='panel_answer_choice_xor_text'),
+            model_name="answer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("choice__isnull", False), ("status", ""), ("text", "")),
+                    models.Q(
+                        ("choice__isnull", True),
+                        models.Q(("text", ""), _negated=True),
+                        models.Q(("status", ""), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="panel_answer_choice_xor_text",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='spiegelgesprek',
-            constraint=models.CheckConstraint(condition=models.Q(('caregiver_places__gte', 1)), name='panel_gesprek_has_caregiver_places'),
+            model_name="spiegelgesprek",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("caregiver_places__gte", 1)),
+                name="panel_gesprek_has_caregiver_places",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='spiegelgesprek',
-            constraint=models.CheckConstraint(condition=models.Q(('duration__gte', 15)), name='panel_gesprek_duration_min_15'),
+            model_name="spiegelgesprek",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("duration__gte", 15)), name="panel_gesprek_duration_min_15"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='spiegelgesprek',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('place', ''), _negated=True), models.Q(('online_link', ''), _negated=True), _connector='OR'), name='panel_gesprek_place_or_link'),
+            model_name="spiegelgesprek",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("place", ""), _negated=True),
+                    models.Q(("online_link", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="panel_gesprek_place_or_link",
+            ),
         ),
         migrations.AddIndex(
-            model_name='registration',
-            index=models.Index(fields=['gesprek', 'kind', 'status'], name='panel_regis_gesprek_74ef72_idx'),
+            model_name="registration",
+            index=models.Index(
+                fields=["gesprek", "kind", "status"], name="panel_regis_gesprek_74ef72_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'cancelled'), _negated=True), fields=('gesprek', 'user'), name='panel_one_active_registration'),
+            model_name="registration",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "cancelled"), _negated=True),
+                fields=("gesprek", "user"),
+                name="panel_one_active_registration",
+            ),
         ),
     ]

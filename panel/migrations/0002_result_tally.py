@@ -17,27 +17,54 @@ def count_existing_votes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('panel', '0001_initial'),
+        ("panel", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ResultTally',
+            name="ResultTally",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('question_ref', models.PositiveIntegerField(default=0)),
-                ('choice_ref', models.PositiveIntegerField(default=0)),
-                ('dimension', models.CharField(blank=True, max_length=10)),
-                ('group_value', models.CharField(blank=True, max_length=40)),
-                ('slot', models.PositiveSmallIntegerField(default=0)),
-                ('count', models.BigIntegerField(default=0)),
-                ('poll', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='panel.poll')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("question_ref", models.PositiveIntegerField(default=0)),
+                ("choice_ref", models.PositiveIntegerField(default=0)),
+                ("dimension", models.CharField(blank=True, max_length=10)),
+                ("group_value", models.CharField(blank=True, max_length=40)),
+                ("slot", models.PositiveSmallIntegerField(default=0)),
+                ("count", models.BigIntegerField(default=0)),
+                (
+                    "poll",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="panel.poll",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['question_ref', 'dimension'], name='panel_resul_questio_fa4059_idx')],
-                'constraints': [models.UniqueConstraint(fields=('poll', 'question_ref', 'choice_ref', 'dimension', 'group_value', 'slot'), name='panel_one_tally_per_counter_slot')],
+                "indexes": [
+                    models.Index(
+                        fields=["question_ref", "dimension"], name="panel_resul_questio_fa4059_idx"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=(
+                            "poll",
+                            "question_ref",
+                            "choice_ref",
+                            "dimension",
+                            "group_value",
+                            "slot",
+                        ),
+                        name="panel_one_tally_per_counter_slot",
+                    )
+                ],
             },
         ),
         migrations.RunPython(count_existing_votes, migrations.RunPython.noop),

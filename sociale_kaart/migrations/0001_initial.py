@@ -5,88 +5,202 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='naam')),
-                ('description', models.TextField(blank=True, verbose_name='beschrijving')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('url', models.URLField(blank=True, verbose_name='website')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='telefoon')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="naam")),
+                ("description", models.TextField(blank=True, verbose_name="beschrijving")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("url", models.URLField(blank=True, verbose_name="website")),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="telefoon")),
             ],
             options={
-                'verbose_name': 'organisatie',
-                'verbose_name_plural': 'organisaties',
-                'ordering': ['name'],
+                "verbose_name": "organisatie",
+                "verbose_name_plural": "organisaties",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Vraaggebied',
+            name="Vraaggebied",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(choices=[('informatie', 'Informatie'), ('advies', 'Advies en begeleiding'), ('emotionele_steun', 'Emotionele steun'), ('educatie', 'Educatie'), ('praktische_hulp', 'Praktische hulp'), ('respijtzorg', 'Respijtzorg'), ('financieel', 'Financiële tegemoetkoming'), ('materieel', 'Materiële hulp')], max_length=30, unique=True)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("informatie", "Informatie"),
+                            ("advies", "Advies en begeleiding"),
+                            ("emotionele_steun", "Emotionele steun"),
+                            ("educatie", "Educatie"),
+                            ("praktische_hulp", "Praktische hulp"),
+                            ("respijtzorg", "Respijtzorg"),
+                            ("financieel", "Financiële tegemoetkoming"),
+                            ("materieel", "Materiële hulp"),
+                        ],
+                        max_length=30,
+                        unique=True,
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'vraaggebied',
-                'verbose_name_plural': 'vraaggebieden',
-                'ordering': ['order'],
+                "verbose_name": "vraaggebied",
+                "verbose_name_plural": "vraaggebieden",
+                "ordering": ["order"],
             },
         ),
         migrations.CreateModel(
-            name='Wijk',
+            name="Wijk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='naam')),
-                ('slug', models.SlugField(max_length=100, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="naam")),
+                ("slug", models.SlugField(max_length=100, unique=True)),
             ],
             options={
-                'verbose_name': 'wijk',
-                'verbose_name_plural': 'wijken',
-                'ordering': ['name'],
+                "verbose_name": "wijk",
+                "verbose_name_plural": "wijken",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Offer',
+            name="Offer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='naam')),
-                ('description', models.TextField(help_text='Markdown. Wordt veilig gemaakt voor tonen.', verbose_name='beschrijving')),
-                ('whole_municipality', models.BooleanField(default=False, verbose_name='hele gemeente')),
-                ('referral_required', models.BooleanField(default=False, verbose_name='verwijzing nodig')),
-                ('application_process', models.TextField(blank=True, help_text='Zo meldt u iemand aan of verwijst u door.', verbose_name='hoe kom je eraan')),
-                ('warm_handover', models.TextField(blank=True, help_text='Hoe een professional iemand persoonlijk overdraagt.', verbose_name='warme overdracht')),
-                ('fees_description', models.CharField(blank=True, max_length=200, verbose_name='kosten')),
-                ('contact_name', models.CharField(blank=True, max_length=120, verbose_name='contactpersoon')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='telefoon')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('url', models.URLField(blank=True, verbose_name='website')),
-                ('address_1', models.CharField(blank=True, max_length=200, verbose_name='adres')),
-                ('postal_code', models.CharField(blank=True, max_length=10, verbose_name='postcode')),
-                ('city', models.CharField(blank=True, max_length=100, verbose_name='plaats')),
-                ('schedule_description', models.CharField(blank=True, max_length=200, verbose_name='openingstijden')),
-                ('languages', models.CharField(blank=True, default='Nederlands', max_length=200, verbose_name='talen')),
-                ('accessibility', models.CharField(blank=True, max_length=300, verbose_name='toegankelijkheid')),
-                ('assured_date', models.DateField(blank=True, null=True, verbose_name='laatst gecontroleerd')),
-                ('is_active', models.BooleanField(default=True, verbose_name='actief')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='offers', to='sociale_kaart.organisation', verbose_name='organisatie')),
-                ('vraaggebieden', models.ManyToManyField(related_name='offers', to='sociale_kaart.vraaggebied', verbose_name='vraaggebieden')),
-                ('service_areas', models.ManyToManyField(blank=True, related_name='offers', to='sociale_kaart.wijk', verbose_name='wijken')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="naam")),
+                (
+                    "description",
+                    models.TextField(
+                        help_text="Markdown. Wordt veilig gemaakt voor tonen.",
+                        verbose_name="beschrijving",
+                    ),
+                ),
+                (
+                    "whole_municipality",
+                    models.BooleanField(default=False, verbose_name="hele gemeente"),
+                ),
+                (
+                    "referral_required",
+                    models.BooleanField(default=False, verbose_name="verwijzing nodig"),
+                ),
+                (
+                    "application_process",
+                    models.TextField(
+                        blank=True,
+                        help_text="Zo meldt u iemand aan of verwijst u door.",
+                        verbose_name="hoe kom je eraan",
+                    ),
+                ),
+                (
+                    "warm_handover",
+                    models.TextField(
+                        blank=True,
+                        help_text="Hoe een professional iemand persoonlijk overdraagt.",
+                        verbose_name="warme overdracht",
+                    ),
+                ),
+                (
+                    "fees_description",
+                    models.CharField(blank=True, max_length=200, verbose_name="kosten"),
+                ),
+                (
+                    "contact_name",
+                    models.CharField(blank=True, max_length=120, verbose_name="contactpersoon"),
+                ),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="telefoon")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("url", models.URLField(blank=True, verbose_name="website")),
+                ("address_1", models.CharField(blank=True, max_length=200, verbose_name="adres")),
+                (
+                    "postal_code",
+                    models.CharField(blank=True, max_length=10, verbose_name="postcode"),
+                ),
+                ("city", models.CharField(blank=True, max_length=100, verbose_name="plaats")),
+                (
+                    "schedule_description",
+                    models.CharField(blank=True, max_length=200, verbose_name="openingstijden"),
+                ),
+                (
+                    "languages",
+                    models.CharField(
+                        blank=True, default="Nederlands", max_length=200, verbose_name="talen"
+                    ),
+                ),
+                (
+                    "accessibility",
+                    models.CharField(blank=True, max_length=300, verbose_name="toegankelijkheid"),
+                ),
+                (
+                    "assured_date",
+                    models.DateField(blank=True, null=True, verbose_name="laatst gecontroleerd"),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="actief")),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="offers",
+                        to="sociale_kaart.organisation",
+                        verbose_name="organisatie",
+                    ),
+                ),
+                (
+                    "vraaggebieden",
+                    models.ManyToManyField(
+                        related_name="offers",
+                        to="sociale_kaart.vraaggebied",
+                        verbose_name="vraaggebieden",
+                    ),
+                ),
+                (
+                    "service_areas",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="offers",
+                        to="sociale_kaart.wijk",
+                        verbose_name="wijken",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'aanbod',
-                'verbose_name_plural': 'aanbod',
-                'ordering': ['name'],
-                'indexes': [models.Index(fields=['is_active', 'name'], name='sociale_kaa_is_acti_f1e8e1_idx')],
-                'constraints': [models.UniqueConstraint(fields=('organization', 'name'), name='sociale_kaart_offer_unique_name')],
+                "verbose_name": "aanbod",
+                "verbose_name_plural": "aanbod",
+                "ordering": ["name"],
+                "indexes": [
+                    models.Index(
+                        fields=["is_active", "name"], name="sociale_kaa_is_acti_f1e8e1_idx"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("organization", "name"), name="sociale_kaart_offer_unique_name"
+                    )
+                ],
             },
         ),
     ]

@@ -3,8 +3,14 @@
 from django.db import migrations
 
 CODES = [
-    "informatie", "advies", "emotionele_steun", "educatie",
-    "praktische_hulp", "respijtzorg", "financieel", "materieel",
+    "informatie",
+    "advies",
+    "emotionele_steun",
+    "educatie",
+    "praktische_hulp",
+    "respijtzorg",
+    "financieel",
+    "materieel",
 ]
 
 

@@ -24,5 +24,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         role = kwargs.pop("role")
-        profession = kwargs.pop("profession") or (Profession.OTHER if role == Role.PROFESSIONAL else "")
+        profession = kwargs.pop("profession") or (
+            Profession.OTHER if role == Role.PROFESSIONAL else ""
+        )
         return create_account(role=role, profession=profession, verified=True, **kwargs)

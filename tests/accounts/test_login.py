@@ -1,3 +1,4 @@
+import io
 import re
 
 import pytest
@@ -21,12 +22,16 @@ START_PATHS = {
 def demo_data(db):
     from django.core.management import call_command
 
-    call_command("demo", stdout=open("/dev/null", "w"))
+    call_command("demo", stdout=io.StringIO())
 
 
 @pytest.mark.parametrize(("email", "role"), [(row[0], row[1]) for row in DEMO_ACCOUNTS])
-def test_each_demo_account_logs_in_with_its_password_and_lands_on_its_start_page(client, demo_data, email, role):
-    response = client.post(reverse("account_login"), {"login": email, "password": DEMO_PASSWORD}, follow=True)
+def test_each_demo_account_logs_in_with_its_password_and_lands_on_its_start_page(
+    client, demo_data, email, role
+):
+    response = client.post(
+        reverse("account_login"), {"login": email, "password": DEMO_PASSWORD}, follow=True
+    )
     assert response.status_code == 200
     assert response.redirect_chain[-1][0] == START_PATHS[role]
     assert response.wsgi_request.user.email == email
@@ -38,7 +43,7 @@ def test_the_demo_command_can_run_twice_without_duplicates(demo_data):
     from accounts.models import User
     from sociale_kaart.models import Offer, Organisation, Wijk
 
-    call_command("demo", stdout=open("/dev/null", "w"))
+    call_command("demo", stdout=io.StringIO())
     assert User.objects.filter(email__endswith="@demo.nl").count() >= 5
     assert Wijk.objects.count() == 6
     assert Organisation.objects.count() == 10
@@ -77,7 +82,9 @@ def test_a_wrong_code_is_refused_with_a_dutch_message(client, caregiver):
 
 
 def test_a_wrong_password_is_refused_in_dutch(client, professional):
-    response = client.post(reverse("account_login"), {"login": professional.email, "password": "fout-wachtwoord"})
+    response = client.post(
+        reverse("account_login"), {"login": professional.email, "password": "fout-wachtwoord"}
+    )
     assert response.status_code == 200
     assert not response.wsgi_request.user.is_authenticated
     assert "Het e-mailadres of het wachtwoord klopt niet" in response.content.decode()
@@ -85,10 +92,14 @@ def test_a_wrong_password_is_refused_in_dutch(client, professional):
 
 def test_repeated_wrong_logins_are_rate_limited(client, professional):
     for _ in range(5):
-        response = client.post(reverse("account_login"), {"login": professional.email, "password": "fout-wachtwoord"})
+        response = client.post(
+            reverse("account_login"), {"login": professional.email, "password": "fout-wachtwoord"}
+        )
         assert "klopt niet" in response.content.decode()
     # allauth allows 5 failed attempts per account in 5 minutes; then even the right password waits.
-    response = client.post(reverse("account_login"), {"login": professional.email, "password": PASSWORD})
+    response = client.post(
+        reverse("account_login"), {"login": professional.email, "password": PASSWORD}
+    )
     assert not response.wsgi_request.user.is_authenticated
     assert "U heeft te vaak een verkeerd wachtwoord ingevuld" in response.content.decode()
 
@@ -127,9 +138,14 @@ def test_sign_up_cannot_pick_a_werkgroep_or_beheer_role(client, db):
     client.post(
         reverse("account_signup"),
         {
-            "email": "stiekem@example.org", "password1": "een-lang-wachtwoord-42",
-            "password2": "een-lang-wachtwoord-42", "first_name": "A", "last_name": "B",
-            "profession": "huisarts", "organisation": org.pk, "role": "beheer",
+            "email": "stiekem@example.org",
+            "password1": "een-lang-wachtwoord-42",
+            "password2": "een-lang-wachtwoord-42",
+            "first_name": "A",
+            "last_name": "B",
+            "profession": "huisarts",
+            "organisation": org.pk,
+            "role": "beheer",
         },
     )
     user = User.objects.get(email="stiekem@example.org")

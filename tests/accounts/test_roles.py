@@ -33,7 +33,12 @@ def test_each_role_reaches_only_its_own_areas(client, login_as, path, role):
 
 @pytest.mark.parametrize(
     ("role", "start"),
-    [(Role.CAREGIVER, "/panel/"), (Role.PROFESSIONAL, "/training/"), (Role.WERKGROEP, "/werkgroep/"), (Role.BEHEER, "/werkgroep/")],
+    [
+        (Role.CAREGIVER, "/panel/"),
+        (Role.PROFESSIONAL, "/training/"),
+        (Role.WERKGROEP, "/werkgroep/"),
+        (Role.BEHEER, "/werkgroep/"),
+    ],
 )
 def test_the_root_sends_each_role_to_its_start_page(client, login_as, role, start):
     login_as(client, role)

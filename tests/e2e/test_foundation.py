@@ -12,7 +12,17 @@ START = {
 }
 
 
-@pytest.mark.parametrize("path", ["/", "/accounts/login/", "/accounts/login/code/", "/accounts/signup/", "/sociale-kaart/", "/bestaat-niet/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/accounts/login/",
+        "/accounts/login/code/",
+        "/accounts/signup/",
+        "/sociale-kaart/",
+        "/bestaat-niet/",
+    ],
+)
 def test_public_pages_have_no_axe_violations(page, assert_accessible, path):
     response = page.goto(path)
     assert response.status == (404 if path == "/bestaat-niet/" else 200)
@@ -44,7 +54,9 @@ def _keyboard_login(page, email, password):
 
 
 @pytest.mark.parametrize("role", list(START))
-def test_each_role_logs_in_with_the_keyboard_and_its_start_page_is_accessible(page, assert_accessible, role):
+def test_each_role_logs_in_with_the_keyboard_and_its_start_page_is_accessible(
+    page, assert_accessible, role
+):
     user = UserFactory(role=role)
     _keyboard_login(page, user.email, PASSWORD)
     path, heading = START[role]

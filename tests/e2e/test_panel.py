@@ -35,8 +35,9 @@ def log_in(page, user):
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key,
-                               "url": page.url}])
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": page.url}]
+    )
 
 
 def pending_login_code(page) -> str:
@@ -99,7 +100,9 @@ def test_keyboard_only_join_answer_and_see_live_results(new_page, live_server_ur
     page.keyboard.press("Enter")
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Vraag 1 van 3")
-    tab_to(page, page.get_by_label("Ja", exact=True))  # Tab enters a radio group at its first option
+    tab_to(
+        page, page.get_by_label("Ja", exact=True)
+    )  # Tab enters a radio group at its first option
     page.keyboard.press("ArrowDown")  # arrow keys move to the next option and choose it
     expect(page.get_by_label("Een beetje")).to_be_checked()
     press_button(page, "Volgende vraag")
@@ -133,17 +136,27 @@ def test_keyboard_only_join_answer_and_see_live_results(new_page, live_server_ur
 def test_every_panel_page_has_no_axe_violations(new_page, assert_accessible):
     member = PanelMemberFactory()
     poll = make_poll()
-    closed = make_poll(opens_at=timezone.now() - timezone.timedelta(days=9),
-                       closes_at=timezone.now() - timezone.timedelta(days=1))
+    closed = make_poll(
+        opens_at=timezone.now() - timezone.timedelta(days=9),
+        closes_at=timezone.now() - timezone.timedelta(days=1),
+    )
     answered = make_poll()
     vote_outside_the_event_loop(member, answered)
     gesprek = SpiegelgesprekFactory()
-    registration = register_for_gesprek(gesprek_id=gesprek.pk, user=member.user, kind=RegistrationKind.CAREGIVER,
-                                        transport=True, diet="Vegetarisch")
+    registration = register_for_gesprek(
+        gesprek_id=gesprek.pk,
+        user=member.user,
+        kind=RegistrationKind.CAREGIVER,
+        transport=True,
+        diet="Vegetarisch",
+    )
 
     visitor = new_page()
-    for url in ["/panel/aanmelden/", f"/panel/vragen/{poll.pk}/uitnodiging/kapot/",
-                f"/panel/afmelden/{make_cancel_token(registration)}/"]:
+    for url in [
+        "/panel/aanmelden/",
+        f"/panel/vragen/{poll.pk}/uitnodiging/kapot/",
+        f"/panel/afmelden/{make_cancel_token(registration)}/",
+    ]:
         visitor.goto(url)
         assert_accessible(visitor)
     visitor.goto("/panel/aanmelden/")
@@ -159,19 +172,30 @@ def test_every_panel_page_has_no_axe_violations(new_page, assert_accessible):
     caregiver = new_page()
     caregiver.goto("/")
     log_in(caregiver, member.user)
-    pages = ["/panel/", f"/panel/vragen/{poll.pk}/", f"/panel/vragen/{poll.pk}/vraag/1/",
-             f"/panel/vragen/{poll.pk}/vraag/2/", f"/panel/vragen/{poll.pk}/vraag/3/",
-             f"/panel/vragen/{poll.pk}/vraag/4/", f"/panel/vragen/{closed.pk}/",
-             f"/panel/vragen/{answered.pk}/bedankt/", f"/panel/vragen/{answered.pk}/uitslag/",
-             "/panel/mijn-gegevens/", "/panel/mijn-gegevens/stoppen/", "/panel/gesprekken/",
-             f"/panel/gesprekken/{gesprek.pk}/"]
+    pages = [
+        "/panel/",
+        f"/panel/vragen/{poll.pk}/",
+        f"/panel/vragen/{poll.pk}/vraag/1/",
+        f"/panel/vragen/{poll.pk}/vraag/2/",
+        f"/panel/vragen/{poll.pk}/vraag/3/",
+        f"/panel/vragen/{poll.pk}/vraag/4/",
+        f"/panel/vragen/{closed.pk}/",
+        f"/panel/vragen/{answered.pk}/bedankt/",
+        f"/panel/vragen/{answered.pk}/uitslag/",
+        "/panel/mijn-gegevens/",
+        "/panel/mijn-gegevens/stoppen/",
+        "/panel/gesprekken/",
+        f"/panel/gesprekken/{gesprek.pk}/",
+    ]
     for url in pages:
         caregiver.goto(url)
         assert_accessible(caregiver)
     # The check screen and an error on a question.
     caregiver.goto(f"/panel/vragen/{poll.pk}/vraag/1/")
     caregiver.get_by_role("button", name="Volgende vraag").click()
-    expect(caregiver.locator(".utrecht-form-field-error-message")).to_contain_text("Kies een antwoord")
+    expect(caregiver.locator(".utrecht-form-field-error-message")).to_contain_text(
+        "Kies een antwoord"
+    )
     assert_accessible(caregiver)
 
     professional = new_page()
@@ -183,8 +207,11 @@ def test_every_panel_page_has_no_axe_violations(new_page, assert_accessible):
     organiser = new_page()
     organiser.goto("/")
     log_in(organiser, UserFactory(role=Role.WERKGROEP))
-    for url in ["/panel/organiseren/", f"/panel/organiseren/gesprekken/{gesprek.pk}/",
-                f"/panel/organiseren/gesprekken/{gesprek.pk}/presentielijst/"]:
+    for url in [
+        "/panel/organiseren/",
+        f"/panel/organiseren/gesprekken/{gesprek.pk}/",
+        f"/panel/organiseren/gesprekken/{gesprek.pk}/presentielijst/",
+    ]:
         organiser.goto(url)
         expect(organiser.get_by_role("heading", level=1)).to_be_visible()
         assert_accessible(organiser)

@@ -21,19 +21,44 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 def make_small_module() -> Module:
     module = Module.objects.create(
-        title="Kort oefenen", slug="kort-oefenen", summary="Twee lessen, twee vragen.",
-        target_professions=["huisarts"], minutes=10, accreditation_points=1, published=True,
-        pass_mark=50, order=0,
+        title="Kort oefenen",
+        slug="kort-oefenen",
+        summary="Twee lessen, twee vragen.",
+        target_professions=["huisarts"],
+        minutes=10,
+        accreditation_points=1,
+        published=True,
+        pass_mark=50,
+        order=0,
     )
-    Lesson.objects.create(module=module, order=1, title="Wie zorgt er thuis?", body="Vraag: **zorgt u voor iemand?**")
+    Lesson.objects.create(
+        module=module, order=1, title="Wie zorgt er thuis?", body="Vraag: **zorgt u voor iemand?**"
+    )
     Lesson.objects.create(module=module, order=2, title="Signalen", body="- moe\n- slecht slapen")
-    for order, prompt in enumerate(["Wat vraagt u de dochter?", "Wat doet u bij twijfel?"], start=1):
-        question = Question.objects.create(module=module, order=order, situation="Een dochter komt mee.",
-                                           prompt=prompt, explanation="Vraag naar de mantelzorger zelf.")
-        Option.objects.create(question=question, order=1, text="Hoe gaat het met u?", is_correct=True,
-                              feedback="Klopt: u vraagt naar haar.")
-        Option.objects.create(question=question, order=2, text="Niets vragen", is_correct=False,
-                              feedback="Zo mist u de mantelzorger.")
+    for order, prompt in enumerate(
+        ["Wat vraagt u de dochter?", "Wat doet u bij twijfel?"], start=1
+    ):
+        question = Question.objects.create(
+            module=module,
+            order=order,
+            situation="Een dochter komt mee.",
+            prompt=prompt,
+            explanation="Vraag naar de mantelzorger zelf.",
+        )
+        Option.objects.create(
+            question=question,
+            order=1,
+            text="Hoe gaat het met u?",
+            is_correct=True,
+            feedback="Klopt: u vraagt naar haar.",
+        )
+        Option.objects.create(
+            question=question,
+            order=2,
+            text="Niets vragen",
+            is_correct=False,
+            feedback="Zo mist u de mantelzorger.",
+        )
     return module
 
 
@@ -62,10 +87,17 @@ def login(page, email: str) -> None:
     expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
 
 
-def test_a_professional_completes_a_module_by_keyboard_and_gets_a_certificate(page, assert_accessible):
+def test_a_professional_completes_a_module_by_keyboard_and_gets_a_certificate(
+    page, assert_accessible
+):
     make_small_module()
-    UserFactory(role=Role.PROFESSIONAL, profession=Profession.HUISARTS, email="zoe@example.org",
-                first_name="Zoë", last_name="Brouwer")
+    UserFactory(
+        role=Role.PROFESSIONAL,
+        profession=Profession.HUISARTS,
+        email="zoe@example.org",
+        first_name="Zoë",
+        last_name="Brouwer",
+    )
     login(page, "zoe@example.org")
 
     page.goto("/training/")
@@ -107,7 +139,9 @@ def test_a_professional_completes_a_module_by_keyboard_and_gets_a_certificate(pa
     expect(page.get_by_role("heading", level=1)).to_have_text("U bent geslaagd")
     expect(page.get_by_text("Uw score is 50%.")).to_be_visible()
     assert_accessible(page)
-    code = re.search(r"De code is (\S+)\.", page.get_by_text("Uw certificaat staat klaar.").inner_text()).group(1)
+    code = re.search(
+        r"De code is (\S+)\.", page.get_by_text("Uw certificaat staat klaar.").inner_text()
+    ).group(1)
 
     tab_to(page, page.get_by_role("link", name="Download certificaat (PDF)"))
     with page.expect_download() as download:
@@ -130,7 +164,9 @@ def test_a_professional_completes_a_module_by_keyboard_and_gets_a_certificate(pa
     assert response.status == 404
 
 
-def test_signalling_card_refer_and_referral_pages_work_by_keyboard_and_pass_axe(page, assert_accessible):
+def test_signalling_card_refer_and_referral_pages_work_by_keyboard_and_pass_axe(
+    page, assert_accessible
+):
     UserFactory(role=Role.PROFESSIONAL, profession=Profession.WIJKTEAM, email="sanne@example.org")
     login(page, "sanne@example.org")
 

@@ -9,8 +9,20 @@ from panel.models import Answer, ModerationStatus, QuestionKind
 from sociale_kaart.models import Vraaggebied
 from tests.accounts.factories import UserFactory
 from tests.e2e.test_panel import log_in
-from tests.werkgroep.factories import PanelMemberFactory, closed_gesprek, make_poll, random_votes, wijken
-from werkgroep.services import add_poll_evidence, change_status, create_action_point, record_export, record_outcome
+from tests.werkgroep.factories import (
+    PanelMemberFactory,
+    closed_gesprek,
+    make_poll,
+    random_votes,
+    wijken,
+)
+from werkgroep.services import (
+    add_poll_evidence,
+    change_status,
+    create_action_point,
+    record_export,
+    record_outcome,
+)
 
 
 def test_the_dashboard_count_changes_within_a_second_when_a_caregiver_votes(new_page):
@@ -52,13 +64,29 @@ def test_every_werkgroep_page_and_wij_deden_have_no_axe_violations(new_page, ass
     poll = make_poll()
     random_votes(poll, 30)
     text_q = poll.questions.get(kind=QuestionKind.TEXT)
-    Answer.objects.create(question=text_q, text="Graag hulp in de avond", status=ModerationStatus.PENDING)
-    Answer.objects.create(question=text_q, text="Fijn dat dit er is", status=ModerationStatus.APPROVED)
+    Answer.objects.create(
+        question=text_q, text="Graag hulp in de avond", status=ModerationStatus.PENDING
+    )
+    Answer.objects.create(
+        question=text_q, text="Fijn dat dit er is", status=ModerationStatus.APPROVED
+    )
     gesprek = closed_gesprek()
-    quote = record_outcome(gesprek_id=gesprek.pk, kind="quote", text="Ik ben altijd moe", by=werkgroep,
-                           speaker_consent=True, vraaggebieden=Vraaggebied.objects.filter(code="advies"))
-    point = create_action_point(title="Eén nummer voor vragen", by=werkgroep, said="U zocht lang.",
-                                done="Er is nu één nummer.", is_public=True, outcomes=[quote])
+    quote = record_outcome(
+        gesprek_id=gesprek.pk,
+        kind="quote",
+        text="Ik ben altijd moe",
+        by=werkgroep,
+        speaker_consent=True,
+        vraaggebieden=Vraaggebied.objects.filter(code="advies"),
+    )
+    point = create_action_point(
+        title="Eén nummer voor vragen",
+        by=werkgroep,
+        said="U zocht lang.",
+        done="Er is nu één nummer.",
+        is_public=True,
+        outcomes=[quote],
+    )
     add_poll_evidence(action_point=point, question_id=poll.questions.get(order=1).pk)
     change_status(action_point=point, status="planned", by=werkgroep)
     record_export(user=werkgroep, what="action_points", file_format="csv")

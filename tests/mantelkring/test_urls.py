@@ -9,7 +9,15 @@ from accounts.models import Role
 
 SKIP_NAMESPACES = {"admin"}
 SKIP_PREFIXES = ("accounts/", "i18n/", "admin/", "static/")
-PUBLIC = {"home", "healthz", "readyz", "sociale_kaart:offers", "wij_deden", "panel:join", "panel:join_start"}
+PUBLIC = {
+    "home",
+    "healthz",
+    "readyz",
+    "sociale_kaart:offers",
+    "wij_deden",
+    "panel:join",
+    "panel:join_start",
+}
 
 
 def _walk(resolver: URLResolver, prefix: str = "", namespace: str | None = None):
@@ -26,7 +34,11 @@ def _walk(resolver: URLResolver, prefix: str = "", namespace: str | None = None)
 
 
 ALL = sorted(set(_walk(get_resolver())))
-ARGLESS = [(name, route) for name, route, has_args in ALL if not has_args and not route.startswith(SKIP_PREFIXES)]
+ARGLESS = [
+    (name, route)
+    for name, route, has_args in ALL
+    if not has_args and not route.startswith(SKIP_PREFIXES)
+]
 
 
 def test_the_walk_finds_every_app():

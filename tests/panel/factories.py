@@ -54,18 +54,30 @@ class ChoiceFactory(factory.django.DjangoModelFactory):
     text = factory.Sequence(lambda n: f"Keuze {n}")
 
 
-SCALE = [(1, "Heel slecht", "😞"), (2, "Slecht", "😟"), (3, "Gaat wel", "😐"), (4, "Goed", "😊"), (5, "Heel goed", "😄")]
+SCALE = [
+    (1, "Heel slecht", "😞"),
+    (2, "Slecht", "😟"),
+    (3, "Gaat wel", "😐"),
+    (4, "Goed", "😊"),
+    (5, "Heel goed", "😄"),
+]
 
 
 def make_poll(**kwargs) -> Poll:
     """A three-question poll: one choice, several choices (max 2), a 1–5 scale, plus free text."""
     with_text = kwargs.pop("with_text", True)
     poll = PollFactory(**kwargs)
-    q1 = QuestionFactory(poll=poll, order=1, kind=QuestionKind.SINGLE, text="Weet u waar u hulp kunt vragen?")
+    q1 = QuestionFactory(
+        poll=poll, order=1, kind=QuestionKind.SINGLE, text="Weet u waar u hulp kunt vragen?"
+    )
     for i, text in enumerate(["Ja", "Een beetje", "Nee"], 1):
         ChoiceFactory(question=q1, order=i, text=text)
-    q2 = QuestionFactory(poll=poll, order=2, kind=QuestionKind.MULTIPLE, max_choices=2, text="Wat helpt u het meest?")
-    for i, text in enumerate(["Informatie", "Iemand om mee te praten", "Hulp in huis", "Vervanging van de zorg"], 1):
+    q2 = QuestionFactory(
+        poll=poll, order=2, kind=QuestionKind.MULTIPLE, max_choices=2, text="Wat helpt u het meest?"
+    )
+    for i, text in enumerate(
+        ["Informatie", "Iemand om mee te praten", "Hulp in huis", "Vervanging van de zorg"], 1
+    ):
         ChoiceFactory(question=q2, order=i, text=text)
     q3 = QuestionFactory(poll=poll, order=3, kind=QuestionKind.SCALE, text="Hoe gaat het met u?")
     for value, text, face in SCALE:
@@ -84,7 +96,9 @@ def answers_for(poll: Poll, text: str = "") -> list:
             if text:
                 out.append(AnswerInput(question_id=q.pk, text=text))
         else:
-            out.append(AnswerInput(question_id=q.pk, choice_ids=(q.choices.order_by("order").first().pk,)))
+            out.append(
+                AnswerInput(question_id=q.pk, choice_ids=(q.choices.order_by("order").first().pk,))
+            )
     return out
 
 
@@ -94,7 +108,9 @@ class SpiegelgesprekFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Spiegelgesprek {n}")
     intro = "We praten over hulp die past."
-    starts_at = factory.LazyFunction(lambda: (timezone.now() + timedelta(days=10)).replace(second=0, microsecond=0))
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.now() + timedelta(days=10)).replace(second=0, microsecond=0)
+    )
     duration = 120
     place = "Wijkcentrum De Weide, Meppel"
     accessibility = "Gelijkvloers, met invalidentoilet."

@@ -5,9 +5,41 @@ from html.parser import HTMLParser
 import textstat
 
 SKIP = {"script", "style", "head", "title", "noscript", "template"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "dt", "dd", "button", "a", "label", "legend", "td", "th", "div",
-          "caption", "option", "summary"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+BLOCKS = {
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "dt",
+    "dd",
+    "button",
+    "a",
+    "label",
+    "legend",
+    "td",
+    "th",
+    "div",
+    "caption",
+    "option",
+    "summary",
+}
 
 
 class _Visible(HTMLParser):

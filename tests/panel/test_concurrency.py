@@ -48,19 +48,29 @@ def test_fifty_parallel_votes_of_one_member_store_exactly_one():
 def test_fifty_parallel_signups_for_ten_places_give_ten_registered_and_forty_waiting(mailoutbox):
     gesprek = SpiegelgesprekFactory(caregiver_places=10)
     users = [UserFactory(role=Role.CAREGIVER) for _ in range(N)]
-    outcomes = run_together(N, lambda i: register_for_gesprek(
-        gesprek_id=gesprek.pk, user=users[i], kind=RegistrationKind.CAREGIVER))
+    outcomes = run_together(
+        N,
+        lambda i: register_for_gesprek(
+            gesprek_id=gesprek.pk, user=users[i], kind=RegistrationKind.CAREGIVER
+        ),
+    )
     assert not [o for o in outcomes if isinstance(o, Exception)]
     assert Registration.objects.filter(gesprek=gesprek, status="registered").count() == 10
     assert Registration.objects.filter(gesprek=gesprek, status="waiting").count() == 40
-    first_waiting = Registration.objects.filter(gesprek=gesprek, status="waiting").order_by("created_at", "pk").first()
+    first_waiting = (
+        Registration.objects.filter(gesprek=gesprek, status="waiting")
+        .order_by("created_at", "pk")
+        .first()
+    )
     leaving = Registration.objects.filter(gesprek=gesprek, status="registered").first()
     mailoutbox.clear()
     cancel_registration(registration_id=leaving.pk, user=leaving.user)
     first_waiting.refresh_from_db()
     assert first_waiting.status == "registered"
     assert Registration.objects.filter(gesprek=gesprek, status="registered").count() == 10
-    assert any(m.to == [first_waiting.user.email] and "plaats vrij" in m.subject for m in mailoutbox)
+    assert any(
+        m.to == [first_waiting.user.email] and "plaats vrij" in m.subject for m in mailoutbox
+    )
 
 
 def test_parallel_double_submits_of_the_form_store_one_response():
@@ -72,7 +82,9 @@ def test_parallel_double_submits_of_the_form_store_one_response():
     client = Client()
     client.force_login(member.user)
     session = client.session
-    session[f"panel_poll_{poll.pk}"] = {str(a.question_id): {"c": list(a.choice_ids)} for a in answers_for(poll)}
+    session[f"panel_poll_{poll.pk}"] = {
+        str(a.question_id): {"c": list(a.choice_ids)} for a in answers_for(poll)
+    }
     session.save()
     cookie = client.cookies
     clients = []
@@ -80,7 +92,9 @@ def test_parallel_double_submits_of_the_form_store_one_response():
         c = Client()
         c.cookies = cookie
         clients.append(c)
-    outcomes = run_together(10, lambda i: clients[i].post(reverse("panel:poll_review", args=[poll.pk])).status_code)
+    outcomes = run_together(
+        10, lambda i: clients[i].post(reverse("panel:poll_review", args=[poll.pk])).status_code
+    )
     assert outcomes == [302] * 10
     assert Participation.objects.filter(poll=poll).count() == 1
     assert Answer.objects.filter(question__poll=poll).count() == 3
@@ -98,7 +112,13 @@ def test_fifty_parallel_votes_of_different_members_are_all_counted():
     assert not [o for o in outcomes if isinstance(o, Exception)], outcomes[:3]
     results = poll_results(poll_id=poll.pk)
     assert results["respondents"] == N
-    assert [q["choices"][0]["count"] for q in results["questions"] if q["kind"] != "text"] == [N, N, N]
+    assert [q["choices"][0]["count"] for q in results["questions"] if q["kind"] != "text"] == [
+        N,
+        N,
+        N,
+    ]
     first = results["questions"][0]["choices"][0]["id"]
     assert breakdown_counts(question_id=results["questions"][0]["id"], dimension="works") == {
-        ("Betaald werk", first): N // 2, ("Geen betaald werk", first): N // 2}
+        ("Betaald werk", first): N // 2,
+        ("Geen betaald werk", first): N // 2,
+    }

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def connect(user, poll, session=None):
-    communicator = WebsocketCommunicator(URLRouter(websocket_urlpatterns), f"/ws/panel/vragen/{poll.pk}/")
+    communicator = WebsocketCommunicator(
+        URLRouter(websocket_urlpatterns), f"/ws/panel/vragen/{poll.pk}/"
+    )
     communicator.scope["user"] = user
     communicator.scope["session"] = session or {}
     return communicator
@@ -59,7 +61,9 @@ def test_an_invited_participant_without_login_may_listen():
     cast_vote(member=member, poll=poll, answers=answers_for(poll))
 
     async def scenario():
-        communicator = connect(AnonymousUser(), poll, session={"panel_invites": {str(poll.pk): member.pk}})
+        communicator = connect(
+            AnonymousUser(), poll, session={"panel_invites": {str(poll.pk): member.pk}}
+        )
         connected, _ = await communicator.connect()
         await communicator.disconnect()
         return connected

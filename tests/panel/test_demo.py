@@ -1,3 +1,5 @@
+import io
+
 import pytest
 
 from accounts import demo as accounts_demo
@@ -25,7 +27,10 @@ def test_demo_loads_the_promised_data_and_is_idempotent():
     assert not Participation.objects.filter(poll=open_poll, member=joke).exists()
     upcoming, past = Spiegelgesprek.objects.order_by("-starts_at")
     assert Registration.objects.filter(gesprek=upcoming, status="waiting").exists()
-    assert Registration.objects.filter(gesprek=upcoming, status="registered", kind="caregiver").count() == 8
+    assert (
+        Registration.objects.filter(gesprek=upcoming, status="registered", kind="caregiver").count()
+        == 8
+    )
     assert Registration.objects.filter(gesprek=past).exists()
 
 
@@ -34,7 +39,7 @@ def test_demo_response_rates_are_real_rates(db):
 
     from panel.selectors import polls_overview
 
-    call_command("demo", stdout=open("/dev/null", "w"))
+    call_command("demo", stdout=io.StringIO())
     rows = {row["status"]: row for row in polls_overview()}
     closed = rows["closed"]
     assert closed["responses"] >= 250

@@ -36,10 +36,14 @@ def test_places_fill_up_then_the_waiting_list(django_capture_on_commit_callbacks
     with django_capture_on_commit_callbacks(execute=True):
         statuses = [register(u, gesprek).status for u in people]
     assert statuses == ["registered", "registered", "waiting"]
-    assert [m.subject for m in mailoutbox][-1].endswith("U staat op de wachtlijst voor het spiegelgesprek")
+    assert [m.subject for m in mailoutbox][-1].endswith(
+        "U staat op de wachtlijst voor het spiegelgesprek"
+    )
 
 
-def test_the_confirmation_mail_has_a_valid_calendar_file(django_capture_on_commit_callbacks, mailoutbox, caregiver):
+def test_the_confirmation_mail_has_a_valid_calendar_file(
+    django_capture_on_commit_callbacks, mailoutbox, caregiver
+):
     gesprek = SpiegelgesprekFactory(title="Hulp die past")
     with django_capture_on_commit_callbacks(execute=True):
         register(caregiver, gesprek)
@@ -54,7 +58,9 @@ def test_the_confirmation_mail_has_a_valid_calendar_file(django_capture_on_commi
     assert "/panel/afmelden/" in mail.body
 
 
-def test_cancelling_promotes_the_first_waiting_person_and_mails_them(django_capture_on_commit_callbacks, mailoutbox):
+def test_cancelling_promotes_the_first_waiting_person_and_mails_them(
+    django_capture_on_commit_callbacks, mailoutbox
+):
     gesprek = SpiegelgesprekFactory(caregiver_places=1)
     first, second, third = caregivers(3)
     registrations = [register(u, gesprek) for u in (first, second, third)]
@@ -81,7 +87,10 @@ def test_listeners_can_never_take_caregiver_places(professional, werkgroep_user,
 def test_a_professional_posting_the_caregiver_form_gets_a_listener_place(client, professional):
     gesprek = SpiegelgesprekFactory()
     client.force_login(professional)
-    client.post(reverse("panel:gesprek", args=[gesprek.pk]), {"replacement_care": "on", "diet": "geen vlees"})
+    client.post(
+        reverse("panel:gesprek", args=[gesprek.pk]),
+        {"replacement_care": "on", "diet": "geen vlees"},
+    )
     registration = Registration.objects.get()
     assert (registration.kind, registration.replacement_care) == ("listener", False)
 
@@ -99,7 +108,9 @@ def test_a_past_gesprek_takes_no_registrations(caregiver):
         register(caregiver, gesprek)
 
 
-def test_the_reminder_is_sent_once_not_twice(django_capture_on_commit_callbacks, mailoutbox, caregiver, settings):
+def test_the_reminder_is_sent_once_not_twice(
+    django_capture_on_commit_callbacks, mailoutbox, caregiver, settings
+):
     settings.PANEL_REMINDER_HOURS = 24
     soon = SpiegelgesprekFactory(starts_at=timezone.now() + timedelta(hours=20))
     later = SpiegelgesprekFactory(starts_at=timezone.now() + timedelta(days=5))
@@ -109,7 +120,9 @@ def test_the_reminder_is_sent_once_not_twice(django_capture_on_commit_callbacks,
     assert send_due_reminders() == 1
     call_command("send_panel_reminders")
     assert send_due_reminders() == 0
-    assert len(mailoutbox) == 1 and mailoutbox[0].subject.endswith("Herinnering: binnenkort uw spiegelgesprek")
+    assert len(mailoutbox) == 1 and mailoutbox[0].subject.endswith(
+        "Herinnering: binnenkort uw spiegelgesprek"
+    )
     assert Registration.objects.get(gesprek=soon).reminded_at is not None
 
 
@@ -153,7 +166,9 @@ def test_nobody_can_cancel_someone_elses_registration(client, caregiver):
     other = UserFactory(role=Role.CAREGIVER)
     registration = register(other, SpiegelgesprekFactory())
     client.force_login(caregiver)
-    assert client.post(reverse("panel:cancel_registration", args=[registration.pk])).status_code == 404
+    assert (
+        client.post(reverse("panel:cancel_registration", args=[registration.pk])).status_code == 404
+    )
     registration.refresh_from_db()
     assert registration.status == "registered"
 
@@ -171,12 +186,18 @@ def test_a_caregiver_sees_only_their_own_registration_on_the_page(client, caregi
 def test_caregiver_signs_up_with_needs_through_the_page(client, caregiver, mailoutbox):
     gesprek = SpiegelgesprekFactory()
     client.force_login(caregiver)
-    response = client.post(reverse("panel:gesprek", args=[gesprek.pk]),
-                           {"replacement_care": "on", "transport": "on", "topics": "Vervanging in de avond"},
-                           follow=True)
+    response = client.post(
+        reverse("panel:gesprek", args=[gesprek.pk]),
+        {"replacement_care": "on", "transport": "on", "topics": "Vervanging in de avond"},
+        follow=True,
+    )
     assert "U bent aangemeld" in response.content.decode()
     registration = Registration.objects.get()
-    assert (registration.kind, registration.replacement_care, registration.transport) == ("caregiver", True, True)
+    assert (registration.kind, registration.replacement_care, registration.transport) == (
+        "caregiver",
+        True,
+        True,
+    )
 
 
 def test_organisers_see_needs_on_the_list_and_checkin(client, werkgroep_user, caregiver):
@@ -188,4 +209,8 @@ def test_organisers_see_needs_on_the_list_and_checkin(client, werkgroep_user, ca
     checkin = client.get(reverse("panel:checkin_list", args=[gesprek.pk])).content.decode()
     assert "Glutenvrij" in checkin and "vervoer" in checkin
     row = next(r for r in upcoming_gesprekken() if r["id"] == gesprek.pk)
-    assert row["caregivers_taken"] == 1 and row["needs"]["transport"] == 1 and row["needs"]["diet"] == 1
+    assert (
+        row["caregivers_taken"] == 1
+        and row["needs"]["transport"] == 1
+        and row["needs"]["diet"] == 1
+    )

@@ -19,8 +19,12 @@ def someone_else(wijk):
     poll = make_poll(anonymous=False)
     cast_vote(member=other, poll=poll, answers=answers_for(poll, text="Alleen voor mij"))
     gesprek = SpiegelgesprekFactory()
-    registration = register_for_gesprek(gesprek_id=gesprek.pk, user=other.user, kind=RegistrationKind.CAREGIVER,
-                                        topics="Geheim onderwerp")
+    registration = register_for_gesprek(
+        gesprek_id=gesprek.pk,
+        user=other.user,
+        kind=RegistrationKind.CAREGIVER,
+        topics="Geheim onderwerp",
+    )
     return {"poll": poll, "gesprek": gesprek, "registration": registration}
 
 
@@ -31,7 +35,9 @@ def test_a_caregiver_cannot_see_results_of_a_poll_they_did_not_answer(client, me
     assert "Alleen voor mij" not in response.content.decode()
 
 
-def test_a_caregiver_cannot_reach_the_thanks_page_of_someone_elses_response(client, member, someone_else):
+def test_a_caregiver_cannot_reach_the_thanks_page_of_someone_elses_response(
+    client, member, someone_else
+):
     client.force_login(member.user)
     response = client.get(reverse("panel:poll_thanks", args=[someone_else["poll"].pk]))
     assert response.url == reverse("panel:poll", args=[someone_else["poll"].pk])
@@ -40,7 +46,9 @@ def test_a_caregiver_cannot_reach_the_thanks_page_of_someone_elses_response(clie
 def test_a_caregiver_cannot_cancel_or_see_someone_elses_registration(client, member, someone_else):
     client.force_login(member.user)
     registration = someone_else["registration"]
-    assert client.post(reverse("panel:cancel_registration", args=[registration.pk])).status_code == 404
+    assert (
+        client.post(reverse("panel:cancel_registration", args=[registration.pk])).status_code == 404
+    )
     assert Registration.objects.get(pk=registration.pk).status == "registered"
     page = client.get(reverse("panel:gesprek", args=[someone_else["gesprek"].pk])).content.decode()
     assert "Geheim onderwerp" not in page
@@ -64,7 +72,9 @@ def test_my_data_and_exports_hold_only_my_own_rows(client, member, someone_else)
 def test_a_professional_cannot_cancel_a_caregivers_place(client, someone_else):
     client.force_login(UserFactory(role=Role.PROFESSIONAL))
     registration = someone_else["registration"]
-    assert client.post(reverse("panel:cancel_registration", args=[registration.pk])).status_code == 404
+    assert (
+        client.post(reverse("panel:cancel_registration", args=[registration.pk])).status_code == 404
+    )
 
 
 def test_the_database_itself_refuses_a_second_response(member, poll):

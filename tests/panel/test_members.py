@@ -38,7 +38,12 @@ def test_joining_asks_one_thing_per_screen_and_logs_in_by_code(client, wijk, mai
     assert response.url.startswith(reverse("account_confirm_login_code"))
     member = PanelMember.objects.get(user__email="nieuw@example.org")
     assert (member.wijk, member.age_band, member.relation, member.care_hours, member.works) == (
-        wijk, "35-54", "", "8-19", True)
+        wijk,
+        "35-54",
+        "",
+        "8-19",
+        True,
+    )
     assert member.consent_version == "2026-1" and member.consent_at is not None
     assert member.user.profile.role == Role.CAREGIVER
     (mail,) = mailoutbox
@@ -52,7 +57,9 @@ def test_joining_without_consent_gets_a_dutch_message(client):
     client.post(reverse("panel:join"), {"email": "nieuw@example.org"})
     response = client.post(reverse("panel:join_step", args=["toestemming"]), {})
     assert "Zet een vinkje als u mee wilt doen" in response.content.decode()
-    assert client.get(reverse("panel:join_step", args=["wijk"])).url == reverse("panel:join_step", args=["toestemming"])
+    assert client.get(reverse("panel:join_step", args=["wijk"])).url == reverse(
+        "panel:join_step", args=["toestemming"]
+    )
     assert not PanelMember.objects.exists()
 
 
@@ -69,16 +76,23 @@ def test_a_professional_cannot_join_the_panel(client, professional):
 def test_export_contains_all_my_answers_and_registrations(client, member):
     identified = make_poll(anonymous=False)
     anonymous = make_poll(anonymous=True)
-    cast_vote(member=member, poll=identified, answers=answers_for(identified, text="Meer avondzorg"))
+    cast_vote(
+        member=member, poll=identified, answers=answers_for(identified, text="Meer avondzorg")
+    )
     cast_vote(member=member, poll=anonymous, answers=answers_for(anonymous))
     gesprek = SpiegelgesprekFactory(title="Gesprek over respijt")
-    register_for_gesprek(gesprek_id=gesprek.pk, user=member.user, kind=RegistrationKind.CAREGIVER, transport=True)
+    register_for_gesprek(
+        gesprek_id=gesprek.pk, user=member.user, kind=RegistrationKind.CAREGIVER, transport=True
+    )
     client.force_login(member.user)
     data = json.loads(client.get(reverse("panel:export_json")).content)
     assert data["account"]["email"] == member.user.email
     assert {p["poll"] for p in data["participations"]} == {identified.title, anonymous.title}
     assert len(data["answers"]) == 4 and "Meer avondzorg" in {a["answer"] for a in data["answers"]}
-    assert data["registrations"][0]["gesprek"] == "Gesprek over respijt" and data["registrations"][0]["transport"]
+    assert (
+        data["registrations"][0]["gesprek"] == "Gesprek over respijt"
+        and data["registrations"][0]["transport"]
+    )
     rows = list(csv.reader(io.StringIO(client.get(reverse("panel:export_csv")).content.decode())))
     assert ["answers", "4", "answer", "Meer avondzorg"] in rows
     assert any(r[0] == "registrations" and r[3] == "Gesprek over respijt" for r in rows)
@@ -90,7 +104,9 @@ def test_leaving_deletes_personal_data_keeps_totals_and_unlinks_everything(clien
     cast_vote(member=member, poll=identified, answers=answers_for(identified, text="Mijn tekst"))
     cast_vote(member=other, poll=identified, answers=answers_for(identified))
     gesprek = SpiegelgesprekFactory(caregiver_places=1)
-    register_for_gesprek(gesprek_id=gesprek.pk, user=member.user, kind=RegistrationKind.CAREGIVER, topics="Privé")
+    register_for_gesprek(
+        gesprek_id=gesprek.pk, user=member.user, kind=RegistrationKind.CAREGIVER, topics="Privé"
+    )
     waiting = UserFactory(role=Role.CAREGIVER)
     register_for_gesprek(gesprek_id=gesprek.pk, user=waiting, kind=RegistrationKind.CAREGIVER)
     before = poll_results(poll_id=identified.pk)
@@ -104,7 +120,12 @@ def test_leaving_deletes_personal_data_keeps_totals_and_unlinks_everything(clien
     assert not Registration.objects.filter(user_id=user_id).exists()
     assert not Registration.objects.filter(topics="Privé").exists()
     member.refresh_from_db()
-    assert member.user is None and member.wijk is None and member.age_band == "" and member.works is None
+    assert (
+        member.user is None
+        and member.wijk is None
+        and member.age_band == ""
+        and member.works is None
+    )
     assert member.consent_at is None and member.left_at is not None
     assert not Participation.objects.filter(member=member).exists()
     assert not Answer.objects.filter(member=member).exists()
@@ -128,7 +149,9 @@ def test_a_member_who_left_can_no_longer_vote_with_an_old_invitation(client, mem
 
 def test_an_invitation_link_lets_a_member_answer_without_logging_in(client, member):
     poll = make_poll()
-    response = client.get(reverse("panel:invitation", args=[poll.pk, make_invitation_token(member=member, poll=poll)]))
+    response = client.get(
+        reverse("panel:invitation", args=[poll.pk, make_invitation_token(member=member, poll=poll)])
+    )
     assert response.url == reverse("panel:poll", args=[poll.pk])
     answer_all(client, poll)
     assert Participation.objects.filter(member=member, poll=poll).count() == 1
@@ -136,14 +159,20 @@ def test_an_invitation_link_lets_a_member_answer_without_logging_in(client, memb
 
 def test_an_invitation_for_another_poll_is_refused(client, member):
     poll, other = make_poll(), make_poll()
-    response = client.get(reverse("panel:invitation", args=[other.pk, make_invitation_token(member=member, poll=poll)]))
+    response = client.get(
+        reverse(
+            "panel:invitation", args=[other.pk, make_invitation_token(member=member, poll=poll)]
+        )
+    )
     assert response.status_code == 400 and "Deze link klopt niet" in response.content.decode()
     assert client.get(reverse("panel:poll", args=[other.pk])).status_code == 302  # to login, not in
 
 
 def test_a_tampered_invitation_is_refused(client, member, poll):
     token = make_invitation_token(member=member, poll=poll)
-    forged = signing.dumps({"m": member.pk + 1, "p": poll.pk}, salt=INVITE_SALT + "x", compress=True)
+    forged = signing.dumps(
+        {"m": member.pk + 1, "p": poll.pk}, salt=INVITE_SALT + "x", compress=True
+    )
     for bad in (token[:-3] + "abc", forged, "nonsense"):
         response = client.get(reverse("panel:invitation", args=[poll.pk, bad]))
         assert response.status_code == 400
@@ -171,7 +200,9 @@ def test_invitation_command_skips_scheduled_polls(member, mailoutbox):
     from django.core.management import call_command
     from django.utils import timezone
 
-    make_poll(opens_at=timezone.now() + timedelta(days=1), closes_at=timezone.now() + timedelta(days=5))
+    make_poll(
+        opens_at=timezone.now() + timedelta(days=1), closes_at=timezone.now() + timedelta(days=5)
+    )
     call_command("send_poll_invitations")
     assert mailoutbox == []
 
@@ -183,7 +214,9 @@ def test_joining_again_and_again_is_rate_limited_like_allauths_code_form(client,
         client.post(reverse("panel:join_step", args=["toestemming"]), {"consent": "on"})
         for step in ("wijk", "leeftijd", "zorg-voor", "uren"):
             client.post(reverse("panel:join_step", args=[step]), {"value": ""})
-        response = client.post(reverse("panel:join_step", args=["werk"]), {"value": ""}, follow=True)
+        response = client.post(
+            reverse("panel:join_step", args=["werk"]), {"value": ""}, follow=True
+        )
         statuses.append("Wacht een minuut" in response.content.decode())
     assert statuses == [False, False, False, True, True]
     assert len(mailoutbox) == 3

@@ -19,16 +19,52 @@ from tests.panel.readability import flesch_douma, visible_text
 pytestmark = pytest.mark.django_db
 
 ROLES = [None, Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER]
-CAREGIVER_ONLY = {None: 302, Role.CAREGIVER: 200, Role.PROFESSIONAL: 403, Role.WERKGROEP: 403, Role.BEHEER: 403}
-EVERYONE = {None: 302, Role.CAREGIVER: 200, Role.PROFESSIONAL: 200, Role.WERKGROEP: 200, Role.BEHEER: 200}
-ORGANISERS = {None: 302, Role.CAREGIVER: 403, Role.PROFESSIONAL: 403, Role.WERKGROEP: 200, Role.BEHEER: 200}
+CAREGIVER_ONLY = {
+    None: 302,
+    Role.CAREGIVER: 200,
+    Role.PROFESSIONAL: 403,
+    Role.WERKGROEP: 403,
+    Role.BEHEER: 403,
+}
+EVERYONE = {
+    None: 302,
+    Role.CAREGIVER: 200,
+    Role.PROFESSIONAL: 200,
+    Role.WERKGROEP: 200,
+    Role.BEHEER: 200,
+}
+ORGANISERS = {
+    None: 302,
+    Role.CAREGIVER: 403,
+    Role.PROFESSIONAL: 403,
+    Role.WERKGROEP: 200,
+    Role.BEHEER: 200,
+}
 PUBLIC = dict.fromkeys(ROLES, 200)
 
 # url name → (args builder, expected status per role)
 MATRIX = {
     "home": (lambda o: [], CAREGIVER_ONLY),
-    "join": (lambda o: [], {None: 200, Role.CAREGIVER: 302, Role.PROFESSIONAL: 403, Role.WERKGROEP: 403, Role.BEHEER: 403}),
-    "join_step": (lambda o: ["wijk"], {None: 302, Role.CAREGIVER: 302, Role.PROFESSIONAL: 403, Role.WERKGROEP: 403, Role.BEHEER: 403}),
+    "join": (
+        lambda o: [],
+        {
+            None: 200,
+            Role.CAREGIVER: 302,
+            Role.PROFESSIONAL: 403,
+            Role.WERKGROEP: 403,
+            Role.BEHEER: 403,
+        },
+    ),
+    "join_step": (
+        lambda o: ["wijk"],
+        {
+            None: 302,
+            Role.CAREGIVER: 302,
+            Role.PROFESSIONAL: 403,
+            Role.WERKGROEP: 403,
+            Role.BEHEER: 403,
+        },
+    ),
     "my_data": (lambda o: [], CAREGIVER_ONLY),
     "export_json": (lambda o: [], CAREGIVER_ONLY),
     "export_csv": (lambda o: [], CAREGIVER_ONLY),
@@ -41,7 +77,10 @@ MATRIX = {
     "invitation": (lambda o: [o["poll"].pk, o["invite"]], dict.fromkeys(ROLES, 302)),
     "gesprekken": (lambda o: [], EVERYONE),
     "gesprek": (lambda o: [o["gesprek"].pk], EVERYONE),
-    "cancel_registration": (lambda o: [o["registration"].pk], dict.fromkeys(ROLES, 405)),  # POST only
+    "cancel_registration": (
+        lambda o: [o["registration"].pk],
+        dict.fromkeys(ROLES, 405),
+    ),  # POST only
     "cancel_by_link": (lambda o: [o["cancel"]], PUBLIC),
     "organise": (lambda o: [], ORGANISERS),
     "organise_gesprek": (lambda o: [o["gesprek"].pk], ORGANISERS),
@@ -56,10 +95,16 @@ def objects(member):
     cast_vote(member=member, poll=answered, answers=answers_for(answered))
     gesprek = SpiegelgesprekFactory()
     other = UserFactory(role=Role.CAREGIVER)
-    registration = register_for_gesprek(gesprek_id=gesprek.pk, user=other, kind=RegistrationKind.CAREGIVER)
+    registration = register_for_gesprek(
+        gesprek_id=gesprek.pk, user=other, kind=RegistrationKind.CAREGIVER
+    )
     return {
-        "poll": poll, "answered": answered, "gesprek": gesprek, "registration": registration,
-        "invite": make_invitation_token(member=member, poll=poll), "cancel": make_cancel_token(registration),
+        "poll": poll,
+        "answered": answered,
+        "gesprek": gesprek,
+        "registration": registration,
+        "invite": make_invitation_token(member=member, poll=poll),
+        "cancel": make_cancel_token(registration),
     }
 
 
@@ -73,7 +118,9 @@ def test_each_role_reaches_only_its_pages(client, login_as, objects, role):
     login_as(client, role)
     got, wanted = {}, {}
     # The invitation link opens the poll for this browser, so it goes last.
-    for name, (args, expected) in sorted(MATRIX.items(), key=lambda item: (item[0] == "invitation", item[0])):
+    for name, (args, expected) in sorted(
+        MATRIX.items(), key=lambda item: (item[0] == "invitation", item[0])
+    ):
         got[name] = client.get(reverse(f"panel:{name}", args=args(objects))).status_code
         wanted[name] = expected[role]
     assert got == wanted
@@ -91,7 +138,9 @@ def caregiver_pages(client, member, objects):
     for number in range(1, poll.questions.count() + 1):
         yield f"vraag {number}", client.get(reverse("panel:poll_question", args=[poll.pk, number]))
     session = client.session
-    session[f"panel_poll_{poll.pk}"] = {str(a.question_id): {"c": list(a.choice_ids)} for a in answers_for(poll)}
+    session[f"panel_poll_{poll.pk}"] = {
+        str(a.question_id): {"c": list(a.choice_ids)} for a in answers_for(poll)
+    }
     session.save()
     yield "controleren", client.get(reverse("panel:poll_review", args=[poll.pk]))
     answered = objects["answered"]

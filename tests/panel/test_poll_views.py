@@ -39,7 +39,9 @@ def test_a_member_answers_screen_by_screen_and_it_is_stored_once_at_the_end(clie
 def test_nothing_is_stored_before_the_final_button(client, member, poll):
     client.force_login(member.user)
     q1 = poll.questions.get(order=1)
-    client.post(reverse("panel:poll_question", args=[poll.pk, 1]), {"answer": q1.choices.first().pk})
+    client.post(
+        reverse("panel:poll_question", args=[poll.pk, 1]), {"answer": q1.choices.first().pk}
+    )
     assert not Answer.objects.exists() and not Participation.objects.exists()
 
 
@@ -63,8 +65,10 @@ def test_a_forged_choice_id_gets_a_dutch_message(client, member, poll):
 def test_too_many_choices_get_a_dutch_message(client, member, poll):
     client.force_login(member.user)
     q2 = poll.questions.get(order=2)
-    response = client.post(reverse("panel:poll_question", args=[poll.pk, 2]),
-                           {"answer": [c.pk for c in q2.choices.all()[:3]]})
+    response = client.post(
+        reverse("panel:poll_question", args=[poll.pk, 2]),
+        {"answer": [c.pk for c in q2.choices.all()[:3]]},
+    )
     assert "U koos te veel antwoorden" in response.content.decode()
 
 
@@ -86,15 +90,21 @@ def test_a_tampered_session_with_a_forged_id_stores_nothing(client, member, poll
     assert not Answer.objects.exists() and not Participation.objects.exists()
 
 
-@pytest.mark.parametrize(("opens", "closes", "message"), [
-    (-9, -1, "Deze vragen zijn gesloten"),
-    (1, 9, "Deze vragen staan nog niet open"),
-])
+@pytest.mark.parametrize(
+    ("opens", "closes", "message"),
+    [
+        (-9, -1, "Deze vragen zijn gesloten"),
+        (1, 9, "Deze vragen staan nog niet open"),
+    ],
+)
 def test_closed_and_scheduled_polls_say_so(client, member, opens, closes, message):
     now = timezone.now()
     poll = make_poll(opens_at=now + timedelta(days=opens), closes_at=now + timedelta(days=closes))
     client.force_login(member.user)
-    for url in (reverse("panel:poll", args=[poll.pk]), reverse("panel:poll_question", args=[poll.pk, 1])):
+    for url in (
+        reverse("panel:poll", args=[poll.pk]),
+        reverse("panel:poll_question", args=[poll.pk, 1]),
+    ):
         assert message in client.get(url).content.decode()
     client.post(reverse("panel:poll_review", args=[poll.pk]))
     assert not Participation.objects.exists()
@@ -136,7 +146,9 @@ def test_results_never_means_never(client, member):
     assert client.get(reverse("panel:poll_results", args=[poll.pk])).status_code == 403
 
 
-def test_poll_pages_use_a_bounded_number_of_queries(client, member, poll, wijk, django_assert_max_num_queries):
+def test_poll_pages_use_a_bounded_number_of_queries(
+    client, member, poll, wijk, django_assert_max_num_queries
+):
     from panel.services import cast_vote
 
     for _ in range(20):
@@ -179,8 +191,12 @@ def test_the_final_vote_post_reads_each_thing_once(client, member, poll):
     assert response.url == reverse("panel:poll_thanks", args=[poll.pk])
     sql = [q["sql"] for q in queries.captured_queries]
     assert not [s for s in sql if 'FROM "panel_participation"' in s and s.startswith("SELECT")], sql
-    assert len([s for s in sql if 'FROM "panel_question"' in s and s.startswith("SELECT")]) == 1, sql
-    assert len([s for s in sql if s.startswith(("SELECT", "INSERT", "UPDATE", "DELETE"))]) <= 10, sql
+    assert len([s for s in sql if 'FROM "panel_question"' in s and s.startswith("SELECT")]) == 1, (
+        sql
+    )
+    assert len([s for s in sql if s.startswith(("SELECT", "INSERT", "UPDATE", "DELETE"))]) <= 10, (
+        sql
+    )
     # The constraint still turns a second press into the friendly thanks page.
     again = client.post(reverse("panel:poll_review", args=[poll.pk]), follow=True)
     assert "al beantwoord" in again.content.decode()

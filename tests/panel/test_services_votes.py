@@ -34,14 +34,18 @@ def test_a_member_cannot_vote_twice(member, poll):
 
 
 def test_a_closed_poll_refuses_votes_and_stores_nothing(member):
-    poll = make_poll(opens_at=timezone.now() - timedelta(days=9), closes_at=timezone.now() - timedelta(days=1))
+    poll = make_poll(
+        opens_at=timezone.now() - timedelta(days=9), closes_at=timezone.now() - timedelta(days=1)
+    )
     with pytest.raises(PollClosed):
         cast_vote(member=member, poll=poll, answers=answers_for(poll))
     assert not Answer.objects.exists() and not Participation.objects.exists()
 
 
 def test_a_scheduled_poll_refuses_votes(member):
-    poll = make_poll(opens_at=timezone.now() + timedelta(days=1), closes_at=timezone.now() + timedelta(days=9))
+    poll = make_poll(
+        opens_at=timezone.now() + timedelta(days=1), closes_at=timezone.now() + timedelta(days=9)
+    )
     with pytest.raises(PollNotOpenYet):
         cast_vote(member=member, poll=poll, answers=answers_for(poll))
     assert not Participation.objects.exists()
@@ -67,7 +71,9 @@ def test_a_forged_choice_id_from_another_question_stores_nothing(member, poll):
 def test_more_choices_than_the_maximum_are_refused(member, poll):
     answers = answers_for(poll)
     q2 = poll.questions.get(order=2)
-    answers[1] = AnswerInput(question_id=q2.pk, choice_ids=tuple(q2.choices.values_list("pk", flat=True)[:3]))
+    answers[1] = AnswerInput(
+        question_id=q2.pk, choice_ids=tuple(q2.choices.values_list("pk", flat=True)[:3])
+    )
     with pytest.raises(InvalidAnswer):
         cast_vote(member=member, poll=poll, answers=answers)
     assert not Participation.objects.exists()
@@ -105,21 +111,30 @@ def test_breakdown_uses_the_snapshot(member, poll, wijk):
     q1 = poll.questions.get(order=1)
     choice = q1.choices.first()
     assert breakdown_counts(question_id=q1.pk, dimension="wijk") == {("Centrum", choice.pk): 1}
-    assert breakdown_counts(question_id=q1.pk, dimension="works") == {("Betaald werk", choice.pk): 1}
+    assert breakdown_counts(question_id=q1.pk, dimension="works") == {
+        ("Betaald werk", choice.pk): 1
+    }
 
 
 def test_overview_gives_rate_per_audience(member, poll):
     PanelMemberFactory()
     cast_vote(member=member, poll=poll, answers=answers_for(poll))
     row = next(r for r in polls_overview() if r["id"] == poll.pk)
-    assert (row["status"], row["audience_size"], row["responses"], row["response_rate"]) == ("open", 2, 1, 0.5)
+    assert (row["status"], row["audience_size"], row["responses"], row["response_rate"]) == (
+        "open",
+        2,
+        1,
+        0.5,
+    )
 
 
 def test_moderation_hides_a_text_with_a_reason(member, poll, werkgroep_user):
     cast_vote(member=member, poll=poll, answers=answers_for(poll, text="Naam van de buurman"))
     answer = free_text_answers(status="pending")[0]
     assert set(answer) == {"id", "question_id", "text", "status", "created"}
-    moderate_answer(answer_id=answer["id"], approve=False, reason="Bevat een naam", by=werkgroep_user)
+    moderate_answer(
+        answer_id=answer["id"], approve=False, reason="Bevat een naam", by=werkgroep_user
+    )
     assert free_text_answers(status="hidden")[0]["id"] == answer["id"]
 
 
@@ -135,9 +150,15 @@ def test_a_vote_is_broadcast_after_commit(member, poll, django_capture_on_commit
     assert async_to_sync(layer.receive)(channel) == {"type": "poll.updated", "poll_id": poll.pk}
 
 
-def test_a_dead_channel_layer_does_not_lose_the_vote(member, poll, settings, django_capture_on_commit_callbacks):
-    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer",
-                                           "CONFIG": {"hosts": ["redis://127.0.0.1:1/0"]}}}
+def test_a_dead_channel_layer_does_not_lose_the_vote(
+    member, poll, settings, django_capture_on_commit_callbacks
+):
+    settings.CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": ["redis://127.0.0.1:1/0"]},
+        }
+    }
     from channels.layers import channel_layers
 
     channel_layers.backends.clear()
@@ -160,20 +181,28 @@ def _counted_from_answers(poll):
         for dimension in ("wijk", "age_band", "relation", "works"):
             field = "wijk__name" if dimension == "wijk" else dimension
             breakdowns[(question.pk, dimension)] = sorted(
-                answers.filter(question=question).values_list(field, "choice").annotate(n=Count("pk")), key=repr)
+                answers.filter(question=question)
+                .values_list(field, "choice")
+                .annotate(n=Count("pk")),
+                key=repr,
+            )
     return Participation.objects.filter(poll=poll).count(), per_choice, breakdowns
 
 
 def _counted_from_tallies(poll):
     results = poll_results(poll_id=poll.pk)
-    per_choice = {c["id"]: c["count"] for q in results["questions"] for c in q["choices"] if c["count"]}
+    per_choice = {
+        c["id"]: c["count"] for q in results["questions"] for c in q["choices"] if c["count"]
+    }
     labels = {"works": {"Betaald werk": True, "Geen betaald werk": False}}
     raw = {"age_band": dict(AgeBand.choices), "relation": dict(Relation.choices)}
     breakdowns = {}
     for question in poll.questions.exclude(kind="text"):
         for dimension in ("wijk", "age_band", "relation", "works"):
             rows = []
-            for (label, choice), n in breakdown_counts(question_id=question.pk, dimension=dimension).items():
+            for (label, choice), n in breakdown_counts(
+                question_id=question.pk, dimension=dimension
+            ).items():
                 if label == "Onbekend":
                     value = None if dimension in ("wijk", "works") else ""
                 elif dimension in raw:
@@ -200,10 +229,18 @@ def test_result_counters_match_a_count_of_the_answers(poll, wijk):
     ]
     for i, member in enumerate(members):
         answers = [a for a in answers_for(poll, text="Tekst") if a.question_id != multiple.pk]
-        picks = tuple(multiple.choices.order_by("order").values_list("pk", flat=True)[i % 3:i % 3 + 2])
-        cast_vote(member=member, poll=poll, answers=[*answers, AnswerInput(question_id=multiple.pk, choice_ids=picks)])
+        picks = tuple(
+            multiple.choices.order_by("order").values_list("pk", flat=True)[i % 3 : i % 3 + 2]
+        )
+        cast_vote(
+            member=member,
+            poll=poll,
+            answers=[*answers, AnswerInput(question_id=multiple.pk, choice_ids=picks)],
+        )
     expected = _counted_from_answers(poll)
-    assert expected[0] == 4 and sum(expected[1].values()) == 4 * 2 + 4 * 2  # single + scale, 2 picks each
+    assert (
+        expected[0] == 4 and sum(expected[1].values()) == 4 * 2 + 4 * 2
+    )  # single + scale, 2 picks each
     assert _counted_from_tallies(poll) == expected
     leave_panel(member=members[0])
     assert _counted_from_tallies(poll) == expected

@@ -21,8 +21,12 @@ def _redis_settings(url: str):
         REDIS_URL=url,
         REDIS_CHANNEL_URL=url,
         CACHES={"default": {"BACKEND": "mantelkring.cache.ResilientRedisCache", "LOCATION": url}},
-        CHANNEL_LAYERS={"default": {"BACKEND": "channels_redis.core.RedisChannelLayer",
-                                    "CONFIG": {"hosts": [{"address": url, "socket_connect_timeout": 1}]}}},
+        CHANNEL_LAYERS={
+            "default": {
+                "BACKEND": "channels_redis.core.RedisChannelLayer",
+                "CONFIG": {"hosts": [{"address": url, "socket_connect_timeout": 1}]},
+            }
+        },
     )
 
 
@@ -53,21 +57,33 @@ def test_votes_and_signups_are_stored_and_pages_served_while_redis_is_down(clien
         redis_server.stop()
 
         # Votes: stored, the failed broadcast is logged, not raised.
-        services.cast_vote(member=members[0], poll=poll, answers=answers_for(poll, text="Meer rust"))
+        services.cast_vote(
+            member=members[0], poll=poll, answers=answers_for(poll, text="Meer rust")
+        )
         assert Participation.objects.filter(poll=poll, member=members[0]).exists()
         assert Answer.objects.filter(question__poll=poll).count() == 4
 
         # Sign-ups: stored, places still exact.
-        first = services.register_for_gesprek(gesprek_id=gesprek.pk, user=members[0].user, kind=RegistrationKind.CAREGIVER)
-        second = services.register_for_gesprek(gesprek_id=gesprek.pk, user=members[1].user, kind=RegistrationKind.CAREGIVER)
-        assert (first.status, second.status) == (RegistrationStatus.REGISTERED, RegistrationStatus.WAITING)
+        first = services.register_for_gesprek(
+            gesprek_id=gesprek.pk, user=members[0].user, kind=RegistrationKind.CAREGIVER
+        )
+        second = services.register_for_gesprek(
+            gesprek_id=gesprek.pk, user=members[1].user, kind=RegistrationKind.CAREGIVER
+        )
+        assert (first.status, second.status) == (
+            RegistrationStatus.REGISTERED,
+            RegistrationStatus.WAITING,
+        )
         assert Registration.objects.filter(gesprek=gesprek).count() == 2
 
         # Pages: served (the cache fails open), logging in works (rate limit fails open).
         assert client.get(reverse("home")).status_code == 200
         assert client.get(reverse("sociale_kaart:offers")).status_code == 200
         professional = UserFactory(role=Role.PROFESSIONAL)
-        response = client.post(reverse("account_login"), {"login": professional.email, "password": "correct-horse-battery-staple"})
+        response = client.post(
+            reverse("account_login"),
+            {"login": professional.email, "password": "correct-horse-battery-staple"},
+        )
         assert response.status_code == 302
         assert client.get(reverse("readyz")).json()["status"] == "degraded"
 
@@ -82,7 +98,9 @@ def test_votes_and_signups_are_stored_and_pages_served_while_redis_is_down(clien
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_real_server_keeps_taking_votes_and_signups_over_http_while_its_redis_is_down(redis_server, start_server):
+def test_a_real_server_keeps_taking_votes_and_signups_over_http_while_its_redis_is_down(
+    redis_server, start_server
+):
     from bench.client import HttpConnection, WebSocket
     from tests.scale.test_scale_out import CSRF, _session_cookie, _vote_over_http
 
@@ -98,24 +116,43 @@ def test_a_real_server_keeps_taking_votes_and_signups_over_http_while_its_redis_
         await _vote_over_http(server.port, sessions[voter.pk], poll)
         http = HttpConnection("127.0.0.1", server.port)
         http.cookies.update({"sessionid": sessions[voter.pk], "csrftoken": CSRF})
-        signup = await http.request("POST", f"/panel/gesprekken/{gesprek.pk}/", form={"topics": "Respijtzorg"},
-                                    headers={"X-CSRFToken": CSRF})
-        pages = [(await http.request("GET", path)).status
-                 for path in ("/", "/panel/", f"/panel/vragen/{poll.pk}/uitslag/", "/sociale-kaart/", "/healthz")]
+        signup = await http.request(
+            "POST",
+            f"/panel/gesprekken/{gesprek.pk}/",
+            form={"topics": "Respijtzorg"},
+            headers={"X-CSRFToken": CSRF},
+        )
+        pages = [
+            (await http.request("GET", path)).status
+            for path in (
+                "/",
+                "/panel/",
+                f"/panel/vragen/{poll.pk}/uitslag/",
+                "/sociale-kaart/",
+                "/healthz",
+            )
+        ]
         await http.close()
         return signup.status, pages
 
     signup_status, pages = asyncio.run(while_down())
     assert Participation.objects.filter(poll=poll, member=voter).exists()
     assert signup_status == 302
-    assert Registration.objects.get(gesprek=gesprek, user=voter.user).status == RegistrationStatus.REGISTERED
+    assert (
+        Registration.objects.get(gesprek=gesprek, user=voter.user).status
+        == RegistrationStatus.REGISTERED
+    )
     assert pages == [302, 200, 200, 200, 200]  # "/" sends a caregiver on to the panel
 
     redis_server.start()
 
     async def after_restart():
-        ws = await WebSocket.connect("127.0.0.1", server.port, f"/ws/panel/vragen/{poll.pk}/",
-                                     cookies={"sessionid": sessions[watcher.pk]})
+        ws = await WebSocket.connect(
+            "127.0.0.1",
+            server.port,
+            f"/ws/panel/vragen/{poll.pk}/",
+            cookies={"sessionid": sessions[watcher.pk]},
+        )
         try:
             await _vote_over_http(server.port, sessions[later.pk], poll)
             return json.loads(await asyncio.wait_for(ws.recv(), timeout=15))

@@ -51,7 +51,9 @@ def test_different_keys_do_not_share_and_errors_reach_every_caller():
         raise ValueError("database away")
 
     async def scenario():
-        results = await asyncio.gather(*(coalesced(("poll", 3), boom) for _ in range(5)), return_exceptions=True)
+        results = await asyncio.gather(
+            *(coalesced(("poll", 3), boom) for _ in range(5)), return_exceptions=True
+        )
         other = await coalesced(("poll", 4), lambda: "ok")
         return results, other
 

@@ -25,16 +25,27 @@ def _env_example() -> dict[str, str]:
 
 
 def _manage(*args, env: dict[str, str], timeout: int = 120) -> subprocess.CompletedProcess:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_", "DB_", "MANTELKRING_"))}
+    full_env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_", "DB_", "MANTELKRING_"))
+    }
     return subprocess.run(
-        [sys.executable, "manage.py", *args], check=False, cwd=ROOT, env={**full_env, **env},
-        capture_output=True, text=True, timeout=timeout,
+        [sys.executable, "manage.py", *args],
+        check=False,
+        cwd=ROOT,
+        env={**full_env, **env},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 
 def test_deploy_check_is_clean_with_the_example_production_environment():
     env = _env_example()
-    env["DJANGO_SECRET_KEY"] = "k" + "Zq3_9xVb-T1m" * 5  # 61 characters, varied: what check --deploy asks
+    env["DJANGO_SECRET_KEY"] = (
+        "k" + "Zq3_9xVb-T1m" * 5
+    )  # 61 characters, varied: what check --deploy asks
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -52,12 +63,15 @@ def test_production_settings_use_pool_resilient_cache_and_separate_channel_db():
     )
     result = _manage("shell", "--no-imports", "-c", code, env=env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split("\n")[:4] == [
-        "16 0",
-        "mantelkring.cache.ResilientRedisCache",
-        "redis://127.0.0.1:6379/1 True True",  # above channels-redis's 5 s pop and redis-py's 100 cap
-        "mantelkring.mail.QueuedEmailBackend True",
-    ]
+    assert (
+        result.stdout.split("\n")[:4]
+        == [
+            "16 0",
+            "mantelkring.cache.ResilientRedisCache",
+            "redis://127.0.0.1:6379/1 True True",  # above channels-redis's 5 s pop and redis-py's 100 cap
+            "mantelkring.mail.QueuedEmailBackend True",
+        ]
+    )
 
 
 @pytest.mark.django_db
@@ -107,7 +121,9 @@ def test_login_is_served_not_500_when_the_redis_cache_is_down(client, caregiver)
     broken = {"default": {"BACKEND": "mantelkring.cache.ResilientRedisCache", "LOCATION": dead}}
     with override_settings(CACHES=broken):
         assert caches["default"].get("anything") is None
-        response = client.post(reverse("account_login"), {"login": caregiver.email, "password": "wrong password here"})
+        response = client.post(
+            reverse("account_login"), {"login": caregiver.email, "password": "wrong password here"}
+        )
         assert response.status_code == 200  # the form with its error, rate limit failed open
         response = client.get(reverse("healthz"))
         assert response.status_code == 200
@@ -118,8 +134,13 @@ def test_mail_through_the_task_queue_arrives_with_its_html_part():
         "default": {"BACKEND": "mantelkring.mail.QueuedEmailBackend"},
         "direct": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
     }
-    with override_settings(MAILERS=mailers, TASKS={"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}):
-        message = mail.EmailMultiAlternatives("Uw code", "Code: 123456", "noreply@example.org", ["joke@example.org"])
+    with override_settings(
+        MAILERS=mailers,
+        TASKS={"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}},
+    ):
+        message = mail.EmailMultiAlternatives(
+            "Uw code", "Code: 123456", "noreply@example.org", ["joke@example.org"]
+        )
         message.attach_alternative("<p>Code: <b>123456</b></p>", "text/html")
         message.attach("agenda.ics", b"BEGIN:VCALENDAR", "text/calendar")
         assert message.send() == 1

@@ -38,10 +38,16 @@ async def _vote_over_http(port: int, session: str, poll) -> None:
                 form = {"answer": "Meer rust in de week"}
             else:
                 form = {"answer": [str(question.choices.order_by("order").last().pk)]}
-            response = await http.request("POST", f"/panel/vragen/{poll.pk}/vraag/{number}/", form=form, headers=headers)
+            response = await http.request(
+                "POST", f"/panel/vragen/{poll.pk}/vraag/{number}/", form=form, headers=headers
+            )
             assert response.status == 302, (number, response.status, response.text[:500])
-        response = await http.request("POST", f"/panel/vragen/{poll.pk}/versturen/", form={}, headers=headers)
-        assert response.status == 302 and response.headers["location"].endswith("/bedankt/"), response.status
+        response = await http.request(
+            "POST", f"/panel/vragen/{poll.pk}/versturen/", form={}, headers=headers
+        )
+        assert response.status == 302 and response.headers["location"].endswith("/bedankt/"), (
+            response.status
+        )
     finally:
         await http.close()
 
@@ -51,7 +57,9 @@ def test_a_vote_on_process_a_reaches_a_websocket_on_process_b(start_server, requ
     redis_url = os.environ.get("REDIS_URL") or request.getfixturevalue("redis_server").url
     poll = make_poll()
     watcher, voter = PanelMemberFactory(), PanelMemberFactory()
-    services.cast_vote(member=watcher, poll=poll, answers=answers_for(poll))  # may now see live results
+    services.cast_vote(
+        member=watcher, poll=poll, answers=answers_for(poll)
+    )  # may now see live results
     watcher_session = _session_cookie(watcher.user)
     voter_session = _session_cookie(voter.user)
 
@@ -60,8 +68,12 @@ def test_a_vote_on_process_a_reaches_a_websocket_on_process_b(start_server, requ
     assert server_a.port != server_b.port
 
     async def scenario():
-        ws = await WebSocket.connect("127.0.0.1", server_b.port, f"/ws/panel/vragen/{poll.pk}/",
-                                     cookies={settings.SESSION_COOKIE_NAME: watcher_session})
+        ws = await WebSocket.connect(
+            "127.0.0.1",
+            server_b.port,
+            f"/ws/panel/vragen/{poll.pk}/",
+            cookies={settings.SESSION_COOKIE_NAME: watcher_session},
+        )
         try:
             await _vote_over_http(server_a.port, voter_session, poll)
             return json.loads(await asyncio.wait_for(ws.recv(), timeout=15))

@@ -11,11 +11,23 @@ def kaart(db):
     centrum = WijkFactory(name="Centrum", slug="centrum")
     oost = WijkFactory(name="Oost", slug="oost")
     offers = {
-        "respijt_centrum": OfferFactory(name="Vervanging Centrum", vraaggebieden=["respijtzorg"], wijken=[centrum]),
-        "respijt_oost": OfferFactory(name="Vervanging Oost", vraaggebieden=["respijtzorg"], wijken=[oost]),
-        "respijt_overal": OfferFactory(name="Logeeropvang", vraaggebieden=["respijtzorg", "praktische_hulp"], whole_municipality=True),
-        "info_centrum": OfferFactory(name="Infopunt", vraaggebieden=["informatie"], wijken=[centrum]),
-        "oud": OfferFactory(name="Gestopt", vraaggebieden=["respijtzorg"], whole_municipality=True, is_active=False),
+        "respijt_centrum": OfferFactory(
+            name="Vervanging Centrum", vraaggebieden=["respijtzorg"], wijken=[centrum]
+        ),
+        "respijt_oost": OfferFactory(
+            name="Vervanging Oost", vraaggebieden=["respijtzorg"], wijken=[oost]
+        ),
+        "respijt_overal": OfferFactory(
+            name="Logeeropvang",
+            vraaggebieden=["respijtzorg", "praktische_hulp"],
+            whole_municipality=True,
+        ),
+        "info_centrum": OfferFactory(
+            name="Infopunt", vraaggebieden=["informatie"], wijken=[centrum]
+        ),
+        "oud": OfferFactory(
+            name="Gestopt", vraaggebieden=["respijtzorg"], whole_municipality=True, is_active=False
+        ),
     }
     return {"centrum": centrum, "oost": oost, **offers}
 
@@ -30,7 +42,9 @@ def test_filter_by_vraaggebied_and_wijk_returns_local_and_municipal_offers(kaart
 
 
 def test_the_public_page_filters_on_vraaggebied_and_wijk(client, kaart):
-    response = client.get(reverse("sociale_kaart:offers"), {"vraaggebied": "respijtzorg", "wijk": "oost"})
+    response = client.get(
+        reverse("sociale_kaart:offers"), {"vraaggebied": "respijtzorg", "wijk": "oost"}
+    )
     assert response.status_code == 200
     names = [o.name for o in response.context["offers"]]
     assert names == ["Logeeropvang", "Vervanging Oost"]
@@ -38,7 +52,12 @@ def test_the_public_page_filters_on_vraaggebied_and_wijk(client, kaart):
 
 def test_without_filters_all_active_offers_show(client, kaart):
     response = client.get(reverse("sociale_kaart:offers"))
-    assert {o.name for o in response.context["offers"]} == {"Logeeropvang", "Vervanging Centrum", "Vervanging Oost", "Infopunt"}
+    assert {o.name for o in response.context["offers"]} == {
+        "Logeeropvang",
+        "Vervanging Centrum",
+        "Vervanging Oost",
+        "Infopunt",
+    }
 
 
 @pytest.mark.parametrize(
@@ -60,8 +79,10 @@ def test_bad_filter_values_give_a_clean_page_with_a_message(client, kaart, param
 
 
 def test_the_page_runs_a_fixed_number_of_queries(client, kaart, django_assert_max_num_queries):
-    for i in range(30):
-        OfferFactory(vraaggebieden=["respijtzorg", "informatie"], wijken=[kaart["centrum"], kaart["oost"]])
+    for _ in range(30):
+        OfferFactory(
+            vraaggebieden=["respijtzorg", "informatie"], wijken=[kaart["centrum"], kaart["oost"]]
+        )
     with django_assert_max_num_queries(6):
         client.get(reverse("sociale_kaart:offers"), {"vraaggebied": "respijtzorg"})
 
@@ -70,7 +91,7 @@ def test_offer_descriptions_render_inert(client, kaart):
     offer = kaart["info_centrum"]
     offer.description = (
         "Kom langs! <script>alert(1)</script> <img src=x onerror=alert(2)> "
-        "[klik](javascript:alert(3)) <a href=\"javascript:alert(4)\" onclick=\"alert(5)\">hier</a> "
+        '[klik](javascript:alert(3)) <a href="javascript:alert(4)" onclick="alert(5)">hier</a> '
         "<iframe src=//evil></iframe> **echt belangrijk**"
     )
     offer.save()

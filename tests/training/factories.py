@@ -48,7 +48,10 @@ class QuestionFactory(factory.django.DjangoModelFactory):
             return
         for i, (text, correct) in enumerate(extracted or [("Goed", True), ("Fout", False)]):
             Option.objects.create(
-                question=self, order=i, text=text, is_correct=correct,
+                question=self,
+                order=i,
+                text=text,
+                is_correct=correct,
                 feedback=f"Uitleg bij {text.lower()}: {'klopt' if correct else 'klopt niet'}.",
             )
 

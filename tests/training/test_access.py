@@ -10,7 +10,13 @@ from training import services
 
 pytestmark = pytest.mark.django_db
 
-ANON, CAREGIVER, PRO, WERKGROEP, BEHEER = None, Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER
+ANON, CAREGIVER, PRO, WERKGROEP, BEHEER = (
+    None,
+    Role.CAREGIVER,
+    Role.PROFESSIONAL,
+    Role.WERKGROEP,
+    Role.BEHEER,
+)
 LOGIN = "login"
 
 # url name -> expected status per role (anonymous, caregiver, professional, werkgroep, beheer)
@@ -43,8 +49,11 @@ def passed_module(users_by_role):
         user = users_by_role[role]
         progress = services.start_module(user=user, module=module)
         services.finish_lessons(progress=progress, lesson_count=1)
-        services.answer_question(progress=progress, question=question,
-                                 option_ids=[question.options.get(is_correct=True).pk])
+        services.answer_question(
+            progress=progress,
+            question=question,
+            option_ids=[question.options.get(is_correct=True).pk],
+        )
     return module
 
 
@@ -58,7 +67,9 @@ def url_for(name, module, user):
         "training:lessons_done": [module.slug],
         "training:retry": [module.slug],
         "training:preview": [module.pk],
-        "training:certificate_pdf": [user.certificates.first().code if user and user.certificates.exists() else "x"],
+        "training:certificate_pdf": [
+            user.certificates.first().code if user and user.certificates.exists() else "x"
+        ],
         "training_public:verify": [module.certificates.first().code],
     }.get(name, [])
     return reverse(name, args=args)
@@ -68,7 +79,9 @@ CASES = [(name, role) for name in MATRIX for role in (ANON, CAREGIVER, PRO, WERK
 
 
 @pytest.mark.parametrize(("name", "role"), CASES)
-def test_each_role_reaches_only_its_training_pages(client, login_as, users_by_role, passed_module, name, role):
+def test_each_role_reaches_only_its_training_pages(
+    client, login_as, users_by_role, passed_module, name, role
+):
     user = login_as(client, role)
     response = client.get(url_for(name, passed_module, user))
     expected = MATRIX[name][role]
@@ -93,7 +106,7 @@ def test_every_training_url_is_in_the_matrix():
     names = set()
     for namespace in ("training", "training_public"):
         resolver = get_resolver()
-        for ns_key, (prefix, sub) in resolver.namespace_dict.items():
+        for ns_key, (_prefix, sub) in resolver.namespace_dict.items():
             if ns_key == namespace:
                 names |= {f"{namespace}:{n}" for n in sub.reverse_dict if isinstance(n, str)}
     assert names == set(MATRIX) | POST_ONLY

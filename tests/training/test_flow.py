@@ -62,7 +62,9 @@ def test_questions_wait_until_the_lessons_are_read(client, professional, module)
     assert response.url == reverse("training:lesson", args=[module.slug, 1])
 
 
-def test_a_wrong_answer_is_judged_on_the_server_with_feedback_per_option(client, professional, module):
+def test_a_wrong_answer_is_judged_on_the_server_with_feedback_per_option(
+    client, professional, module
+):
     client.force_login(professional)
     finish_lessons(client, module)
     q1 = module.questions.order_by("order").first()
@@ -93,7 +95,9 @@ def test_a_non_numeric_option_gives_400_and_stores_nothing(client, professional,
     assert not Answer.objects.exists()
 
 
-def test_an_answer_to_another_modules_question_gives_400_and_stores_nothing(client, professional, module):
+def test_an_answer_to_another_modules_question_gives_400_and_stores_nothing(
+    client, professional, module
+):
     other = make_module(lessons=1, questions=1)
     client.force_login(professional)
     finish_lessons(client, module)
@@ -133,7 +137,9 @@ def test_a_question_cannot_be_answered_twice(client, professional, module):
 
 def test_a_multiple_answer_question_needs_exactly_the_right_set(client, professional):
     module = make_module(lessons=1, questions=0)
-    q = QuestionFactory(module=module, kind="multiple", options=[("A", True), ("B", True), ("C", False)])
+    q = QuestionFactory(
+        module=module, kind="multiple", options=[("A", True), ("B", True), ("C", False)]
+    )
     client.force_login(professional)
     finish_lessons(client, module)
     a, b, _c = q.options.order_by("order")
@@ -172,7 +178,11 @@ def test_failing_shows_what_to_review_and_allows_a_retry(client, professional):
     response = client.post(reverse("training:retry", args=[module.slug]))
     assert response.url == reverse("training:question", args=[module.slug, 1])
     progress = Progress.objects.get()
-    assert (progress.status, progress.attempt, progress.answers.count()) == (ProgressStatus.BUSY, 2, 0)
+    assert (progress.status, progress.attempt, progress.answers.count()) == (
+        ProgressStatus.BUSY,
+        2,
+        0,
+    )
 
 
 def test_unpublished_modules_are_not_reachable(client, professional):
@@ -185,9 +195,10 @@ def test_unpublished_modules_are_not_reachable(client, professional):
 def test_script_and_event_handlers_in_lesson_markdown_never_reach_the_page(client, professional):
     module = make_module(lessons=0, questions=0)
     LessonFactory(
-        module=module, order=1,
+        module=module,
+        order=1,
         body='Hallo <script>alert("x")</script> <img src=x onerror="alert(1)"> '
-             '<a href="javascript:alert(2)" onclick="alert(3)">klik</a> [link](javascript:alert(4))',
+        '<a href="javascript:alert(2)" onclick="alert(3)">klik</a> [link](javascript:alert(4))',
     )
     client.force_login(professional)
     page = client.get(reverse("training:lesson", args=[module.slug, 1])).content.decode()
@@ -217,7 +228,9 @@ def test_training_home_shows_status_progress_and_learning_path(client, professio
     assert "Uw leerlijn als Huisarts" in page and "Voortgang: 25%" in page
 
 
-def test_training_home_queries_stay_flat_with_50_modules(client, professional, django_assert_max_num_queries):
+def test_training_home_queries_stay_flat_with_50_modules(
+    client, professional, django_assert_max_num_queries
+):
     modules = [make_module(lessons=2, questions=1) for _ in range(50)]
     client.force_login(professional)
     for m in modules[:10]:

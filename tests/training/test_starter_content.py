@@ -23,17 +23,31 @@ def test_every_starter_question_has_feedback_per_option_and_a_valid_answer_key(s
         assert all(option.feedback.strip() for option in options)
         correct = sum(option.is_correct for option in options)
         assert correct == 1 if question.kind == QuestionKind.SINGLE else correct >= 2
-        assert question.explanation.strip() and question.review_lesson.module_id == question.module_id
+        assert (
+            question.explanation.strip() and question.review_lesson.module_id == question.module_id
+        )
 
 
 def test_starter_content_covers_the_topics_the_gemeente_asked_for():
     text = " ".join(
         f"{title} {body}"
-        for title, body in Lesson.objects.filter(module__slug__in=STARTER).values_list("title", "body")
+        for title, body in Lesson.objects.filter(module__slug__in=STARTER).values_list(
+            "title", "body"
+        )
     ).lower()
-    for term in ["vindplaatsen", "zorgt u voor iemand?", "ontspoorde mantelzorg", "jonge mantelzorgers",
-                 "werkende mantelzorgers", "8 vraaggebieden", "warm doorverwijzen", "sociale kaart",
-                 "respijtzorg", "mantelzorgwaardering", "veilig thuis"]:
+    for term in [
+        "vindplaatsen",
+        "zorgt u voor iemand?",
+        "ontspoorde mantelzorg",
+        "jonge mantelzorgers",
+        "werkende mantelzorgers",
+        "8 vraaggebieden",
+        "warm doorverwijzen",
+        "sociale kaart",
+        "respijtzorg",
+        "mantelzorgwaardering",
+        "veilig thuis",
+    ]:
         assert term in text, term
 
 

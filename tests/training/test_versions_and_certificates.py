@@ -17,22 +17,38 @@ def pass_module(user, module):
     progress = services.start_module(user=user, module=module)
     services.finish_lessons(progress=progress, lesson_count=module.lessons.count())
     for question in module.questions.all():
-        services.answer_question(progress=progress, question=question,
-                                 option_ids=list(question.options.filter(is_correct=True).values_list("pk", flat=True)))
+        services.answer_question(
+            progress=progress,
+            question=question,
+            option_ids=list(question.options.filter(is_correct=True).values_list("pk", flat=True)),
+        )
     return Certificate.objects.get(user=user, module=module, module_version=module.version)
 
 
 def admin_module_data(module, **changes):
     lesson = module.lessons.get()
     data = {
-        "title": module.title, "slug": module.slug, "summary": module.summary,
-        "target_professions": ["huisarts"], "minutes": module.minutes,
-        "accreditation_points": module.accreditation_points, "pass_mark": module.pass_mark,
-        "order": module.order, "published": "on" if module.published else "",
-        "lessons-TOTAL_FORMS": 1, "lessons-INITIAL_FORMS": 1, "lessons-MIN_NUM_FORMS": 0,
-        "lessons-MAX_NUM_FORMS": 1000, "lessons-0-id": lesson.pk, "lessons-0-module": module.pk,
-        "lessons-0-order": lesson.order, "lessons-0-title": lesson.title, "lessons-0-body": lesson.body,
-        "questions-TOTAL_FORMS": 0, "questions-INITIAL_FORMS": 0, "questions-MIN_NUM_FORMS": 0,
+        "title": module.title,
+        "slug": module.slug,
+        "summary": module.summary,
+        "target_professions": ["huisarts"],
+        "minutes": module.minutes,
+        "accreditation_points": module.accreditation_points,
+        "pass_mark": module.pass_mark,
+        "order": module.order,
+        "published": "on" if module.published else "",
+        "lessons-TOTAL_FORMS": 1,
+        "lessons-INITIAL_FORMS": 1,
+        "lessons-MIN_NUM_FORMS": 0,
+        "lessons-MAX_NUM_FORMS": 1000,
+        "lessons-0-id": lesson.pk,
+        "lessons-0-module": module.pk,
+        "lessons-0-order": lesson.order,
+        "lessons-0-title": lesson.title,
+        "lessons-0-body": lesson.body,
+        "questions-TOTAL_FORMS": 0,
+        "questions-INITIAL_FORMS": 0,
+        "questions-MIN_NUM_FORMS": 0,
         "questions-MAX_NUM_FORMS": 1000,
     }
     data.update(changes)
@@ -42,8 +58,10 @@ def admin_module_data(module, **changes):
 def test_editing_a_lesson_of_a_published_module_in_the_admin_bumps_its_version(client, beheer_user):
     module = make_module(lessons=1, questions=0)
     client.force_login(beheer_user)
-    response = client.post(reverse("admin:training_module_change", args=[module.pk]),
-                           admin_module_data(module, **{"lessons-0-body": "Nieuwe tekst."}))
+    response = client.post(
+        reverse("admin:training_module_change", args=[module.pk]),
+        admin_module_data(module, **{"lessons-0-body": "Nieuwe tekst."}),
+    )
     assert response.status_code == 302
     module.refresh_from_db()
     assert module.version == 2 and module.lessons.get().body == "Nieuwe tekst."
@@ -52,7 +70,9 @@ def test_editing_a_lesson_of_a_published_module_in_the_admin_bumps_its_version(c
 def test_saving_a_module_without_content_changes_keeps_its_version(client, beheer_user):
     module = make_module(lessons=1, questions=0)
     client.force_login(beheer_user)
-    client.post(reverse("admin:training_module_change", args=[module.pk]), admin_module_data(module))
+    client.post(
+        reverse("admin:training_module_change", args=[module.pk]), admin_module_data(module)
+    )
     module.refresh_from_db()
     assert module.version == 1
 
@@ -60,8 +80,10 @@ def test_saving_a_module_without_content_changes_keeps_its_version(client, behee
 def test_editing_an_unpublished_module_keeps_version_one(client, beheer_user):
     module = make_module(lessons=1, questions=0, published=False)
     client.force_login(beheer_user)
-    client.post(reverse("admin:training_module_change", args=[module.pk]),
-                admin_module_data(module, **{"lessons-0-body": "Concept."}))
+    client.post(
+        reverse("admin:training_module_change", args=[module.pk]),
+        admin_module_data(module, **{"lessons-0-body": "Concept."}),
+    )
     module.refresh_from_db()
     assert module.version == 1
 
@@ -72,14 +94,27 @@ def test_changing_an_option_in_the_question_admin_bumps_the_version(client, behe
     good, bad = question.options.order_by("order")
     client.force_login(beheer_user)
     data = {
-        "module": module.pk, "order": question.order, "prompt": question.prompt, "kind": "single",
-        "situation": question.situation, "explanation": question.explanation,
-        "options-TOTAL_FORMS": 2, "options-INITIAL_FORMS": 2, "options-MIN_NUM_FORMS": 0,
+        "module": module.pk,
+        "order": question.order,
+        "prompt": question.prompt,
+        "kind": "single",
+        "situation": question.situation,
+        "explanation": question.explanation,
+        "options-TOTAL_FORMS": 2,
+        "options-INITIAL_FORMS": 2,
+        "options-MIN_NUM_FORMS": 0,
         "options-MAX_NUM_FORMS": 1000,
-        "options-0-id": good.pk, "options-0-question": question.pk, "options-0-order": 0,
-        "options-0-text": "Goed, maar anders gezegd", "options-0-is_correct": "on", "options-0-feedback": good.feedback,
-        "options-1-id": bad.pk, "options-1-question": question.pk, "options-1-order": 1,
-        "options-1-text": bad.text, "options-1-feedback": bad.feedback,
+        "options-0-id": good.pk,
+        "options-0-question": question.pk,
+        "options-0-order": 0,
+        "options-0-text": "Goed, maar anders gezegd",
+        "options-0-is_correct": "on",
+        "options-0-feedback": good.feedback,
+        "options-1-id": bad.pk,
+        "options-1-question": question.pk,
+        "options-1-order": 1,
+        "options-1-text": bad.text,
+        "options-1-feedback": bad.feedback,
     }
     response = client.post(reverse("admin:training_question_change", args=[question.pk]), data)
     assert response.status_code == 302
@@ -87,20 +122,36 @@ def test_changing_an_option_in_the_question_admin_bumps_the_version(client, behe
     assert module.version == 2
 
 
-def test_a_single_answer_question_needs_exactly_one_correct_option_in_the_admin(client, beheer_user):
+def test_a_single_answer_question_needs_exactly_one_correct_option_in_the_admin(
+    client, beheer_user
+):
     module = make_module(lessons=1, questions=1)
     question = module.questions.get()
     good, bad = question.options.order_by("order")
     client.force_login(beheer_user)
     data = {
-        "module": module.pk, "order": 0, "prompt": question.prompt, "kind": "single",
-        "situation": question.situation, "explanation": question.explanation,
-        "options-TOTAL_FORMS": 2, "options-INITIAL_FORMS": 2, "options-MIN_NUM_FORMS": 0,
+        "module": module.pk,
+        "order": 0,
+        "prompt": question.prompt,
+        "kind": "single",
+        "situation": question.situation,
+        "explanation": question.explanation,
+        "options-TOTAL_FORMS": 2,
+        "options-INITIAL_FORMS": 2,
+        "options-MIN_NUM_FORMS": 0,
         "options-MAX_NUM_FORMS": 1000,
-        "options-0-id": good.pk, "options-0-question": question.pk, "options-0-order": 0,
-        "options-0-text": good.text, "options-0-is_correct": "on", "options-0-feedback": good.feedback,
-        "options-1-id": bad.pk, "options-1-question": question.pk, "options-1-order": 1,
-        "options-1-text": bad.text, "options-1-is_correct": "on", "options-1-feedback": bad.feedback,
+        "options-0-id": good.pk,
+        "options-0-question": question.pk,
+        "options-0-order": 0,
+        "options-0-text": good.text,
+        "options-0-is_correct": "on",
+        "options-0-feedback": good.feedback,
+        "options-1-id": bad.pk,
+        "options-1-question": question.pk,
+        "options-1-order": 1,
+        "options-1-text": bad.text,
+        "options-1-is_correct": "on",
+        "options-1-feedback": bad.feedback,
     }
     response = client.post(reverse("admin:training_question_change", args=[question.pk]), data)
     assert response.status_code == 200
@@ -122,8 +173,13 @@ def test_an_old_certificate_still_verifies_with_the_old_version(client, professi
 
 
 def test_verification_shows_only_name_module_version_date_and_validity(client):
-    user = UserFactory(role=Role.PROFESSIONAL, profession=Profession.HUISARTS, email="geheim@example.org",
-                       first_name="Zoë", last_name="Brouwer")
+    user = UserFactory(
+        role=Role.PROFESSIONAL,
+        profession=Profession.HUISARTS,
+        email="geheim@example.org",
+        first_name="Zoë",
+        last_name="Brouwer",
+    )
     certificate = pass_module(user, make_module(lessons=1, questions=1, minutes=37))
     page = client.get(reverse("training_public:verify", args=[certificate.code])).content.decode()
     assert "Zoë Brouwer" in page
@@ -131,24 +187,40 @@ def test_verification_shows_only_name_module_version_date_and_validity(client):
 
 
 def test_certificate_pdf_holds_everything_and_handles_dutch_letters(client):
-    user = UserFactory(role=Role.PROFESSIONAL, profession=Profession.CLIENTONDERSTEUNER,
-                       first_name="Noëlle", last_name="Çelik-Brouwer")
-    module = make_module(lessons=1, questions=1, title="Signaleren: één casus", minutes=25, accreditation_points=1.5)
+    user = UserFactory(
+        role=Role.PROFESSIONAL,
+        profession=Profession.CLIENTONDERSTEUNER,
+        first_name="Noëlle",
+        last_name="Çelik-Brouwer",
+    )
+    module = make_module(
+        lessons=1, questions=1, title="Signaleren: één casus", minutes=25, accreditation_points=1.5
+    )
     certificate = pass_module(user, module)
     client.force_login(user)
     response = client.get(reverse("training:certificate_pdf", args=[certificate.code]))
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
-    for expected in [certificate.code, "Noëlle Çelik-Brouwer", "Cliëntondersteuner", "Signaleren: één casus",
-                     "Versie van de module", "25 minuten", "1,5"]:
+    for expected in [
+        certificate.code,
+        "Noëlle Çelik-Brouwer",
+        "Cliëntondersteuner",
+        "Signaleren: één casus",
+        "Versie van de module",
+        "25 minuten",
+        "1,5",
+    ]:
         assert expected in text, expected
 
 
 def test_my_certificates_lists_mine_only(client, professional):
     module = make_module(lessons=1, questions=1, title="Mijn module")
     pass_module(professional, module)
-    pass_module(UserFactory(role=Role.PROFESSIONAL), make_module(lessons=1, questions=1, title="Andermans module"))
+    pass_module(
+        UserFactory(role=Role.PROFESSIONAL),
+        make_module(lessons=1, questions=1, title="Andermans module"),
+    )
     client.force_login(professional)
     page = client.get(reverse("training:certificates")).content.decode()
     assert "Mijn module" in page and "Andermans module" not in page
@@ -163,7 +235,9 @@ def test_beheer_previews_an_unpublished_module_with_its_answers(client, beheer_u
     module = make_module(lessons=1, questions=1, published=False, title="Concept module")
     client.force_login(beheer_user)
     page = client.get(reverse("training:preview", args=[module.pk])).content.decode()
-    assert "Concept module" in page and "nog niet gepubliceerd" in page and "Uitleg bij goed" in page
+    assert (
+        "Concept module" in page and "nog niet gepubliceerd" in page and "Uitleg bij goed" in page
+    )
 
 
 def test_the_module_admin_shows_inline_lessons_questions_and_a_preview_link(client, beheer_user):

@@ -23,7 +23,12 @@ class Table:
         self.grand = totals[self.n_cols] if rows_are_sums else None
         width = self.n_cols + (1 if rows_are_sums else 0)
         self.signs = body
-        self.hidden = [(i, j) for i in range(self.n_rows) for j in range(width) if body[i][j] in (SMALL, SECRET)]
+        self.hidden = [
+            (i, j)
+            for i in range(self.n_rows)
+            for j in range(width)
+            if body[i][j] in (SMALL, SECRET)
+        ]
         self.grid = [[None if v in (SMALL, SECRET) else v for v in row] for row in body]
 
     def bounds(self, i, j):
@@ -118,8 +123,6 @@ def possible_values(published, rows_are_sums: bool = True, cell=None) -> set[int
     solution = table.find()
     while solution is not None:
         values.add(solution[cell])
-        table.signs = table.signs  # unchanged
-        excluded = [(cell, v) for v in values]
         solution = _find_excluding(table, cell, values)
     return values
 
@@ -155,8 +158,10 @@ def _max_flow(n: int, edges: list[list[int]], s: int, t: int) -> int:
     graph: list[list[int]] = [[] for _ in range(n)]
     cap: list[list[int]] = []  # [to, capacity, index of reverse]
     for u, v, c in edges:
-        graph[u].append(len(cap)); cap.append([v, c, len(cap) + 1])
-        graph[v].append(len(cap)); cap.append([u, 0, len(cap) - 1])
+        graph[u].append(len(cap))
+        cap.append([v, c, len(cap) + 1])
+        graph[v].append(len(cap))
+        cap.append([u, 0, len(cap) - 1])
     flow = 0
     while True:
         parent = [-1] * n
@@ -237,15 +242,21 @@ def leaked(published, rows_are_sums: bool = True) -> list[tuple[int, int]]:
 
     cells = [[bounds(body[i][j]) for j in range(n_cols)] for i in range(n_rows)]
     rows = [bounds(body[i][n_cols]) if rows_are_sums else (0, INF) for i in range(n_rows)]
-    assert _feasible(n_rows, n_cols, cells, rows, col_totals), "the published table fits no data at all"
+    assert _feasible(n_rows, n_cols, cells, rows, col_totals), (
+        "the published table fits no data at all"
+    )
     out = []
-    hidden = [(i, j) for i in range(n_rows) for j in range(n_cols + (1 if rows_are_sums else 0))
-              if body[i][j] in (SMALL, SECRET)]
+    hidden = [
+        (i, j)
+        for i in range(n_rows)
+        for j in range(n_cols + (1 if rows_are_sums else 0))
+        if body[i][j] in (SMALL, SECRET)
+    ]
     for i, j in hidden:
         lo, hi = rows[i] if j == n_cols else cells[i][j]
         # find one value this cell can take, then ask for any other
         values = []
-        for target in (range(lo, hi + 1)):
+        for target in range(lo, hi + 1):
             trial = [list(r) for r in cells]
             trial_rows = list(rows)
             if j == n_cols:

@@ -7,7 +7,15 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from panel.models import Answer, Choice, ModerationStatus, Participation, Poll, Question, QuestionKind
+from panel.models import (
+    Answer,
+    Choice,
+    ModerationStatus,
+    Participation,
+    Poll,
+    Question,
+    QuestionKind,
+)
 from panel.services import recount_results
 from sociale_kaart.models import Wijk
 from tests.panel.factories import PanelMemberFactory, SpiegelgesprekFactory, make_poll  # noqa: F401
@@ -27,7 +35,9 @@ class ActionPointFactory(factory.django.DjangoModelFactory):
 
 def wijken(n: int = 3) -> list[Wijk]:
     names = ["Centrum", "Noord", "Oost", "Zuid", "West"][:n]
-    return [Wijk.objects.get_or_create(slug=name.lower(), defaults={"name": name})[0] for name in names]
+    return [
+        Wijk.objects.get_or_create(slug=name.lower(), defaults={"name": name})[0] for name in names
+    ]
 
 
 def add_votes(poll: Poll, rows: list[dict]) -> None:
@@ -37,12 +47,23 @@ def add_votes(poll: Poll, rows: list[dict]) -> None:
     participations, answers = [], []
     for row in rows:
         participations.append(Participation(member=None, poll=poll))
-        snapshot = {"wijk": row.get("wijk"), "age_band": row.get("age_band", ""),
-                    "relation": row.get("relation", ""), "works": row.get("works")}
+        snapshot = {
+            "wijk": row.get("wijk"),
+            "age_band": row.get("age_band", ""),
+            "relation": row.get("relation", ""),
+            "works": row.get("works"),
+        }
         for q in questions:
             if q.kind == QuestionKind.TEXT:
                 if row.get("text"):
-                    answers.append(Answer(question=q, text=row["text"], status=row.get("status", ModerationStatus.PENDING), **snapshot))
+                    answers.append(
+                        Answer(
+                            question=q,
+                            text=row["text"],
+                            status=row.get("status", ModerationStatus.PENDING),
+                            **snapshot,
+                        )
+                    )
                 continue
             for choice_id in row["choices"].get(q.pk, []):
                 answers.append(Answer(question=q, choice_id=choice_id, **snapshot))
@@ -54,16 +75,27 @@ def add_votes(poll: Poll, rows: list[dict]) -> None:
 def random_votes(poll: Poll, n: int, *, seed: int = 1) -> None:
     rng = random.Random(seed)
     places = wijken(3) + [None]
-    choices = {q.pk: [c.pk for c in q.choices.order_by("order")] for q in poll.questions.exclude(kind=QuestionKind.TEXT)}
+    choices = {
+        q.pk: [c.pk for c in q.choices.order_by("order")]
+        for q in poll.questions.exclude(kind=QuestionKind.TEXT)
+    }
     kinds = dict(poll.questions.values_list("pk", "kind"))
     rows = []
     for _ in range(n):
         picks = {}
         for qid, ids in choices.items():
-            picks[qid] = rng.sample(ids, 2) if kinds[qid] == QuestionKind.MULTIPLE else [rng.choice(ids)]
-        rows.append({"wijk": rng.choice(places), "age_band": rng.choice(["35-54", "55-66", "67-79", ""]),
-                     "relation": rng.choice(["partner", "parent", "child"]), "works": rng.choice([True, False, None]),
-                     "choices": picks})
+            picks[qid] = (
+                rng.sample(ids, 2) if kinds[qid] == QuestionKind.MULTIPLE else [rng.choice(ids)]
+            )
+        rows.append(
+            {
+                "wijk": rng.choice(places),
+                "age_band": rng.choice(["35-54", "55-66", "67-79", ""]),
+                "relation": rng.choice(["partner", "parent", "child"]),
+                "works": rng.choice([True, False, None]),
+                "choices": picks,
+            }
+        )
     add_votes(poll, rows)
 
 
@@ -76,4 +108,6 @@ def first_choice_question(poll: Poll) -> Question:
 
 
 def choice_ids(question: Question) -> list[int]:
-    return list(Choice.objects.filter(question=question).order_by("order").values_list("pk", flat=True))
+    return list(
+        Choice.objects.filter(question=question).order_by("order").values_list("pk", flat=True)
+    )

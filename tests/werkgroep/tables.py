@@ -53,8 +53,14 @@ def _blocks(rows: list[list]) -> list[tuple[str, list[list]]]:
     """Breakdown sheets are blocks: [question], header, rows..., Totaal row, blank."""
     blocks, i = [], 0
     while i < len(rows):
-        row = [c for c in rows[i]]
-        if len(row) >= 1 and row[0] not in ("", None) and (i + 1 < len(rows)) and rows[i + 1] and rows[i + 1][0] in ("", None):
+        row = list(rows[i])
+        if (
+            len(row) >= 1
+            and row[0] not in ("", None)
+            and (i + 1 < len(rows))
+            and rows[i + 1]
+            and rows[i + 1][0] in ("", None)
+        ):
             title = row[0]
             j = i + 1
             block = []
@@ -86,7 +92,9 @@ def csv_sections(body: bytes) -> dict[str, list[list]]:
 def xlsx_sections(body: bytes) -> dict[str, list[list]]:
     book = load_workbook(io.BytesIO(body))
     return {
-        sheet.title: [["" if c is None else c for c in row] for row in sheet.iter_rows(values_only=True)]
+        sheet.title: [
+            ["" if c is None else c for c in row] for row in sheet.iter_rows(values_only=True)
+        ]
         for sheet in book.worksheets
     }
 

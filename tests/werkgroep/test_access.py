@@ -71,8 +71,10 @@ def test_wij_deden_is_open_to_everyone(client, login_as, role, db):
 def test_other_roles_cannot_post_to_werkgroep_pages(client, login_as, objects, role):
     login_as(client, role)
     point = objects["point"]
-    response = client.post(reverse("werkgroep:action", kwargs={"pk": point.pk}),
-                           {"action": "status", "status-status": "done"})
+    response = client.post(
+        reverse("werkgroep:action", kwargs={"pk": point.pk}),
+        {"action": "status", "status-status": "done"},
+    )
     assert response.status_code == 403
     point.refresh_from_db()
     assert point.status == "idea"

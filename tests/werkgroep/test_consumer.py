@@ -47,7 +47,9 @@ def test_a_vote_reaches_the_werkgroep_dashboard_as_counts_only(users_by_role, ro
     member = PanelMemberFactory(wijk=wijken(1)[0])
     text_q = poll.questions.get(kind=QuestionKind.TEXT)
     hidden = Answer.objects.create(question=text_q, text=HIDDEN, status=ModerationStatus.PENDING)
-    moderate_answer(answer_id=hidden.pk, approve=False, reason="Naam", by=users_by_role[Role.WERKGROEP])
+    moderate_answer(
+        answer_id=hidden.pk, approve=False, reason="Naam", by=users_by_role[Role.WERKGROEP]
+    )
 
     def vote():
         cast_vote(member=member, poll=poll, answers=answers_for(poll, text="Nog een verhaal"))
@@ -62,8 +64,10 @@ def test_a_vote_reaches_the_werkgroep_dashboard_as_counts_only(users_by_role, ro
         return message
 
     message = async_to_sync(scenario)()
-    assert message == {"type": "polls", "polls": [
-        {"id": poll.pk, "responses": 1, "audience_size": 1, "response_rate": 100}]}
+    assert message == {
+        "type": "polls",
+        "polls": [{"id": poll.pk, "responses": 1, "audience_size": 1, "response_rate": 100}],
+    }
     raw = json.dumps(message)
     assert HIDDEN not in raw and "Klaasje" not in raw and "Nog een verhaal" not in raw
     assert member.user.email not in raw

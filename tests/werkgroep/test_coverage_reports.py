@@ -11,7 +11,13 @@ from panel.models import Question
 from sociale_kaart.models import Vraaggebied, Wijk
 from tests.accounts.factories import UserFactory
 from tests.sociale_kaart.factories import OfferFactory
-from tests.werkgroep.factories import ActionPointFactory, add_votes, choice_ids, closed_gesprek, make_poll
+from tests.werkgroep.factories import (
+    ActionPointFactory,
+    add_votes,
+    choice_ids,
+    closed_gesprek,
+    make_poll,
+)
 from tests.werkgroep.tables import csv_sections, xlsx_sections
 from training.services import log_referral
 from werkgroep import selectors
@@ -21,7 +27,10 @@ from werkgroep.services import change_status, create_action_point, record_outcom
 
 @pytest.fixture
 def places(db):
-    return {name: Wijk.objects.get_or_create(slug=name.lower(), defaults={"name": name})[0] for name in ("Noord", "Zuid")}
+    return {
+        name: Wijk.objects.get_or_create(slug=name.lower(), defaults={"name": name})[0]
+        for name in ("Noord", "Zuid")
+    }
 
 
 def _cell(data, code, wijk):
@@ -39,14 +48,32 @@ def test_coverage_counts_offers_per_wijk_and_for_the_whole_gemeente(places):
     assert data["cells"] == 8 * 2 and data["gaps"] == 8 * 2 - 3
 
 
-def test_coverage_marks_need_without_an_offer_from_polls_outcomes_and_referrals(places, werkgroep_user):
+def test_coverage_marks_need_without_an_offer_from_polls_outcomes_and_referrals(
+    places, werkgroep_user
+):
     poll = make_poll()
     question = poll.questions.get(order=1)
-    Question.objects.filter(pk=question.pk).update(vraaggebied=Vraaggebied.objects.get(code="respijtzorg"))
-    add_votes(poll, [{"wijk": places["Zuid"], "choices": {q.pk: choice_ids(q)[:1] for q in poll.questions.exclude(kind="text")}}
-                     for _ in range(4)])
-    record_outcome(gesprek_id=closed_gesprek().pk, kind="signal", text="Geen logeerplek in Zuid", by=werkgroep_user,
-                   vraaggebieden=Vraaggebied.objects.filter(code="respijtzorg"), wijk=places["Zuid"])
+    Question.objects.filter(pk=question.pk).update(
+        vraaggebied=Vraaggebied.objects.get(code="respijtzorg")
+    )
+    add_votes(
+        poll,
+        [
+            {
+                "wijk": places["Zuid"],
+                "choices": {q.pk: choice_ids(q)[:1] for q in poll.questions.exclude(kind="text")},
+            }
+            for _ in range(4)
+        ],
+    )
+    record_outcome(
+        gesprek_id=closed_gesprek().pk,
+        kind="signal",
+        text="Geen logeerplek in Zuid",
+        by=werkgroep_user,
+        vraaggebieden=Vraaggebied.objects.filter(code="respijtzorg"),
+        wijk=places["Zuid"],
+    )
     pro = UserFactory(role=Role.PROFESSIONAL, profession=Profession.HUISARTS)
     log_referral(user=pro, vraaggebied_codes=["respijtzorg"], wijk_id=places["Zuid"].pk)
     cell = _cell(selectors.coverage(), "respijtzorg", places["Zuid"])
@@ -57,12 +84,16 @@ def test_coverage_marks_need_without_an_offer_from_polls_outcomes_and_referrals(
 
 def test_the_report_covers_the_chosen_period_only(client, werkgroep_user, db):
     old = create_action_point(title="Oud punt", by=werkgroep_user)
-    ActionStatusChange.objects.filter(action_point=old).update(changed_at=timezone.now() - timedelta(days=400))
+    ActionStatusChange.objects.filter(action_point=old).update(
+        changed_at=timezone.now() - timedelta(days=400)
+    )
     new = create_action_point(title="Nieuw punt", by=werkgroep_user)
     change_status(action_point=new, status="planned", by=werkgroep_user)
     client.force_login(werkgroep_user)
     start = (date.today() - timedelta(days=30)).isoformat()
-    html = client.get(reverse("werkgroep:report"), {"van": start, "tot": date.today().isoformat()}).content.decode()
+    html = client.get(
+        reverse("werkgroep:report"), {"van": start, "tot": date.today().isoformat()}
+    ).content.decode()
     assert "Wat veranderde in deze periode" in html
     changes = html.split("Wat veranderde in deze periode")[1].split("</ul>")[0]
     assert "Nieuw punt" in changes and "Oud punt" not in changes
@@ -83,30 +114,47 @@ def test_poll_and_referral_evidence_can_be_added_and_show_figures(client, werkgr
         log_referral(user=pro, vraaggebied_codes=["informatie"])
     client.force_login(werkgroep_user)
     url = reverse("werkgroep:action", args=[point.pk])
-    assert client.post(url, {"action": "poll", "poll-question": question.pk, "poll-note": "Veel nee"}).status_code == 302
+    assert (
+        client.post(
+            url, {"action": "poll", "poll-question": question.pk, "poll-note": "Veel nee"}
+        ).status_code
+        == 302
+    )
     gebied = Vraaggebied.objects.get(code="informatie")
-    assert client.post(url, {"action": "referrals", "ref-vraaggebied": gebied.pk}).status_code == 302
+    assert (
+        client.post(url, {"action": "referrals", "ref-vraaggebied": gebied.pk}).status_code == 302
+    )
     assert Evidence.objects.filter(action_point=point).count() == 2
     figures = selectors.evidence_figures(point=point)
     assert figures[0]["question"] == question.text and figures[1]["count"] == 3
 
 
-def test_referral_evidence_with_dates_the_wrong_way_round_gets_a_dutch_error(client, werkgroep_user):
+def test_referral_evidence_with_dates_the_wrong_way_round_gets_a_dutch_error(
+    client, werkgroep_user
+):
     point = ActionPointFactory()
     client.force_login(werkgroep_user)
-    response = client.post(reverse("werkgroep:action", args=[point.pk]),
-                           {"action": "referrals", "ref-date_from": "2026-05-01", "ref-date_to": "2026-01-01"})
+    response = client.post(
+        reverse("werkgroep:action", args=[point.pk]),
+        {"action": "referrals", "ref-date_from": "2026-05-01", "ref-date_to": "2026-01-01"},
+    )
     assert "Deze datum ligt voor de begindatum." in response.content.decode()
 
 
 def test_action_point_and_referral_exports_hold_the_figures(client, werkgroep_user):
-    create_action_point(title="Folder maken", by=werkgroep_user, status="not_feasible", reason="Geen geld")
+    create_action_point(
+        title="Folder maken", by=werkgroep_user, status="not_feasible", reason="Geen geld"
+    )
     pro = UserFactory(role=Role.PROFESSIONAL, profession=Profession.WIJKTEAM)
     log_referral(user=pro, vraaggebied_codes=["advies", "informatie"])
     client.force_login(werkgroep_user)
-    actions = xlsx_sections(client.get(reverse("werkgroep:export_actions", args=["xlsx"])).content)["Actiepunten"]
+    actions = xlsx_sections(client.get(reverse("werkgroep:export_actions", args=["xlsx"])).content)[
+        "Actiepunten"
+    ]
     assert actions[1][:3] == ["Folder maken", "Niet haalbaar", "Geen geld"]
-    referrals = csv_sections(client.get(reverse("werkgroep:export_referrals", args=["csv"])).content)
+    referrals = csv_sections(
+        client.get(reverse("werkgroep:export_referrals", args=["csv"])).content
+    )
     header, row = referrals["Per vraaggebied"][0], referrals["Per vraaggebied"][1]
     # one referral with two vraaggebieden counts in both, so that sheet has no total column
     assert header == ["Maand", "Informatie", "Advies en begeleiding"]

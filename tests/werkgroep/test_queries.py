@@ -19,8 +19,10 @@ def _with_votes(n: int):
     poll = make_poll()
     random_votes(poll, n, seed=n)
     text_q = poll.questions.get(kind=QuestionKind.TEXT)
-    Answer.objects.bulk_create(Answer(question=text_q, text=f"Antwoord {i}", status=ModerationStatus.APPROVED)
-                               for i in range(min(n, 50)))
+    Answer.objects.bulk_create(
+        Answer(question=text_q, text=f"Antwoord {i}", status=ModerationStatus.APPROVED)
+        for i in range(min(n, 50))
+    )
     return poll
 
 
@@ -30,10 +32,15 @@ def test_queries_do_not_grow_with_votes(client, werkgroep_user, page):
     counts = []
     for n in (10, 5000):
         poll = _with_votes(n)
-        url = reverse(f"werkgroep:{page}", args=[poll.pk]) if page == "poll_results" else reverse(f"werkgroep:{page}")
+        url = (
+            reverse(f"werkgroep:{page}", args=[poll.pk])
+            if page == "poll_results"
+            else reverse(f"werkgroep:{page}")
+        )
         if page != "poll_results":
             Answer.objects.exclude(question__poll=poll).delete()  # same number of polls each time
             from panel.models import Poll
+
             Poll.objects.exclude(pk=poll.pk).delete()
         counts.append(_queries(client, url))
     assert counts[0] == counts[1], counts

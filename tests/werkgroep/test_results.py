@@ -28,12 +28,19 @@ def known_poll(db):
     for name, counts in KNOWN.items():
         for index, count in enumerate(counts):
             for k in range(count):
-                rows.append({
-                    "wijk": places[name], "age_band": ["35-54", "55-66", "67-79"][k % 3],
-                    "relation": ["partner", "parent"][k % 2], "works": [True, False, None][k % 3],
-                    "choices": {q1.pk: [c1[index]], q2.pk: [c2[(k + index) % 4], c2[(k + index + 1) % 4]],
-                                q3.pk: [c3[(k * 7 + index) % 5]]},
-                })
+                rows.append(
+                    {
+                        "wijk": places[name],
+                        "age_band": ["35-54", "55-66", "67-79"][k % 3],
+                        "relation": ["partner", "parent"][k % 2],
+                        "works": [True, False, None][k % 3],
+                        "choices": {
+                            q1.pk: [c1[index]],
+                            q2.pk: [c2[(k + index) % 4], c2[(k + index + 1) % 4]],
+                            q3.pk: [c3[(k * 7 + index) % 5]],
+                        },
+                    }
+                )
     add_votes(poll, rows)
     return poll
 
@@ -63,14 +70,18 @@ def test_every_breakdown_cell_on_the_page_is_suppressed_and_cannot_be_computed_b
     client, werkgroep_user, known_poll, dimension
 ):
     client.force_login(werkgroep_user)
-    html = client.get(reverse("werkgroep:poll_results", args=[known_poll.pk]) + f"?uitsplitsing={dimension}").content.decode()
+    html = client.get(
+        reverse("werkgroep:poll_results", args=[known_poll.pk]) + f"?uitsplitsing={dimension}"
+    ).content.decode()
     tables = html_tables(html)
     assert len(tables) == 3  # single, multiple, scale
     for table in tables:
         _check_block(table, KNOWN if dimension == "wijk" and table is tables[0] else None)
 
 
-def test_the_leaky_cell_is_shown_as_small_and_a_second_cell_is_hidden(client, werkgroep_user, known_poll):
+def test_the_leaky_cell_is_shown_as_small_and_a_second_cell_is_hidden(
+    client, werkgroep_user, known_poll
+):
     client.force_login(werkgroep_user)
     html = client.get(reverse("werkgroep:poll_results", args=[known_poll.pk])).content.decode()
     table = html_tables(html)[0]
@@ -91,7 +102,9 @@ def test_every_export_cell_is_suppressed_the_same_way(client, werkgroep_user, kn
         blocks = breakdown_blocks(sections[name])
         assert len(blocks) == 3, name
         for title, block in blocks:
-            _check_block(block, KNOWN if name == "Per wijk" and title.startswith("Weet u") else None)
+            _check_block(
+                block, KNOWN if name == "Per wijk" and title.startswith("Weet u") else None
+            )
 
 
 def test_exports_are_recorded_with_who_what_and_when(client, werkgroep_user, known_poll):
@@ -101,8 +114,14 @@ def test_exports_are_recorded_with_who_what_and_when(client, werkgroep_user, kno
     client.get(reverse("werkgroep:export_referrals", args=["xlsx"]))
     logs = list(ExportLog.objects.order_by("pk"))
     assert [(log.what, log.file_format) for log in logs] == [
-        ("poll_results", "xlsx"), ("action_points", "csv"), ("referral_counts", "xlsx")]
-    assert all(log.user == werkgroep_user and log.user_email == werkgroep_user.email and log.created_at for log in logs)
+        ("poll_results", "xlsx"),
+        ("action_points", "csv"),
+        ("referral_counts", "xlsx"),
+    ]
+    assert all(
+        log.user == werkgroep_user and log.user_email == werkgroep_user.email and log.created_at
+        for log in logs
+    )
     assert logs[0].params == {"poll_id": known_poll.pk}
     page = client.get(reverse("werkgroep:export_log")).content.decode()
     assert werkgroep_user.email in page
@@ -118,7 +137,10 @@ PENDING = "Wanneer komt de folder er"
 @pytest.fixture
 def texts(known_poll, werkgroep_user):
     text_q = known_poll.questions.get(kind=QuestionKind.TEXT)
-    answers = [Answer.objects.create(question=text_q, text=t, status=ModerationStatus.PENDING) for t in (HIDDEN, APPROVED, PENDING)]
+    answers = [
+        Answer.objects.create(question=text_q, text=t, status=ModerationStatus.PENDING)
+        for t in (HIDDEN, APPROVED, PENDING)
+    ]
     moderate_answer(answer_id=answers[0].pk, approve=False, reason="Herkenbaar", by=werkgroep_user)
     moderate_answer(answer_id=answers[1].pk, approve=True, reason="", by=werkgroep_user)
     return answers
@@ -126,29 +148,51 @@ def texts(known_poll, werkgroep_user):
 
 def _all_werkgroep_output(client, poll) -> str:
     pages = [
-        reverse("werkgroep:dashboard"), reverse("werkgroep:poll_results", args=[poll.pk]),
-        reverse("werkgroep:moderation", args=[poll.pk]), reverse("werkgroep:report") + "?van=2000-01-01",
-        reverse("werkgroep:actions"), reverse("werkgroep:coverage"), reverse("werkgroep:gesprekken"),
-        reverse("werkgroep:export_log"), reverse("wij_deden"),
-    ] + [reverse(f"werkgroep:poll_results", args=[poll.pk]) + f"?uitsplitsing={d}" for d in ("age_band", "relation", "works")]
+        reverse("werkgroep:dashboard"),
+        reverse("werkgroep:poll_results", args=[poll.pk]),
+        reverse("werkgroep:moderation", args=[poll.pk]),
+        reverse("werkgroep:report") + "?van=2000-01-01",
+        reverse("werkgroep:actions"),
+        reverse("werkgroep:coverage"),
+        reverse("werkgroep:gesprekken"),
+        reverse("werkgroep:export_log"),
+        reverse("wij_deden"),
+    ] + [
+        reverse("werkgroep:poll_results", args=[poll.pk]) + f"?uitsplitsing={d}"
+        for d in ("age_band", "relation", "works")
+    ]
     out = [client.get(url).content.decode() for url in pages]
     for fmt in ("csv", "xlsx"):
         body = client.get(reverse("werkgroep:export_poll", args=[poll.pk, fmt])).content
         sections = csv_sections(body) if fmt == "csv" else xlsx_sections(body)
         out.append(repr(sections))
-        out.append(repr(xlsx_sections(client.get(reverse("werkgroep:export_actions", args=["xlsx"])).content)))
-        out.append(client.get(reverse("werkgroep:export_referrals", args=["csv"])).content.decode("utf-8-sig"))
+        out.append(
+            repr(
+                xlsx_sections(
+                    client.get(reverse("werkgroep:export_actions", args=["xlsx"])).content
+                )
+            )
+        )
+        out.append(
+            client.get(reverse("werkgroep:export_referrals", args=["csv"])).content.decode(
+                "utf-8-sig"
+            )
+        )
     return "\n".join(out)
 
 
-def test_a_hidden_answer_appears_on_no_page_and_in_no_export(client, werkgroep_user, known_poll, texts):
+def test_a_hidden_answer_appears_on_no_page_and_in_no_export(
+    client, werkgroep_user, known_poll, texts
+):
     client.force_login(werkgroep_user)
     everything = _all_werkgroep_output(client, known_poll)
     assert HIDDEN not in everything
     assert "Piet Jansen" not in everything
 
 
-def test_approved_text_is_shown_in_the_results_and_pending_text_only_in_the_queue(client, werkgroep_user, known_poll, texts):
+def test_approved_text_is_shown_in_the_results_and_pending_text_only_in_the_queue(
+    client, werkgroep_user, known_poll, texts
+):
     client.force_login(werkgroep_user)
     results = client.get(reverse("werkgroep:poll_results", args=[known_poll.pk])).content.decode()
     queue = client.get(reverse("werkgroep:moderation", args=[known_poll.pk])).content.decode()
@@ -159,23 +203,32 @@ def test_approved_text_is_shown_in_the_results_and_pending_text_only_in_the_queu
 def test_hiding_an_answer_needs_a_reason(client, werkgroep_user, known_poll, texts):
     client.force_login(werkgroep_user)
     pending = texts[2]
-    response = client.post(reverse("werkgroep:moderation", args=[known_poll.pk]),
-                           {"answer_id": pending.pk, "decision": "hide", "reason": ""})
+    response = client.post(
+        reverse("werkgroep:moderation", args=[known_poll.pk]),
+        {"answer_id": pending.pk, "decision": "hide", "reason": ""},
+    )
     assert response.status_code == 200
     assert "Zeg waarom u dit antwoord verbergt." in response.content.decode()
     pending.refresh_from_db()
     assert pending.status == ModerationStatus.PENDING
 
 
-def test_moderating_from_the_queue_hides_the_answer_with_who_and_why(client, werkgroep_user, known_poll, texts):
+def test_moderating_from_the_queue_hides_the_answer_with_who_and_why(
+    client, werkgroep_user, known_poll, texts
+):
     client.force_login(werkgroep_user)
     pending = texts[2]
-    response = client.post(reverse("werkgroep:moderation", args=[known_poll.pk]),
-                           {"answer_id": pending.pk, "decision": "hide", "reason": "Geen antwoord op de vraag"})
+    response = client.post(
+        reverse("werkgroep:moderation", args=[known_poll.pk]),
+        {"answer_id": pending.pk, "decision": "hide", "reason": "Geen antwoord op de vraag"},
+    )
     assert response.status_code == 302
     pending.refresh_from_db()
     assert (pending.status, pending.hidden_reason, pending.moderated_by) == (
-        ModerationStatus.HIDDEN, "Geen antwoord op de vraag", werkgroep_user)
+        ModerationStatus.HIDDEN,
+        "Geen antwoord op de vraag",
+        werkgroep_user,
+    )
     assert PENDING not in _all_werkgroep_output(client, known_poll)
 
 
@@ -187,12 +240,19 @@ def test_no_page_or_export_shows_the_name_or_email_of_a_panel_member(client, wer
     place = wijken(1)[0]
     people = []
     for i in range(6):
-        user = UserFactory(email=f"geertruida{i}@voorbeeld.nl", first_name="Geertruida", last_name=f"Zonnebloem{i}")
+        user = UserFactory(
+            email=f"geertruida{i}@voorbeeld.nl", first_name="Geertruida", last_name=f"Zonnebloem{i}"
+        )
         member = PanelMemberFactory(user=user, wijk=place, age_band="55-66", works=False)
         answers = [
             AnswerInput(question_id=q.pk, choice_ids=tuple(choice_ids(q)[:1]))
             for q in poll.questions.exclude(kind=QuestionKind.TEXT).order_by("order")
-        ] + [AnswerInput(question_id=poll.questions.get(kind=QuestionKind.TEXT).pk, text="Het gaat goed met ons")]
+        ] + [
+            AnswerInput(
+                question_id=poll.questions.get(kind=QuestionKind.TEXT).pk,
+                text="Het gaat goed met ons",
+            )
+        ]
         cast_vote(member=member, poll=poll, answers=answers)
         people.append(user)
     for answer in Answer.objects.filter(question__kind=QuestionKind.TEXT):

@@ -20,8 +20,13 @@ def _table(counts, rows_are_sums=True):
 
 
 def test_the_leaky_table_does_leak_when_only_small_cells_are_hidden():
-    naive = [["", "x", "y", "z", "Totaal"], ["a", SMALL, 12, 20, 35], ["b", 10, 11, 30, 51],
-             ["c", 8, 9, 40, 57], ["Totaal", 21, 32, 90, 143]]
+    naive = [
+        ["", "x", "y", "z", "Totaal"],
+        ["a", SMALL, 12, 20, 35],
+        ["b", 10, 11, 30, 51],
+        ["c", 8, 9, 40, 57],
+        ["Totaal", 21, 32, 90, 143],
+    ]
     assert leaked(naive) == [(0, 0)]
 
 
@@ -98,7 +103,12 @@ def _all_hidden(matrix):
     """The same table with every cell and row total hidden; only column totals shown."""
     out = [list(matrix[0])]
     for row in matrix[1:-1]:
-        out.append([row[0], *(v if v in (SMALL, SECRET) else (SMALL if v < 5 else SECRET) for v in row[1:])])
+        out.append(
+            [
+                row[0],
+                *(v if v in (SMALL, SECRET) else (SMALL if v < 5 else SECRET) for v in row[1:]),
+            ]
+        )
     out.append(list(matrix[-1]))
     return out
 
@@ -112,8 +122,12 @@ def test_a_choice_nobody_picked_is_noted_as_given_away_by_the_overall_results():
 @pytest.mark.parametrize("seed", range(150))
 def test_random_small_tables_never_leak(seed):
     rng = random.Random(seed)
-    n_rows, n_cols = rng.choice([(2, 2), (2, 3), (3, 2), (3, 3), (4, 2), (2, 4), (4, 3), (3, 4), (5, 3)])
-    counts = [[rng.choice([0, 1, 2, 3, 4, 5, 6, 7, 9, 12]) for _ in range(n_cols)] for _ in range(n_rows)]
+    n_rows, n_cols = rng.choice(
+        [(2, 2), (2, 3), (3, 2), (3, 3), (4, 2), (2, 4), (4, 3), (3, 4), (5, 3)]
+    )
+    counts = [
+        [rng.choice([0, 1, 2, 3, 4, 5, 6, 7, 9, 12]) for _ in range(n_cols)] for _ in range(n_rows)
+    ]
     rows_are_sums = rng.random() < 0.75
     table = _table(counts, rows_are_sums=rows_are_sums)
     matrix = table.as_matrix()
@@ -147,4 +161,6 @@ def test_the_two_attackers_agree(seed):
         naive.append(line)
     naive.append(list(table[-1]))
     for matrix in (table, naive):
-        assert sorted(leaked(matrix, rows_are_sums)) == sorted(leaked_by_search(matrix, rows_are_sums))
+        assert sorted(leaked(matrix, rows_are_sums)) == sorted(
+            leaked_by_search(matrix, rows_are_sums)
+        )

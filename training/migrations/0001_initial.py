@@ -7,221 +7,584 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('sociale_kaart', '0002_vraaggebieden'),
+        ("sociale_kaart", "0002_vraaggebieden"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LearningPath',
+            name="LearningPath",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('profession', models.CharField(choices=[('huisarts', 'Huisarts'), ('praktijkondersteuner', 'Praktijkondersteuner (POH)'), ('wijkverpleegkundige', 'Wijkverpleegkundige'), ('wijkteam', 'Wijkteam / sociaal team'), ('wmo_consulent', 'Wmo-consulent'), ('clientondersteuner', 'Cliëntondersteuner'), ('mantelzorgconsulent', 'Mantelzorgconsulent'), ('other', 'Andere functie')], max_length=30, unique=True, verbose_name='beroep')),
-                ('intro', models.TextField(blank=True, help_text='Markdown.', verbose_name='inleiding')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "profession",
+                    models.CharField(
+                        choices=[
+                            ("huisarts", "Huisarts"),
+                            ("praktijkondersteuner", "Praktijkondersteuner (POH)"),
+                            ("wijkverpleegkundige", "Wijkverpleegkundige"),
+                            ("wijkteam", "Wijkteam / sociaal team"),
+                            ("wmo_consulent", "Wmo-consulent"),
+                            ("clientondersteuner", "Cliëntondersteuner"),
+                            ("mantelzorgconsulent", "Mantelzorgconsulent"),
+                            ("other", "Andere functie"),
+                        ],
+                        max_length=30,
+                        unique=True,
+                        verbose_name="beroep",
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(blank=True, help_text="Markdown.", verbose_name="inleiding"),
+                ),
             ],
             options={
-                'verbose_name': 'leerlijn',
-                'verbose_name_plural': 'leerlijnen',
-                'ordering': ['profession'],
+                "verbose_name": "leerlijn",
+                "verbose_name_plural": "leerlijnen",
+                "ordering": ["profession"],
             },
         ),
         migrations.CreateModel(
-            name='Module',
+            name="Module",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='korte naam in de link')),
-                ('summary', models.TextField(help_text='Markdown. Twee of drie zinnen.', verbose_name='samenvatting')),
-                ('target_professions', models.JSONField(blank=True, default=list, help_text='Lijst van beroepscodes, bijvoorbeeld ["huisarts", "wijkteam"].', verbose_name='voor beroepen')),
-                ('minutes', models.PositiveSmallIntegerField(default=20, verbose_name='geschatte minuten')),
-                ('accreditation_points', models.DecimalField(decimal_places=1, default=0, max_digits=4, verbose_name='accreditatiepunten')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='versie')),
-                ('published', models.BooleanField(default=False, verbose_name='gepubliceerd')),
-                ('pass_mark', models.PositiveSmallIntegerField(default=70, help_text='Percentage goede antwoorden om te slagen.', verbose_name='grens voor geslaagd (%)')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd')),
-                ('vraaggebieden', models.ManyToManyField(blank=True, related_name='modules', to='sociale_kaart.vraaggebied', verbose_name='vraaggebieden')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "slug",
+                    models.SlugField(
+                        max_length=100, unique=True, verbose_name="korte naam in de link"
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="Markdown. Twee of drie zinnen.", verbose_name="samenvatting"
+                    ),
+                ),
+                (
+                    "target_professions",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text='Lijst van beroepscodes, bijvoorbeeld ["huisarts", "wijkteam"].',
+                        verbose_name="voor beroepen",
+                    ),
+                ),
+                (
+                    "minutes",
+                    models.PositiveSmallIntegerField(default=20, verbose_name="geschatte minuten"),
+                ),
+                (
+                    "accreditation_points",
+                    models.DecimalField(
+                        decimal_places=1, default=0, max_digits=4, verbose_name="accreditatiepunten"
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="versie"),
+                ),
+                ("published", models.BooleanField(default=False, verbose_name="gepubliceerd")),
+                (
+                    "pass_mark",
+                    models.PositiveSmallIntegerField(
+                        default=70,
+                        help_text="Percentage goede antwoorden om te slagen.",
+                        verbose_name="grens voor geslaagd (%)",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="gewijzigd")),
+                (
+                    "vraaggebieden",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="modules",
+                        to="sociale_kaart.vraaggebied",
+                        verbose_name="vraaggebieden",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'module',
-                'verbose_name_plural': 'modules',
-                'ordering': ['order', 'title'],
+                "verbose_name": "module",
+                "verbose_name_plural": "modules",
+                "ordering": ["order", "title"],
             },
         ),
         migrations.CreateModel(
-            name='Lesson',
+            name="Lesson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
-                ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('body', models.TextField(help_text='Markdown. Scripts en opmaakcode worden weggehaald.', verbose_name='tekst')),
-                ('module', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lessons', to='training.module', verbose_name='module')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                ("title", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "body",
+                    models.TextField(
+                        help_text="Markdown. Scripts en opmaakcode worden weggehaald.",
+                        verbose_name="tekst",
+                    ),
+                ),
+                (
+                    "module",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lessons",
+                        to="training.module",
+                        verbose_name="module",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'les',
-                'verbose_name_plural': 'lessen',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "les",
+                "verbose_name_plural": "lessen",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='LearningPathStep',
+            name="LearningPathStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
-                ('path', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='training.learningpath')),
-                ('module', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='training.module', verbose_name='module')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                (
+                    "path",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="steps",
+                        to="training.learningpath",
+                    ),
+                ),
+                (
+                    "module",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="training.module",
+                        verbose_name="module",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stap',
-                'verbose_name_plural': 'stappen',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "stap",
+                "verbose_name_plural": "stappen",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='learningpath',
-            name='modules',
-            field=models.ManyToManyField(related_name='learning_paths', through='training.LearningPathStep', to='training.module'),
+            model_name="learningpath",
+            name="modules",
+            field=models.ManyToManyField(
+                related_name="learning_paths",
+                through="training.LearningPathStep",
+                to="training.module",
+            ),
         ),
         migrations.CreateModel(
-            name='Certificate',
+            name="Certificate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(editable=False, max_length=40, unique=True, verbose_name='code')),
-                ('module_version', models.PositiveIntegerField(verbose_name='versie')),
-                ('module_title', models.CharField(max_length=200, verbose_name='module')),
-                ('full_name', models.CharField(max_length=300, verbose_name='naam')),
-                ('profession', models.CharField(blank=True, max_length=100, verbose_name='beroep')),
-                ('issued_on', models.DateField(verbose_name='datum')),
-                ('minutes', models.PositiveSmallIntegerField(verbose_name='minuten')),
-                ('accreditation_points', models.DecimalField(decimal_places=1, max_digits=4, verbose_name='accreditatiepunten')),
-                ('score', models.PositiveSmallIntegerField(default=0, verbose_name='score (%)')),
-                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='ingetrokken op')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='certificates', to=settings.AUTH_USER_MODEL)),
-                ('module', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='certificates', to='training.module')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        editable=False, max_length=40, unique=True, verbose_name="code"
+                    ),
+                ),
+                ("module_version", models.PositiveIntegerField(verbose_name="versie")),
+                ("module_title", models.CharField(max_length=200, verbose_name="module")),
+                ("full_name", models.CharField(max_length=300, verbose_name="naam")),
+                ("profession", models.CharField(blank=True, max_length=100, verbose_name="beroep")),
+                ("issued_on", models.DateField(verbose_name="datum")),
+                ("minutes", models.PositiveSmallIntegerField(verbose_name="minuten")),
+                (
+                    "accreditation_points",
+                    models.DecimalField(
+                        decimal_places=1, max_digits=4, verbose_name="accreditatiepunten"
+                    ),
+                ),
+                ("score", models.PositiveSmallIntegerField(default=0, verbose_name="score (%)")),
+                (
+                    "revoked_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="ingetrokken op"),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="certificates",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "module",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="certificates",
+                        to="training.module",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'certificaat',
-                'verbose_name_plural': 'certificaten',
-                'ordering': ['-issued_on', '-pk'],
+                "verbose_name": "certificaat",
+                "verbose_name_plural": "certificaten",
+                "ordering": ["-issued_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Progress',
+            name="Progress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('busy', 'Bezig'), ('failed', 'Niet gehaald'), ('passed', 'Geslaagd')], default='busy', max_length=10)),
-                ('lessons_seen', models.PositiveSmallIntegerField(default=0)),
-                ('lessons_done', models.BooleanField(default=False)),
-                ('attempt', models.PositiveSmallIntegerField(default=1)),
-                ('module_version', models.PositiveIntegerField(default=1)),
-                ('score', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('started_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('passed_at', models.DateTimeField(blank=True, null=True)),
-                ('current_lesson', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='training.lesson')),
-                ('module', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='progress', to='training.module')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='training_progress', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("busy", "Bezig"),
+                            ("failed", "Niet gehaald"),
+                            ("passed", "Geslaagd"),
+                        ],
+                        default="busy",
+                        max_length=10,
+                    ),
+                ),
+                ("lessons_seen", models.PositiveSmallIntegerField(default=0)),
+                ("lessons_done", models.BooleanField(default=False)),
+                ("attempt", models.PositiveSmallIntegerField(default=1)),
+                ("module_version", models.PositiveIntegerField(default=1)),
+                ("score", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("started_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                ("passed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "current_lesson",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="training.lesson",
+                    ),
+                ),
+                (
+                    "module",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="progress",
+                        to="training.module",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="training_progress",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'voortgang',
-                'verbose_name_plural': 'voortgang',
+                "verbose_name": "voortgang",
+                "verbose_name_plural": "voortgang",
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
-                ('situation', models.TextField(help_text='Markdown. Een korte casus uit de praktijk.', verbose_name='situatie')),
-                ('prompt', models.CharField(max_length=300, verbose_name='vraag')),
-                ('kind', models.CharField(choices=[('single', 'Eén goed antwoord'), ('multiple', 'Meer goede antwoorden')], default='single', max_length=10, verbose_name='soort')),
-                ('explanation', models.TextField(help_text='Markdown. Waarom dit het goede antwoord is.', verbose_name='uitleg')),
-                ('module', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='training.module', verbose_name='module')),
-                ('review_lesson', models.ForeignKey(blank=True, help_text='Welke les iemand leest als dit antwoord fout was.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='training.lesson', verbose_name='les om na te lezen')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                (
+                    "situation",
+                    models.TextField(
+                        help_text="Markdown. Een korte casus uit de praktijk.",
+                        verbose_name="situatie",
+                    ),
+                ),
+                ("prompt", models.CharField(max_length=300, verbose_name="vraag")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("single", "Eén goed antwoord"),
+                            ("multiple", "Meer goede antwoorden"),
+                        ],
+                        default="single",
+                        max_length=10,
+                        verbose_name="soort",
+                    ),
+                ),
+                (
+                    "explanation",
+                    models.TextField(
+                        help_text="Markdown. Waarom dit het goede antwoord is.",
+                        verbose_name="uitleg",
+                    ),
+                ),
+                (
+                    "module",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="training.module",
+                        verbose_name="module",
+                    ),
+                ),
+                (
+                    "review_lesson",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Welke les iemand leest als dit antwoord fout was.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="training.lesson",
+                        verbose_name="les om na te lezen",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vraag',
-                'verbose_name_plural': 'vragen',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "vraag",
+                "verbose_name_plural": "vragen",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Option',
+            name="Option",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
-                ('text', models.CharField(max_length=300, verbose_name='antwoord')),
-                ('is_correct', models.BooleanField(default=False, verbose_name='goed')),
-                ('feedback', models.TextField(help_text='Waarom dit antwoord goed of niet goed is.', verbose_name='feedback')),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='options', to='training.question', verbose_name='vraag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                ("text", models.CharField(max_length=300, verbose_name="antwoord")),
+                ("is_correct", models.BooleanField(default=False, verbose_name="goed")),
+                (
+                    "feedback",
+                    models.TextField(
+                        help_text="Waarom dit antwoord goed of niet goed is.",
+                        verbose_name="feedback",
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="options",
+                        to="training.question",
+                        verbose_name="vraag",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'antwoordmogelijkheid',
-                'verbose_name_plural': 'antwoordmogelijkheden',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "antwoordmogelijkheid",
+                "verbose_name_plural": "antwoordmogelijkheden",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Answer',
+            name="Answer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('selected', models.JSONField(default=list)),
-                ('is_correct', models.BooleanField(default=False)),
-                ('answered_at', models.DateTimeField(auto_now_add=True)),
-                ('progress', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='training.progress')),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='training.question')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("selected", models.JSONField(default=list)),
+                ("is_correct", models.BooleanField(default=False)),
+                ("answered_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "progress",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="training.progress",
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="training.question",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Referral',
+            name="Referral",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='datum')),
-                ('warm', models.BooleanField(default=False, verbose_name='warm overgedragen')),
-                ('profession', models.CharField(blank=True, choices=[('huisarts', 'Huisarts'), ('praktijkondersteuner', 'Praktijkondersteuner (POH)'), ('wijkverpleegkundige', 'Wijkverpleegkundige'), ('wijkteam', 'Wijkteam / sociaal team'), ('wmo_consulent', 'Wmo-consulent'), ('clientondersteuner', 'Cliëntondersteuner'), ('mantelzorgconsulent', 'Mantelzorgconsulent'), ('other', 'Andere functie')], max_length=30, verbose_name='beroep')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='referrals', to=settings.AUTH_USER_MODEL)),
-                ('offer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='referrals', to='sociale_kaart.offer', verbose_name='aanbod')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='referrals', to='sociale_kaart.organisation', verbose_name='organisatie')),
-                ('vraaggebieden', models.ManyToManyField(related_name='referrals', to='sociale_kaart.vraaggebied', verbose_name='vraaggebieden')),
-                ('wijk', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='referrals', to='sociale_kaart.wijk', verbose_name='wijk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="datum"
+                    ),
+                ),
+                ("warm", models.BooleanField(default=False, verbose_name="warm overgedragen")),
+                (
+                    "profession",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("huisarts", "Huisarts"),
+                            ("praktijkondersteuner", "Praktijkondersteuner (POH)"),
+                            ("wijkverpleegkundige", "Wijkverpleegkundige"),
+                            ("wijkteam", "Wijkteam / sociaal team"),
+                            ("wmo_consulent", "Wmo-consulent"),
+                            ("clientondersteuner", "Cliëntondersteuner"),
+                            ("mantelzorgconsulent", "Mantelzorgconsulent"),
+                            ("other", "Andere functie"),
+                        ],
+                        max_length=30,
+                        verbose_name="beroep",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="referrals",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "offer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="referrals",
+                        to="sociale_kaart.offer",
+                        verbose_name="aanbod",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="referrals",
+                        to="sociale_kaart.organisation",
+                        verbose_name="organisatie",
+                    ),
+                ),
+                (
+                    "vraaggebieden",
+                    models.ManyToManyField(
+                        related_name="referrals",
+                        to="sociale_kaart.vraaggebied",
+                        verbose_name="vraaggebieden",
+                    ),
+                ),
+                (
+                    "wijk",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="referrals",
+                        to="sociale_kaart.wijk",
+                        verbose_name="wijk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'verwijzing',
-                'verbose_name_plural': 'verwijzingen',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "verwijzing",
+                "verbose_name_plural": "verwijzingen",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='module',
-            constraint=models.CheckConstraint(condition=models.Q(('pass_mark__gte', 1), ('pass_mark__lte', 100)), name='training_module_pass_mark_percent'),
+            model_name="module",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("pass_mark__gte", 1), ("pass_mark__lte", 100)),
+                name="training_module_pass_mark_percent",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='module',
-            constraint=models.CheckConstraint(condition=models.Q(('version__gte', 1)), name='training_module_version_positive'),
+            model_name="module",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("version__gte", 1)), name="training_module_version_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='learningpathstep',
-            constraint=models.UniqueConstraint(fields=('path', 'module'), name='training_module_once_per_path'),
+            model_name="learningpathstep",
+            constraint=models.UniqueConstraint(
+                fields=("path", "module"), name="training_module_once_per_path"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='certificate',
-            constraint=models.UniqueConstraint(fields=('user', 'module', 'module_version'), name='training_one_certificate_per_version'),
+            model_name="certificate",
+            constraint=models.UniqueConstraint(
+                fields=("user", "module", "module_version"),
+                name="training_one_certificate_per_version",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='progress',
-            constraint=models.UniqueConstraint(fields=('user', 'module'), name='training_one_progress_per_module'),
+            model_name="progress",
+            constraint=models.UniqueConstraint(
+                fields=("user", "module"), name="training_one_progress_per_module"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='progress',
-            constraint=models.CheckConstraint(condition=models.Q(('score__isnull', True), ('score__lte', 100), _connector='OR'), name='training_progress_score_percent'),
+            model_name="progress",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("score__isnull", True), ("score__lte", 100), _connector="OR"),
+                name="training_progress_score_percent",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='answer',
-            constraint=models.UniqueConstraint(fields=('progress', 'question'), name='training_one_answer_per_question'),
+            model_name="answer",
+            constraint=models.UniqueConstraint(
+                fields=("progress", "question"), name="training_one_answer_per_question"
+            ),
         ),
     ]

@@ -24,33 +24,53 @@ def load(apps, schema_editor):
             modules[data["slug"]] = Module.objects.get(slug=data["slug"])
             continue
         module = Module.objects.create(
-            slug=data["slug"], title=data["title"], summary=data["summary"], order=data["order"],
-            minutes=data["minutes"], accreditation_points=Decimal(data["points"]),
-            pass_mark=data["pass_mark"], target_professions=data["professions"], published=True,
+            slug=data["slug"],
+            title=data["title"],
+            summary=data["summary"],
+            order=data["order"],
+            minutes=data["minutes"],
+            accreditation_points=Decimal(data["points"]),
+            pass_mark=data["pass_mark"],
+            target_professions=data["professions"],
+            published=True,
         )
-        module.vraaggebieden.set([vraaggebieden[c] for c in data["vraaggebieden"] if c in vraaggebieden])
+        module.vraaggebieden.set(
+            [vraaggebieden[c] for c in data["vraaggebieden"] if c in vraaggebieden]
+        )
         lessons = [
             Lesson.objects.create(module=module, order=i, title=title, body=body)
             for i, (title, body) in enumerate(data["lessons"], start=1)
         ]
         for i, q in enumerate(data["questions"], start=1):
             question = Question.objects.create(
-                module=module, order=i, situation=q["situation"], prompt=q["prompt"],
-                kind=q.get("kind", "single"), explanation=q["explanation"],
+                module=module,
+                order=i,
+                situation=q["situation"],
+                prompt=q["prompt"],
+                kind=q.get("kind", "single"),
+                explanation=q["explanation"],
                 review_lesson=lessons[q["review"] - 1],
             )
             for j, (text, correct, feedback) in enumerate(q["options"], start=1):
-                Option.objects.create(question=question, order=j, text=text, is_correct=correct, feedback=feedback)
+                Option.objects.create(
+                    question=question, order=j, text=text, is_correct=correct, feedback=feedback
+                )
         modules[data["slug"]] = module
     for profession, slugs in LEARNING_PATHS.items():
         path, _ = LearningPath.objects.get_or_create(profession=profession)
         for order, slug in enumerate(slugs, start=1):
-            LearningPathStep.objects.get_or_create(path=path, module=modules[slug], defaults={"order": order})
+            LearningPathStep.objects.get_or_create(
+                path=path, module=modules[slug], defaults={"order": order}
+            )
 
 
 def unload(apps, schema_editor):
-    apps.get_model("training", "LearningPath").objects.filter(profession__in=LEARNING_PATHS).delete()
-    apps.get_model("training", "Module").objects.filter(slug__in=[m["slug"] for m in MODULES]).delete()
+    apps.get_model("training", "LearningPath").objects.filter(
+        profession__in=LEARNING_PATHS
+    ).delete()
+    apps.get_model("training", "Module").objects.filter(
+        slug__in=[m["slug"] for m in MODULES]
+    ).delete()
 
 
 class Migration(migrations.Migration):

@@ -7,126 +7,406 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('panel', '0001_initial'),
-        ('sociale_kaart', '0002_vraaggebieden'),
+        ("panel", "0001_initial"),
+        ("sociale_kaart", "0002_vraaggebieden"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ExportLog',
+            name="ExportLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('user_email', models.EmailField(max_length=254)),
-                ('what', models.CharField(max_length=40)),
-                ('params', models.JSONField(blank=True, default=dict)),
-                ('file_format', models.CharField(max_length=5)),
-                ('rows', models.PositiveIntegerField(default=0)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("user_email", models.EmailField(max_length=254)),
+                ("what", models.CharField(max_length=40)),
+                ("params", models.JSONField(blank=True, default=dict)),
+                ("file_format", models.CharField(max_length=5)),
+                ("rows", models.PositiveIntegerField(default=0)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'export',
-                'verbose_name_plural': 'exports',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "export",
+                "verbose_name_plural": "exports",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='OutcomeItem',
+            name="OutcomeItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('theme', 'Thema'), ('quote', 'Citaat'), ('signal', 'Signaal')], max_length=10, verbose_name='soort')),
-                ('text', models.TextField(max_length=1000, verbose_name='tekst')),
-                ('speaker_consent', models.BooleanField(default=False, verbose_name='de spreker vindt het goed dat we dit citeren')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('gesprek', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='panel.spiegelgesprek', verbose_name='spiegelgesprek')),
-                ('vraaggebieden', models.ManyToManyField(blank=True, related_name='+', to='sociale_kaart.vraaggebied', verbose_name='vraaggebieden')),
-                ('wijk', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sociale_kaart.wijk', verbose_name='wijk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("theme", "Thema"), ("quote", "Citaat"), ("signal", "Signaal")],
+                        max_length=10,
+                        verbose_name="soort",
+                    ),
+                ),
+                ("text", models.TextField(max_length=1000, verbose_name="tekst")),
+                (
+                    "speaker_consent",
+                    models.BooleanField(
+                        default=False, verbose_name="de spreker vindt het goed dat we dit citeren"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "gesprek",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="panel.spiegelgesprek",
+                        verbose_name="spiegelgesprek",
+                    ),
+                ),
+                (
+                    "vraaggebieden",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="sociale_kaart.vraaggebied",
+                        verbose_name="vraaggebieden",
+                    ),
+                ),
+                (
+                    "wijk",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="sociale_kaart.wijk",
+                        verbose_name="wijk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'uitkomst van een spiegelgesprek',
-                'verbose_name_plural': 'uitkomsten van spiegelgesprekken',
-                'ordering': ['gesprek', 'kind', 'pk'],
+                "verbose_name": "uitkomst van een spiegelgesprek",
+                "verbose_name_plural": "uitkomsten van spiegelgesprekken",
+                "ordering": ["gesprek", "kind", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ActionPoint',
+            name="ActionPoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('description', models.TextField(blank=True, help_text='Markdown. Voor de werkgroep.', verbose_name='beschrijving')),
-                ('said', models.TextField(blank=True, help_text='Voor de openbare pagina. Korte zinnen, gewone woorden.', verbose_name='wat mantelzorgers zeiden')),
-                ('done', models.TextField(blank=True, help_text='Voor de openbare pagina. Wat is er gebeurd of wat gaat er gebeuren?', verbose_name='wat we deden')),
-                ('status', models.CharField(choices=[('idea', 'Idee'), ('planned', 'Gepland'), ('in_progress', 'Bezig'), ('done', 'Klaar'), ('not_feasible', 'Niet haalbaar')], default='idea', max_length=20, verbose_name='status')),
-                ('not_feasible_reason', models.TextField(blank=True, verbose_name='waarom niet haalbaar')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='klaar op')),
-                ('is_public', models.BooleanField(default=False, verbose_name='tonen op Jullie zeiden, wij deden')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sociale_kaart.organisation', verbose_name='eigenaar')),
-                ('vraaggebieden', models.ManyToManyField(blank=True, related_name='+', to='sociale_kaart.vraaggebied', verbose_name='vraaggebieden')),
-                ('outcomes', models.ManyToManyField(blank=True, related_name='action_points', to='werkgroep.outcomeitem', verbose_name='uitkomsten van spiegelgesprekken')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown. Voor de werkgroep.",
+                        verbose_name="beschrijving",
+                    ),
+                ),
+                (
+                    "said",
+                    models.TextField(
+                        blank=True,
+                        help_text="Voor de openbare pagina. Korte zinnen, gewone woorden.",
+                        verbose_name="wat mantelzorgers zeiden",
+                    ),
+                ),
+                (
+                    "done",
+                    models.TextField(
+                        blank=True,
+                        help_text="Voor de openbare pagina. Wat is er gebeurd of wat gaat er gebeuren?",
+                        verbose_name="wat we deden",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("idea", "Idee"),
+                            ("planned", "Gepland"),
+                            ("in_progress", "Bezig"),
+                            ("done", "Klaar"),
+                            ("not_feasible", "Niet haalbaar"),
+                        ],
+                        default="idea",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "not_feasible_reason",
+                    models.TextField(blank=True, verbose_name="waarom niet haalbaar"),
+                ),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="klaar op")),
+                (
+                    "is_public",
+                    models.BooleanField(
+                        default=False, verbose_name="tonen op Jullie zeiden, wij deden"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="sociale_kaart.organisation",
+                        verbose_name="eigenaar",
+                    ),
+                ),
+                (
+                    "vraaggebieden",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="sociale_kaart.vraaggebied",
+                        verbose_name="vraaggebieden",
+                    ),
+                ),
+                (
+                    "outcomes",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="action_points",
+                        to="werkgroep.outcomeitem",
+                        verbose_name="uitkomsten van spiegelgesprekken",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'actiepunt',
-                'verbose_name_plural': 'actiepunten',
-                'ordering': ['-updated_at', 'pk'],
+                "verbose_name": "actiepunt",
+                "verbose_name_plural": "actiepunten",
+                "ordering": ["-updated_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ActionStatusChange',
+            name="ActionStatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(blank=True, choices=[('idea', 'Idee'), ('planned', 'Gepland'), ('in_progress', 'Bezig'), ('done', 'Klaar'), ('not_feasible', 'Niet haalbaar')], max_length=20)),
-                ('to_status', models.CharField(choices=[('idea', 'Idee'), ('planned', 'Gepland'), ('in_progress', 'Bezig'), ('done', 'Klaar'), ('not_feasible', 'Niet haalbaar')], max_length=20)),
-                ('reason', models.TextField(blank=True)),
-                ('changed_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('action_point', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='status_changes', to='werkgroep.actionpoint')),
-                ('changed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("idea", "Idee"),
+                            ("planned", "Gepland"),
+                            ("in_progress", "Bezig"),
+                            ("done", "Klaar"),
+                            ("not_feasible", "Niet haalbaar"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("idea", "Idee"),
+                            ("planned", "Gepland"),
+                            ("in_progress", "Bezig"),
+                            ("done", "Klaar"),
+                            ("not_feasible", "Niet haalbaar"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("reason", models.TextField(blank=True)),
+                ("changed_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "action_point",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="status_changes",
+                        to="werkgroep.actionpoint",
+                    ),
+                ),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['changed_at', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('to_status', 'not_feasible'), _negated=True), models.Q(('reason', ''), _negated=True), _connector='OR'), name='werkgroep_change_not_feasible_reason')],
+                "ordering": ["changed_at", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("to_status", "not_feasible"), _negated=True),
+                            models.Q(("reason", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="werkgroep_change_not_feasible_reason",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('poll_question', 'Uitslag van een peilingvraag'), ('referrals', 'Cijfers over doorverwijzingen')], max_length=20, verbose_name='soort')),
-                ('referral_from', models.DateField(blank=True, null=True, verbose_name='vanaf')),
-                ('referral_to', models.DateField(blank=True, null=True, verbose_name='tot en met')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='toelichting')),
-                ('action_point', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='werkgroep.actionpoint')),
-                ('choice', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='panel.choice', verbose_name='antwoord om te noemen')),
-                ('question', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='panel.question', verbose_name='peilingvraag')),
-                ('referral_vraaggebied', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sociale_kaart.vraaggebied', verbose_name='vraaggebied')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("poll_question", "Uitslag van een peilingvraag"),
+                            ("referrals", "Cijfers over doorverwijzingen"),
+                        ],
+                        max_length=20,
+                        verbose_name="soort",
+                    ),
+                ),
+                ("referral_from", models.DateField(blank=True, null=True, verbose_name="vanaf")),
+                ("referral_to", models.DateField(blank=True, null=True, verbose_name="tot en met")),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="toelichting")),
+                (
+                    "action_point",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to="werkgroep.actionpoint",
+                    ),
+                ),
+                (
+                    "choice",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="panel.choice",
+                        verbose_name="antwoord om te noemen",
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="panel.question",
+                        verbose_name="peilingvraag",
+                    ),
+                ),
+                (
+                    "referral_vraaggebied",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="sociale_kaart.vraaggebied",
+                        verbose_name="vraaggebied",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('kind', 'poll_question'), _negated=True), ('question__isnull', False), _connector='OR'), name='werkgroep_poll_evidence_has_question')],
+                "ordering": ["pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("kind", "poll_question"), _negated=True),
+                            ("question__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="werkgroep_poll_evidence_has_question",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='outcomeitem',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'quote'), _negated=True), ('speaker_consent', True), _connector='OR'), name='werkgroep_quote_needs_consent'),
+            model_name="outcomeitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "quote"), _negated=True),
+                    ("speaker_consent", True),
+                    _connector="OR",
+                ),
+                name="werkgroep_quote_needs_consent",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='outcomeitem',
-            constraint=models.CheckConstraint(condition=models.Q(('text', ''), _negated=True), name='werkgroep_outcome_has_text'),
+            model_name="outcomeitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("text", ""), _negated=True), name="werkgroep_outcome_has_text"
+            ),
         ),
         migrations.AddIndex(
-            model_name='actionpoint',
-            index=models.Index(fields=['is_public', 'status'], name='werkgroep_a_is_publ_28dbb1_idx'),
+            model_name="actionpoint",
+            index=models.Index(
+                fields=["is_public", "status"], name="werkgroep_a_is_publ_28dbb1_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='actionpoint',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'not_feasible'), _negated=True), models.Q(('not_feasible_reason', ''), _negated=True), _connector='OR'), name='werkgroep_not_feasible_needs_reason'),
+            model_name="actionpoint",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "not_feasible"), _negated=True),
+                    models.Q(("not_feasible_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="werkgroep_not_feasible_needs_reason",
+            ),
         ),
     ]

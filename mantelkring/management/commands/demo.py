@@ -6,7 +6,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Order matters: later apps use what earlier ones made.
-DEMO_MODULES = ["sociale_kaart.demo", "accounts.demo", "training.demo", "panel.demo", "werkgroep.demo"]
+DEMO_MODULES = [
+    "sociale_kaart.demo",
+    "accounts.demo",
+    "training.demo",
+    "panel.demo",
+    "werkgroep.demo",
+]
 
 
 class Command(BaseCommand):
@@ -19,4 +25,6 @@ class Command(BaseCommand):
             with transaction.atomic():
                 summary = import_module(name).load()
             self.stdout.write(f"{name}: {summary}")
-        self.stdout.write(self.style.SUCCESS("Demo data ready. Password for all demo accounts: mantelkring-demo"))
+        self.stdout.write(
+            self.style.SUCCESS("Demo data ready. Password for all demo accounts: mantelkring-demo")
+        )

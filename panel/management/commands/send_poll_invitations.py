@@ -11,6 +11,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         now = timezone.now()
         total = 0
-        for poll in Poll.objects.filter(opens_at__lte=now, closes_at__gt=now, invitations_sent_at=None):
+        for poll in Poll.objects.filter(
+            opens_at__lte=now, closes_at__gt=now, invitations_sent_at=None
+        ):
             total += send_poll_invitations(poll_id=poll.pk)
         self.stdout.write(f"{total} invitations sent")

@@ -10,3 +10,17 @@ register = template.Library()
 def markdown_filter(value: str) -> SafeString:
     """Author-written Markdown as sanitised HTML."""
     return markdown_to_html(value)
+
+
+@register.filter(name="plural_count")
+def plural_count(value) -> int:
+    """The whole number that picks singular or plural for a number that may have a fraction.
+
+    `{% blocktranslate count n=points|plural_count %}` says "1 punt" and "1,5 punten":
+    ngettext wants an integer, and any fraction reads as plural in Dutch and English.
+    """
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return 2
+    return int(number) if number.is_integer() else 2

@@ -46,7 +46,19 @@ def poll_sheets(*, poll_id: int) -> list[Sheet]:
             ]
         )
         sheets.append((f"Per {label.lower()}", rows))
+    sheets.append(("Open antwoorden", _approved_free_text(results)))
     return sheets
+
+
+def _approved_free_text(results: dict) -> list[Sequence]:
+    """Free text only after moderation: approved answers as they are now (after redaction)."""
+    rows: list[Sequence] = [["Vraag", "Antwoord"]]
+    for q in results["questions"]:
+        if q["kind"] != "text":
+            continue
+        for answer in selectors.approved_free_text(question_id=q["id"]):
+            rows.append([q["text"], answer["text"]])
+    return rows
 
 
 def action_point_sheets() -> list[Sheet]:

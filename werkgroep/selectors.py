@@ -97,6 +97,10 @@ def moderation_queue(*, poll_id: int) -> list[dict]:
     ]
 
 
+def approved_free_text(*, question_id: int) -> list[dict]:
+    return panel_selectors.free_text_answers(question_id=question_id, status="approved")
+
+
 # Action points -----------------------------------------------------------------------------
 
 

@@ -30,6 +30,7 @@ from panel.models import (
     Answer,
     Audience,
     Choice,
+    ContactRequest,
     PanelMember,
     Poll,
     Question,
@@ -229,6 +230,12 @@ def free_text_answers(*, question_id: int | None = None, status: str | None = No
             "pk", "question_id", "text", "status", "created_at"
         )
     ]
+
+
+def contact_requests_per_month() -> list[dict]:
+    """How many caregivers asked to be contacted, per month: only counts, never who."""
+    rows = ContactRequest.objects.values("month").annotate(count=Count("pk")).order_by("month")
+    return [{"month": row["month"], "count": row["count"]} for row in rows]
 
 
 def panel_growth() -> list[dict]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from panel.views import gesprekken, home, join, my_data, organise, polls
+from panel.views import gesprekken, home, join, my_data, organise, polls, support
 
 app_name = "panel"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     path("mijn-gegevens/mijn-gegevens.csv", my_data.export_csv, name="export_csv"),
     path("mijn-gegevens/stoppen/", my_data.leave, name="leave"),
     # Flash polls
+    path("hulp/", support.help_now, name="help"),
     path("vragen/<int:poll_id>/", polls.poll_start, name="poll"),
     path("vragen/<int:poll_id>/vraag/<int:number>/", polls.poll_question, name="poll_question"),
     path("vragen/<int:poll_id>/versturen/", polls.poll_review, name="poll_review"),

@@ -319,6 +319,16 @@ HELP_LINES = [
         "description": "Denkt u aan zelfmoord? Praat er over. Bel gratis, dag en nacht.",
         "codes": ["emotionele_steun"],
     },
+    {
+        "organisation": "Alarmnummer 112",
+        "name": "112: direct gevaar",
+        "help_now": HelpNow.CRISIS,
+        "phone": "112",
+        "url": "",
+        "schedule": "Dag en nacht",
+        "description": "Is er direct gevaar voor u of voor een ander? Bel 112.",
+        "codes": ["emotionele_steun"],
+    },
 ]
 
 

@@ -71,6 +71,7 @@ MATRIX = {
     "export_json": (lambda o: [], CAREGIVER_ONLY),
     "export_csv": (lambda o: [], CAREGIVER_ONLY),
     "leave": (lambda o: [], CAREGIVER_ONLY),
+    "help": (lambda o: [], CAREGIVER_ONLY),
     "poll": (lambda o: [o["poll"].pk], CAREGIVER_ONLY),
     "poll_question": (lambda o: [o["poll"].pk, 1], CAREGIVER_ONLY),
     "poll_review": (lambda o: [o["answered"].pk], CAREGIVER_ONLY | {Role.CAREGIVER: 302}),
@@ -153,6 +154,7 @@ def caregiver_pages(client, member, objects):
     yield "gesloten", client.get(reverse("panel:poll", args=[closed.pk]))
     yield "mijn gegevens", client.get(reverse("panel:my_data"))
     yield "stoppen", client.get(reverse("panel:leave"))
+    yield "hulp", client.get(reverse("panel:help"))
     yield "gesprekken", client.get(reverse("panel:gesprekken"))
     yield "gesprek", client.get(reverse("panel:gesprek", args=[objects["gesprek"].pk]))
     yield "afmelden", client.get(reverse("panel:cancel_by_link", args=[objects["cancel"]]))

@@ -12,6 +12,11 @@ urlpatterns = [
     path("mijn-gegevens/mijn-gegevens.json", my_data.export_json, name="export_json"),
     path("mijn-gegevens/mijn-gegevens.csv", my_data.export_csv, name="export_csv"),
     path("mijn-gegevens/stoppen/", my_data.leave, name="leave"),
+    path(
+        "mijn-gegevens/antwoorden/<int:answer_id>/wissen/",
+        my_data.withdraw,
+        name="withdraw_answer",
+    ),
     # Flash polls
     path("hulp/", support.help_now, name="help"),
     path("vragen/<int:poll_id>/", polls.poll_start, name="poll"),

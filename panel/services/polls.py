@@ -147,3 +147,15 @@ def moderate_answer(*, answer_id: int, approve: bool, reason: str, by) -> Answer
     answer.moderated_at = timezone.now()
     answer.save(update_fields=["status", "hidden_reason", "moderated_by", "moderated_at"])
     return answer
+
+
+@transaction.atomic
+def withdraw_answer(*, member: PanelMember, answer_id: int) -> None:
+    """A member takes back a free-text answer they wrote in a poll on their name: it is deleted.
+    Answers in anonymous polls are on nobody's name, so nobody can withdraw them."""
+    answer = Answer.objects.select_for_update().get(
+        pk=answer_id, member=member, choice__isnull=True
+    )
+    poll_id = answer.question.poll_id
+    answer.delete()
+    transaction.on_commit(partial(events.broadcast_poll_update, poll_id=poll_id))

@@ -42,6 +42,7 @@ from panel.models import (
     ResultTally,
     Spiegelgesprek,
 )
+from panel.personal_data import find_personal_data
 from sociale_kaart.models import Wijk
 
 BREAKDOWN_DIMENSIONS: dict[str, dict[str, str]] = {
@@ -224,12 +225,36 @@ def free_text_answers(*, question_id: int | None = None, status: str | None = No
             "question_id": a["question_id"],
             "text": a["text"],
             "status": a["status"],
+            "reason": a["hidden_reason"],
             "created": a["created_at"],
         }
         for a in answers.order_by("created_at", "pk").values(
-            "pk", "question_id", "text", "status", "created_at"
+            "pk", "question_id", "text", "status", "hidden_reason", "created_at"
         )
     ]
+
+
+def free_text_with_findings(*, question_id: int, status: str) -> list[dict]:
+    """Free-text answers with what may tell who someone is (phone numbers, e-mail addresses,
+    postcodes, addresses, names of panel members), for the moderator."""
+    names = member_names()
+    answers = free_text_answers(question_id=question_id, status=status)
+    for answer in answers:
+        answer["findings"] = [
+            {"kind": f.kind, "label": f.label, "text": f.text}
+            for f in find_personal_data(answer["text"], names=names)
+        ]
+    return answers
+
+
+def member_names() -> set[str]:
+    """First and last names (each word) of active panel members, to flag them in free text."""
+    names: set[str] = set()
+    for first, last in PanelMember.objects.filter(left_at=None).values_list(
+        "user__first_name", "user__last_name"
+    ):
+        names.update(word for word in f"{first} {last}".split() if len(word) >= 3)
+    return names
 
 
 def contact_requests_per_month() -> list[dict]:

@@ -88,14 +88,22 @@ def results_page(*, poll_id: int, dimension: str) -> dict:
     return {**results, "questions": questions}
 
 
-def moderation_queue(*, poll_id: int) -> list[dict]:
+def moderation_queue(*, poll_id: int, status: str = "pending") -> list[dict]:
+    """Free text waiting for a decision (or, with status, already approved or hidden), with
+    what the scan found that may tell who someone is."""
     results = panel_selectors.poll_results(poll_id=poll_id)
     texts = {q["id"]: q["text"] for q in results["questions"] if q["kind"] == "text"}
     return [
         {**a, "question": text}
         for question_id, text in texts.items()
-        for a in panel_selectors.free_text_answers(question_id=question_id, status="pending")
+        for a in panel_selectors.free_text_with_findings(question_id=question_id, status=status)
     ]
+
+
+def decided_free_text(*, poll_id: int) -> list[dict]:
+    return moderation_queue(poll_id=poll_id, status="approved") + moderation_queue(
+        poll_id=poll_id, status="hidden"
+    )
 
 
 def approved_free_text(*, question_id: int) -> list[dict]:

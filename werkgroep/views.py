@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.roles import area_required
 from panel import selectors as panel_selectors
-from panel.services.polls import moderate_answer
+from panel.services.polls import moderate_answer, redact_answer, undo_moderation
 from werkgroep import exports, selectors, services
 from werkgroep.exceptions import QuoteWithoutConsent, ReasonRequired, SameStatus, WerkgroepError
 from werkgroep.forms import (
@@ -16,8 +17,10 @@ from werkgroep.forms import (
     OutcomeForm,
     PeriodForm,
     PollEvidenceForm,
+    RedactForm,
     ReferralEvidenceForm,
     StatusForm,
+    UndoForm,
 )
 from werkgroep.models import ActionPoint, ActionStatus, ExportLog
 
@@ -65,41 +68,66 @@ def poll_results(request: HttpRequest, poll_id: int) -> HttpResponse:
 
 @werkgroep_only
 def moderation(request: HttpRequest, poll_id: int) -> HttpResponse:
+    """Free text before anyone reads it: approve, hide, black out parts, or undo a decision."""
     try:
         results = panel_selectors.poll_results(poll_id=poll_id)
     except ObjectDoesNotExist:
         raise Http404 from None
     queue = selectors.moderation_queue(poll_id=poll_id)
-    form = None
+    decided = selectors.decided_free_text(poll_id=poll_id)
+    texts = {a["id"]: a["text"] for a in queue + decided}
+    bound: dict[str, forms.Form] = {}
     if request.method == "POST":
-        form = ModerationForm(request.POST)
-        ids = {a["id"] for a in queue}
-        if form.is_valid() and form.cleaned_data["answer_id"] in ids:
-            approve = form.cleaned_data["decision"] == "approve"
-            moderate_answer(
-                answer_id=form.cleaned_data["answer_id"],
-                approve=approve,
-                reason=form.cleaned_data["reason"],
-                by=request.user,
-            )
-            messages.success(
-                request,
-                _("Goedgekeurd.") if approve else _("Verborgen. Niemand ziet dit antwoord nog."),
-            )
-            return redirect("werkgroep:moderation", poll_id=poll_id)
-        if form.is_valid():
+        action = request.POST.get("action", "decide")
+        form_class = {"decide": ModerationForm, "redact": RedactForm, "undo": UndoForm}.get(action)
+        if form_class is None:
             raise Http404
-    error_id = form.data.get("answer_id") if form is not None else None
+        answer_id = request.POST.get("answer_id", "")
+        extra = (
+            {"text": texts.get(int(answer_id), "")}
+            if action == "redact" and answer_id.isdigit()
+            else {}
+        )
+        form = form_class(request.POST, **extra)
+        allowed = {a["id"] for a in (decided if action == "undo" else queue)}
+        if action == "redact":
+            allowed |= {a["id"] for a in decided if a["status"] == "approved"}
+        if form.is_valid():
+            if form.cleaned_data["answer_id"] not in allowed:
+                raise Http404
+            messages.success(request, _do_moderation(action, form.cleaned_data, request.user))
+            return redirect("werkgroep:moderation", poll_id=poll_id)
+        bound[f"{action}-{answer_id}"] = form
     items = [
         {
             **a,
-            "form": form
-            if form is not None and str(a["id"]) == error_id
-            else ModerationForm(initial={"answer_id": a["id"]}, auto_id=f"id_%s_{a['id']}"),
+            "form": bound.get(f"decide-{a['id']}")
+            or ModerationForm(initial={"answer_id": a["id"]}, auto_id=f"id_%s_{a['id']}"),
+            "redact_form": bound.get(f"redact-{a['id']}")
+            or RedactForm(
+                initial={
+                    "answer_id": a["id"],
+                    "parts": "\n".join(dict.fromkeys(f["text"] for f in a["findings"])),
+                },
+                auto_id=f"id_redact_%s_{a['id']}",
+            ),
         }
         for a in queue
     ]
-    return render(request, "werkgroep/moderation.html", {"poll": results["poll"], "items": items})
+    context = {"poll": results["poll"], "items": items, "decided": decided}
+    return render(request, "werkgroep/moderation.html", context)
+
+
+def _do_moderation(action: str, data: dict, user) -> str:
+    if action == "redact":
+        redact_answer(answer_id=data["answer_id"], parts=data["parts"], by=user)
+        return _("Zwart gemaakt. De oude tekst is weg.")
+    if action == "undo":
+        undo_moderation(answer_id=data["answer_id"], by=user)
+        return _("Teruggezet. Het antwoord wacht weer op controle.")
+    approve = data["decision"] == "approve"
+    moderate_answer(answer_id=data["answer_id"], approve=approve, reason=data["reason"], by=user)
+    return _("Goedgekeurd.") if approve else _("Verborgen. Niemand ziet dit antwoord nog.")
 
 
 # Action points --------------------------------------------------------------------------------

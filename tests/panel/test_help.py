@@ -180,3 +180,16 @@ def test_someone_who_is_not_a_member_is_sent_to_log_in(client, db):
     response = client.get(reverse("panel:help"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
+
+
+def test_a_member_who_answered_through_an_invitation_link_also_gets_help(
+    client, member, wellbeing_poll, help_lines
+):
+    from panel.tokens import make_invitation_token
+
+    token = make_invitation_token(member=member, poll=wellbeing_poll)
+    client.get(reverse("panel:invitation", args=[wellbeing_poll.pk, token]))
+    response = answer(client, wellbeing_poll, scale_value=1)
+    assert response.url == reverse("panel:help")
+    html = client.get(reverse("panel:help")).content.decode()
+    assert "Consulent Centrum" in html  # the member's wijk, from the session

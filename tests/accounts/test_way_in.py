@@ -101,3 +101,18 @@ def test_professionals_and_the_werkgroep_find_the_flyer(client, login_as):
     for role, url in ((Role.PROFESSIONAL, "/training/"), (Role.WERKGROEP, "/werkgroep/")):
         login_as(client, role)
         assert f'href="{reverse("flyer")}"' in client.get(url).content.decode()
+
+
+def test_the_landing_page_and_the_code_page_are_plain_dutch(client, db):
+    assert flesch_douma(client.get("/").content.decode()) >= 65
+    response = client.post(
+        reverse("account_request_login_code"), {"email": "nieuw@example.org"}, follow=True
+    )
+    assert flesch_douma(response.content.decode()) >= 65
+
+
+def test_the_join_invitation_mail_is_plain_dutch(client, db):
+    client.post(reverse("account_request_login_code"), {"email": "nieuw@example.org"})
+    body = mail.outbox[0].body
+    paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines() if "http" not in line)
+    assert flesch_douma(paragraphs) >= 65

@@ -3,6 +3,7 @@ and an opt-in request to be contacted. Reached after a poll whose answers call f
 from the panel's home page."""
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +19,16 @@ from sociale_kaart.models import HelpNow
 
 # Set when a vote calls for help: {"poll": poll id, "wijk": wijk id}. Only in the session.
 HELP_KEY = "panel_help"
+# A few requests an hour from one browser is plenty; more would only flood the contact point.
+REQUESTS_PER_HOUR = 3
+
+
+def _may_send_request(request: HttpRequest) -> bool:
+    if not request.session.session_key:
+        request.session.save()
+    key = f"panel:contact-request:{request.session.session_key}"
+    cache.add(key, 0, timeout=3600)
+    return cache.incr(key) <= REQUESTS_PER_HOUR
 
 
 def help_now(request: HttpRequest) -> HttpResponse:
@@ -29,6 +40,14 @@ def help_now(request: HttpRequest) -> HttpResponse:
     point = active_contact_point()
     form = ContactRequestForm(request.POST or None) if point is not None else None
     if request.method == "POST" and form is not None and form.is_valid():
+        if not _may_send_request(request):
+            messages.error(
+                request,
+                _(
+                    "U heeft al een paar keer gevraagd om contact. Er wordt contact met u opgenomen."
+                ),
+            )
+            return redirect("panel:help")
         try:
             request_contact(**form.cleaned_data)
         except PanelError as error:

@@ -193,3 +193,10 @@ def test_a_member_who_answered_through_an_invitation_link_also_gets_help(
     assert response.url == reverse("panel:help")
     html = client.get(reverse("panel:help")).content.decode()
     assert "Consulent Centrum" in html  # the member's wijk, from the session
+
+
+def test_one_browser_cannot_flood_the_contact_point(client, member, contact_point):
+    client.force_login(member.user)
+    for _ in range(5):
+        client.post(reverse("panel:help"), {"name": "Joke", "phone": "0612345678"})
+    assert ContactRequest.objects.count() == 3

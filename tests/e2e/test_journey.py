@@ -18,6 +18,7 @@ CODE = re.compile(r"^\s*([A-Z0-9]{4}-?[A-Z0-9]{4}|[A-Z0-9]{6})\s*$", re.MULTILIN
 
 
 def no_sideways_scrolling(page) -> None:
+    page.wait_for_load_state("load")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.evaluate("document.documentElement.clientWidth"), page.url
 
@@ -45,11 +46,14 @@ def test_a_new_caregiver_goes_from_the_landing_page_to_a_finished_join_and_answe
     tab_to(page, page.get_by_label("Uw e-mailadres"))
     page.keyboard.type("nieuw.lid@example.org")
     page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wat doen we met uw gegevens?")
     tab_to(page, page.get_by_label("Ik doe mee en ik vind dit goed"))
     page.keyboard.press("Space")
     press_button(page, "Volgende")
-    for _ in range(4):  # the optional questions: skip them
+    for step in range(3, 7):  # the optional questions: skip them
+        expect(page.locator(".mk-step")).to_have_text(f"Stap {step} van 7")
         press_button(page, "Volgende")
+    expect(page.locator(".mk-step")).to_have_text("Stap 7 van 7")
     no_sideways_scrolling(page)
     press_button(page, "Klaar: stuur mij een code")
 
@@ -65,12 +69,15 @@ def test_a_new_caregiver_goes_from_the_landing_page_to_a_finished_join_and_answe
     no_sideways_scrolling(page)
     tab_to(page, page.get_by_role("link", name=re.compile("Beantwoord de vragen")))
     page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hoe gaat het met u?")
     tab_to(page, page.get_by_role("link", name="Begin"))
     page.keyboard.press("Enter")
 
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vraag 1 van 4")
     tab_to(page, page.get_by_label("Ja", exact=True))
     page.keyboard.press("Space")
     press_button(page, "Volgende vraag")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vraag 2 van 4")
     tab_to(page, page.get_by_label("Informatie"))
     page.keyboard.press("Space")
     press_button(page, "Volgende vraag")
@@ -79,10 +86,12 @@ def test_a_new_caregiver_goes_from_the_landing_page_to_a_finished_join_and_answe
     page.keyboard.press("Space")
     expect(page.get_by_label("Heel slecht")).to_be_checked()
     press_button(page, "Volgende vraag")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vraag 4 van 4")
     tab_to(page, page.get_by_role("textbox"))
     page.keyboard.type("ik kan bijna niet meer")
     no_sideways_scrolling(page)
     press_button(page, "Bekijk mijn antwoord")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Klopt dit?")
     press_button(page, "Verstuur mijn antwoord")
 
     # Not a plain thank-you: who to call now, and the offer to be called.
@@ -110,6 +119,7 @@ def test_an_unknown_address_asking_for_a_code_gets_the_join_mail_and_no_account(
     page.goto("/")
     tab_to(page, page.get_by_role("link", name="Log in met een code"))
     page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inloggen met een code")
     tab_to(page, page.get_by_label("E-mailadres"))
     page.keyboard.type("onbekend@example.org")
     page.keyboard.press("Enter")

@@ -1,4 +1,6 @@
-"""Reads of the panel that other apps (werkgroep, scale) may import. Plain data only.
+"""Reads of the panel that other apps (werkgroep, scale) may import. Typed, frozen results
+(panel.records) for everything another app reads; model instances only for the panel's own
+pages.
 
 No selector here ever returns who said what: free-text answers come without member info,
 and breakdowns come from the snapshot on the answer, never from the member.
@@ -25,8 +27,8 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, NullIf, TruncMonth
 from django.utils import timezone
 
+from panel import breakdown
 from panel.models import (
-    AgeBand,
     Answer,
     Audience,
     Choice,
@@ -37,19 +39,24 @@ from panel.models import (
     Registration,
     RegistrationKind,
     RegistrationStatus,
-    Relation,
     ResultTally,
     Spiegelgesprek,
 )
+from panel.records import (
+    BreakdownCounts,
+    ChoiceResult,
+    FreeTextAnswer,
+    GesprekNeeds,
+    GesprekOverview,
+    GesprekSummary,
+    GrowthMonth,
+    PollOverview,
+    PollResults,
+    PollSummary,
+    QuestionResult,
+    TaggedQuestion,
+)
 from sociale_kaart.models import Wijk
-
-BREAKDOWN_DIMENSIONS: dict[str, dict[str, str]] = {
-    "wijk": {},  # labels are wijk names, filled at call time
-    "age_band": {value: str(label) for value, label in AgeBand.choices},
-    "relation": {value: str(label) for value, label in Relation.choices},
-    "works": {"yes": "Betaald werk", "no": "Geen betaald werk"},
-}
-UNKNOWN_GROUP = "Onbekend"
 
 
 def panel_size() -> int:
@@ -73,16 +80,17 @@ def _count(queryset: QuerySet) -> Subquery:
 
 def tagged_questions(
     *, kinds: Sequence[str] = ("single", "multiple", "scale")
-) -> list[tuple[int, str, str]]:
-    """(question id, vraaggebied code, kind) of questions tagged with a vraaggebied. No answers."""
-    return list(
-        Question.objects.filter(vraaggebied__isnull=False, kind__in=kinds)
+) -> list[TaggedQuestion]:
+    """Questions tagged with a vraaggebied (of these kinds), with the vraaggebied's code. No answers."""
+    return [
+        TaggedQuestion(question_id=pk, vraaggebied_code=code, kind=kind)
+        for pk, code, kind in Question.objects.filter(vraaggebied__isnull=False, kind__in=kinds)
         .values_list("pk", "vraaggebied__code", "kind")
         .order_by("pk")
-    )
+    ]
 
 
-def polls_overview() -> list[dict]:
+def polls_overview() -> list[PollOverview]:
     """Each poll with its audience: the members who were in the panel (and, for a poll for
     some wijken, lived there) while it was open, so people who answered and left later still
     count, and the response rate is a real rate. One query, however many polls or members."""
@@ -108,21 +116,21 @@ def polls_overview() -> list[dict]:
     for poll in polls:
         size = (poll.audience_all if poll.audience == Audience.ALL else poll.audience_wijken) or 0
         rows.append(
-            {
-                "id": poll.pk,
-                "title": poll.title,
-                "status": poll.status_at(now),
-                "opens_at": poll.opens_at,
-                "closes_at": poll.closes_at,
-                "audience_size": size,
-                "responses": poll.responses,
-                "response_rate": (poll.responses / size) if size else 0.0,
-            }
+            PollOverview(
+                id=poll.pk,
+                title=poll.title,
+                status=poll.status_at(now),
+                opens_at=poll.opens_at,
+                closes_at=poll.closes_at,
+                audience_size=size,
+                responses=poll.responses,
+                response_rate=(poll.responses / size) if size else 0.0,
+            )
         )
     return rows
 
 
-def poll_results(*, poll_id: int) -> dict:
+def poll_results(*, poll_id: int) -> PollResults:
     """Counts per choice, in a fixed number of queries however many votes there are."""
     poll = Poll.objects.get(pk=poll_id)
     questions = list(Question.objects.filter(poll=poll).order_by("order"))
@@ -135,7 +143,7 @@ def poll_results(*, poll_id: int) -> dict:
         .annotate(n=Sum("count"))
         .values_list("choice_ref", "n")
     )
-    poll.respondents = counts.pop(0, 0)
+    respondents = counts.pop(0, 0)
     # Choice questions are answered by every respondent; text questions may stay empty.
     text_counts = dict(
         Answer.objects.filter(question__poll=poll, choice__isnull=True)
@@ -149,89 +157,83 @@ def poll_results(*, poll_id: int) -> dict:
     out = []
     for question in questions:
         total = (
-            text_counts.get(question.pk, 0)
-            if question.kind == QuestionKind.TEXT
-            else poll.respondents
+            text_counts.get(question.pk, 0) if question.kind == QuestionKind.TEXT else respondents
         )
         out.append(
-            {
-                "id": question.pk,
-                "text": question.text,
-                "kind": question.kind,
-                "order": question.order,
-                "total": total,
-                "choices": [
-                    {
-                        "id": c.pk,
-                        "text": c.text,
-                        "face": c.face,
-                        "value": c.value,
-                        "count": counts.get(c.pk, 0),
-                        "percent": round(100 * counts.get(c.pk, 0) / total) if total else 0,
-                    }
+            QuestionResult(
+                id=question.pk,
+                text=question.text,
+                kind=question.kind,
+                order=question.order,
+                total=total,
+                choices=tuple(
+                    ChoiceResult(
+                        id=c.pk,
+                        text=c.text,
+                        face=c.face,
+                        value=c.value,
+                        count=counts.get(c.pk, 0),
+                        percent=round(100 * counts.get(c.pk, 0) / total) if total else 0,
+                    )
                     for c in by_question[question.pk]
-                ],
-            }
+                ),
+            )
         )
-    return {
-        "poll": {
-            "id": poll.pk,
-            "title": poll.title,
-            "status": poll.status,
-            "opens_at": poll.opens_at,
-            "closes_at": poll.closes_at,
-            "anonymous": poll.anonymous,
-        },
-        "respondents": poll.respondents,
-        "questions": out,
-    }
+    return PollResults(
+        poll=PollSummary(
+            id=poll.pk,
+            title=poll.title,
+            status=poll.status,
+            opens_at=poll.opens_at,
+            closes_at=poll.closes_at,
+            anonymous=poll.anonymous,
+        ),
+        respondents=respondents,
+        questions=tuple(out),
+    )
 
 
-def breakdown_counts(*, question_id: int, dimension: str) -> dict[tuple[str, int], int]:
-    """Raw counts per (group label, choice id). NOT suppressed: the caller suppresses small cells."""
-    if dimension not in BREAKDOWN_DIMENSIONS:
+def breakdown_counts(*, question_id: int, dimension: str) -> BreakdownCounts:
+    """Raw counts per (group key, choice id), group keys as in panel.breakdown (a wijk by its
+    id; None for unknown, also for a wijk that no longer exists). NOT suppressed: the caller
+    suppresses small cells."""
+    if dimension not in breakdown.DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
     # From the counters kept with each vote (ResultTally), one row per group, choice and slot.
     tallies = ResultTally.objects.filter(question_ref=question_id, dimension=dimension).order_by()
     if dimension == "wijk":
-        wijk_name = Wijk.objects.filter(
+        existing = Wijk.objects.filter(
             pk=Cast(NullIf(OuterRef("group_value"), Value("")), IntegerField())
         )
-        rows = tallies.values_list(Subquery(wijk_name.values("name")[:1]), "choice_ref").annotate(
+        rows = tallies.values_list(Subquery(existing.values("pk")[:1]), "choice_ref").annotate(
             n=Sum("count")
         )
-        labels = {}
     else:
         rows = tallies.values_list("group_value", "choice_ref").annotate(n=Sum("count"))
-        labels = BREAKDOWN_DIMENSIONS[dimension]
-    out: dict[tuple[str, int], int] = {}
+    out: BreakdownCounts = {}
     for value, choice, n in rows:
-        key = (value or UNKNOWN_GROUP) if dimension == "wijk" else labels.get(value, UNKNOWN_GROUP)
+        key = value if dimension == "wijk" else breakdown.group_key(dimension, value)
         out[(key, choice)] = out.get((key, choice), 0) + n
     return out
 
 
-def free_text_answers(*, question_id: int | None = None, status: str | None = None) -> list[dict]:
+def free_text_answers(
+    *, question_id: int | None = None, status: str | None = None
+) -> list[FreeTextAnswer]:
     answers = Answer.objects.filter(choice__isnull=True)
     if question_id is not None:
         answers = answers.filter(question_id=question_id)
     if status is not None:
         answers = answers.filter(status=status)
     return [
-        {
-            "id": a["pk"],
-            "question_id": a["question_id"],
-            "text": a["text"],
-            "status": a["status"],
-            "created": a["created_at"],
-        }
-        for a in answers.order_by("created_at", "pk").values(
-            "pk", "question_id", "text", "status", "created_at"
-        )
+        FreeTextAnswer(id=pk, question_id=question_id, text=text, status=status, created=created)
+        for pk, question_id, text, status, created in answers.order_by(
+            "created_at", "pk"
+        ).values_list("pk", "question_id", "text", "status", "created_at")
     ]
 
 
-def panel_growth() -> list[dict]:
+def panel_growth() -> list[GrowthMonth]:
     """Per month: members joined, members left, and active members at the end of the month."""
     joined = dict(
         PanelMember.objects.annotate(m=TruncMonth("joined_at"))
@@ -257,17 +259,17 @@ def panel_growth() -> list[dict]:
     for month in months:
         active += joined.get(month, 0) - left.get(month, 0)
         rows.append(
-            {
-                "month": month,
-                "joined": joined.get(month, 0),
-                "left": left.get(month, 0),
-                "active": active,
-            }
+            GrowthMonth(
+                month=month,
+                joined=joined.get(month, 0),
+                left=left.get(month, 0),
+                active=active,
+            )
         )
     return rows
 
 
-def _gesprek_rows(gesprekken) -> list[dict]:
+def _gesprek_rows(gesprekken) -> list[GesprekOverview]:
     def count(kind, status):
         return Count(
             "registrations", filter=Q(registrations__kind=kind, registrations__status=status)
@@ -289,36 +291,36 @@ def _gesprek_rows(gesprekken) -> list[dict]:
         needs_diet=Count("registrations", filter=active & ~Q(registrations__diet="")),
     )
     return [
-        {
-            "id": g.pk,
-            "title": g.title,
-            "starts_at": g.starts_at,
-            "caregiver_places": g.caregiver_places,
-            "caregivers_taken": g.caregivers_taken,
-            "caregivers_waiting": g.caregivers_waiting,
-            "listener_places": g.listener_places,
-            "listeners_taken": g.listeners_taken,
-            "listeners_waiting": g.listeners_waiting,
-            "needs": {
-                "replacement_care": g.needs_replacement_care,
-                "transport": g.needs_transport,
-                "accessibility": g.needs_accessibility,
-                "diet": g.needs_diet,
-            },
-        }
+        GesprekOverview(
+            id=g.pk,
+            title=g.title,
+            starts_at=g.starts_at,
+            caregiver_places=g.caregiver_places,
+            caregivers_taken=g.caregivers_taken,
+            caregivers_waiting=g.caregivers_waiting,
+            listener_places=g.listener_places,
+            listeners_taken=g.listeners_taken,
+            listeners_waiting=g.listeners_waiting,
+            needs=GesprekNeeds(
+                replacement_care=g.needs_replacement_care,
+                transport=g.needs_transport,
+                accessibility=g.needs_accessibility,
+                diet=g.needs_diet,
+            ),
+        )
         for g in gesprekken
     ]
 
 
-def upcoming_gesprekken() -> list[dict]:
+def upcoming_gesprekken() -> list[GesprekOverview]:
     return _gesprek_rows(
         Spiegelgesprek.objects.filter(starts_at__gt=timezone.now()).order_by("starts_at")
     )
 
 
-def past_gesprekken() -> list[dict]:
+def past_gesprekken() -> list[GesprekSummary]:
     return [
-        {"id": g.pk, "title": g.title, "starts_at": g.starts_at}
+        GesprekSummary(id=g.pk, title=g.title, starts_at=g.starts_at)
         for g in Spiegelgesprek.objects.filter(starts_at__lte=timezone.now()).order_by("-starts_at")
     ]
 

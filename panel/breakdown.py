@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from panel.models import AgeBand, Relation
 from sociale_kaart import selectors as kaart
 
-type GroupKey = int | str | None
+GroupKey = int | str | None
 
 
 @dataclass(frozen=True)

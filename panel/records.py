@@ -61,7 +61,7 @@ class PollResults:
     questions: tuple[QuestionResult, ...]
 
 
-type BreakdownCounts = dict[tuple[GroupKey, int], int]
+BreakdownCounts = dict[tuple[GroupKey, int], int]
 """(group key, choice id) -> answers; group keys as in panel.breakdown (wijk: wijk id)."""
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from accounts.roles import area_required
 from panel import breakdown
 from panel.services.polls import moderate_answer
-from werkgroep import exports, results, selectors, services
+from werkgroep import exports, outcomes, results, selectors, services
 from werkgroep.exceptions import QuoteWithoutConsent, ReasonRequired, SameStatus, WerkgroepError
 from werkgroep.forms import (
     ActionPointForm,
@@ -232,12 +232,12 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @werkgroep_only
 def gesprekken(request: HttpRequest) -> HttpResponse:
-    return render(request, "werkgroep/gesprekken.html", selectors.gesprekken_overview())
+    return render(request, "werkgroep/gesprekken.html", outcomes.gesprekken_overview())
 
 
 @werkgroep_only
 def gesprek_outcomes(request: HttpRequest, gesprek_id: int) -> HttpResponse:
-    gesprek = selectors.past_gesprek(gesprek_id=gesprek_id)
+    gesprek = outcomes.past_gesprek(gesprek_id=gesprek_id)
     if gesprek is None:
         raise Http404
     form = OutcomeForm(request.POST or None)
@@ -268,7 +268,7 @@ def gesprek_outcomes(request: HttpRequest, gesprek_id: int) -> HttpResponse:
         "werkgroep/gesprek_outcomes.html",
         {
             "gesprek": gesprek,
-            "items": selectors.outcomes_for(gesprek_id=gesprek_id),
+            "items": outcomes.outcomes_for(gesprek_id=gesprek_id),
             "form": form,
         },
     )

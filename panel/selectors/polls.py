@@ -1,14 +1,11 @@
-"""Reads of the panel that other apps (werkgroep, scale) may import. Typed, frozen results
-(panel.records) for everything another app reads; model instances only for the panel's own
-pages.
-
-No selector here ever returns who said what: free-text answers come without member info,
-and breakdowns come from the snapshot on the answer, never from the member.
-"""
+"""Reads about flash polls: overview with response rates, results from the counters,
+breakdown counts (keyed by group, see panel.breakdown), free-text answers, and the reads
+the member's poll pages need. No selector ever returns who said what: free-text answers come
+without member info, and breakdowns come from the snapshot on the answer, never from the
+member."""
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
 
 from django.db.models import (
     Count,
@@ -24,7 +21,7 @@ from django.db.models import (
     Value,
     prefetch_related_objects,
 )
-from django.db.models.functions import Cast, Coalesce, NullIf, TruncMonth
+from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils import timezone
 
 from panel import breakdown
@@ -36,20 +33,12 @@ from panel.models import (
     Poll,
     Question,
     QuestionKind,
-    Registration,
-    RegistrationKind,
-    RegistrationStatus,
     ResultTally,
-    Spiegelgesprek,
 )
 from panel.records import (
     BreakdownCounts,
     ChoiceResult,
     FreeTextAnswer,
-    GesprekNeeds,
-    GesprekOverview,
-    GesprekSummary,
-    GrowthMonth,
     PollOverview,
     PollResults,
     PollSummary,
@@ -57,10 +46,6 @@ from panel.records import (
     TaggedQuestion,
 )
 from sociale_kaart.models import Wijk
-
-
-def panel_size() -> int:
-    return PanelMember.objects.filter(left_at=None).count()
 
 
 def _members_during_poll() -> QuerySet:
@@ -233,107 +218,6 @@ def free_text_answers(
     ]
 
 
-def panel_growth() -> list[GrowthMonth]:
-    """Per month: members joined, members left, and active members at the end of the month."""
-    joined = dict(
-        PanelMember.objects.annotate(m=TruncMonth("joined_at"))
-        .values("m")
-        .annotate(n=Count("pk"))
-        .values_list("m", "n")
-    )
-    left = dict(
-        PanelMember.objects.filter(left_at__isnull=False)
-        .annotate(m=TruncMonth("left_at"))
-        .values("m")
-        .annotate(n=Count("pk"))
-        .values_list("m", "n")
-    )
-
-    def as_date(value) -> date:
-        return value.date() if hasattr(value, "date") else value
-
-    joined = {as_date(k): v for k, v in joined.items()}
-    left = {as_date(k): v for k, v in left.items()}
-    months = sorted(set(joined) | set(left))
-    rows, active = [], 0
-    for month in months:
-        active += joined.get(month, 0) - left.get(month, 0)
-        rows.append(
-            GrowthMonth(
-                month=month,
-                joined=joined.get(month, 0),
-                left=left.get(month, 0),
-                active=active,
-            )
-        )
-    return rows
-
-
-def _gesprek_rows(gesprekken) -> list[GesprekOverview]:
-    def count(kind, status):
-        return Count(
-            "registrations", filter=Q(registrations__kind=kind, registrations__status=status)
-        )
-
-    active = ~Q(registrations__status=RegistrationStatus.CANCELLED)
-    gesprekken = gesprekken.annotate(
-        caregivers_taken=count(RegistrationKind.CAREGIVER, RegistrationStatus.REGISTERED),
-        caregivers_waiting=count(RegistrationKind.CAREGIVER, RegistrationStatus.WAITING),
-        listeners_taken=count(RegistrationKind.LISTENER, RegistrationStatus.REGISTERED),
-        listeners_waiting=count(RegistrationKind.LISTENER, RegistrationStatus.WAITING),
-        needs_replacement_care=Count(
-            "registrations", filter=active & Q(registrations__replacement_care=True)
-        ),
-        needs_transport=Count("registrations", filter=active & Q(registrations__transport=True)),
-        needs_accessibility=Count(
-            "registrations", filter=active & ~Q(registrations__accessibility="")
-        ),
-        needs_diet=Count("registrations", filter=active & ~Q(registrations__diet="")),
-    )
-    return [
-        GesprekOverview(
-            id=g.pk,
-            title=g.title,
-            starts_at=g.starts_at,
-            caregiver_places=g.caregiver_places,
-            caregivers_taken=g.caregivers_taken,
-            caregivers_waiting=g.caregivers_waiting,
-            listener_places=g.listener_places,
-            listeners_taken=g.listeners_taken,
-            listeners_waiting=g.listeners_waiting,
-            needs=GesprekNeeds(
-                replacement_care=g.needs_replacement_care,
-                transport=g.needs_transport,
-                accessibility=g.needs_accessibility,
-                diet=g.needs_diet,
-            ),
-        )
-        for g in gesprekken
-    ]
-
-
-def upcoming_gesprekken() -> list[GesprekOverview]:
-    return _gesprek_rows(
-        Spiegelgesprek.objects.filter(starts_at__gt=timezone.now()).order_by("starts_at")
-    )
-
-
-def past_gesprekken() -> list[GesprekSummary]:
-    return [
-        GesprekSummary(id=g.pk, title=g.title, starts_at=g.starts_at)
-        for g in Spiegelgesprek.objects.filter(starts_at__lte=timezone.now()).order_by("-starts_at")
-    ]
-
-
-def my_registrations(*, user) -> list[Registration]:
-    return list(
-        Registration.objects.filter(user=user)
-        .exclude(status=RegistrationStatus.CANCELLED)
-        .select_related("gesprek")
-        .order_by("gesprek__starts_at")
-    )
-
-
 def open_polls_for(member: PanelMember) -> list[Poll]:
     """Open polls this member may answer and has not answered yet."""
     now = timezone.now()
@@ -357,33 +241,6 @@ def audience_members(poll: Poll) -> QuerySet:
     if poll.audience == Audience.WIJKEN:
         members = members.filter(wijk__in=poll.wijken.all())
     return members
-
-
-def gesprek_with_vraaggebieden() -> QuerySet:
-    """Spiegelgesprekken with their vraaggebieden read in one go (for a detail page)."""
-    return Spiegelgesprek.objects.prefetch_related("vraaggebieden")
-
-
-def active_registration(*, gesprek: Spiegelgesprek, user) -> Registration | None:
-    """This person's registration (a place or on the waiting list) for the gesprek, if any."""
-    return (
-        gesprek.registrations.filter(user=user).exclude(status=RegistrationStatus.CANCELLED).first()
-    )
-
-
-def free_places(*, gesprek: Spiegelgesprek, kind: str | None) -> int:
-    """Places of this kind (caregiver or listener) not yet taken; never below zero."""
-    taken = gesprek.registrations.filter(kind=kind, status=RegistrationStatus.REGISTERED).count()
-    return max(gesprek.places_for(kind) - taken, 0)
-
-
-def active_registrations(*, gesprek: Spiegelgesprek) -> list[Registration]:
-    """Everyone registered or waiting for the gesprek, with their account, in list order."""
-    return list(
-        gesprek.registrations.exclude(status=RegistrationStatus.CANCELLED)
-        .select_related("user")
-        .order_by("kind", "status", "created_at", "pk")
-    )
 
 
 def question_count(poll: Poll) -> int:

@@ -243,3 +243,20 @@ def test_result_counters_match_a_count_of_the_answers(poll, wijk):
     assert _counted_from_tallies(poll) == expected
     recount_results(poll_id=poll.pk)
     assert _counted_from_tallies(poll) == expected
+
+
+def test_a_breakdown_keys_wijken_by_id_and_a_removed_wijk_counts_as_unknown(member, poll, wijk):
+    cast_vote(member=member, poll=poll, answers=answers_for(poll))
+    other = Wijk.objects.create(name="Nijeveen", slug="nijeveen")
+    cast_vote(member=PanelMemberFactory(wijk=other), poll=poll, answers=answers_for(poll))
+    q1 = poll.questions.get(order=1)
+    choice = q1.choices.first()
+    assert breakdown_counts(question_id=q1.pk, dimension="wijk") == {
+        (wijk.pk, choice.pk): 1,
+        (other.pk, choice.pk): 1,
+    }
+    other.delete()
+    assert breakdown_counts(question_id=q1.pk, dimension="wijk") == {
+        (wijk.pk, choice.pk): 1,
+        (None, choice.pk): 1,
+    }

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.roles import area_required
-from panel import selectors as panel_selectors
+from panel import breakdown
 from panel.services.polls import moderate_answer, redact_answer, undo_moderation
-from werkgroep import exports, selectors, services
+from werkgroep import exports, outcomes, results, selectors, services
 from werkgroep.exceptions import QuoteWithoutConsent, ReasonRequired, SameStatus, WerkgroepError
 from werkgroep.forms import (
     ActionPointForm,
@@ -22,7 +22,7 @@ from werkgroep.forms import (
     StatusForm,
     UndoForm,
 )
-from werkgroep.models import ActionPoint, ActionStatus, ExportLog
+from werkgroep.models import ActionPoint, ActionStatus
 
 MESSAGES = {
     ReasonRequired: gettext_lazy("Zeg waarom dit niet haalbaar is."),
@@ -33,9 +33,9 @@ MESSAGES = {
 werkgroep_only = area_required("werkgroep")
 
 
-def _results_or_404(poll_id: int, dimension: str) -> dict:
+def _results_or_404(poll_id: int, dimension: str) -> results.ResultsPage:
     try:
-        return selectors.results_page(poll_id=poll_id, dimension=dimension)
+        return results.results_page(poll_id=poll_id, dimension=dimension)
     except ObjectDoesNotExist:
         raise Http404 from None
 
@@ -51,17 +51,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @werkgroep_only
 def poll_results(request: HttpRequest, poll_id: int) -> HttpResponse:
     dimension = request.GET.get("uitsplitsing", "wijk")
-    if dimension not in selectors.DIMENSIONS:
+    if dimension not in breakdown.DIMENSIONS:
         dimension = "wijk"
-    results = _results_or_404(poll_id, dimension)
     return render(
         request,
         "werkgroep/poll_results.html",
         {
-            "results": results,
+            "results": _results_or_404(poll_id, dimension),
             "dimension": dimension,
-            "dimensions": selectors.DIMENSIONS,
-            "dimension_label": selectors.DIMENSIONS[dimension],
+            "dimensions": breakdown.DIMENSIONS.values(),
+            "dimension_label": breakdown.DIMENSIONS[dimension].label,
         },
     )
 
@@ -70,55 +69,67 @@ def poll_results(request: HttpRequest, poll_id: int) -> HttpResponse:
 def moderation(request: HttpRequest, poll_id: int) -> HttpResponse:
     """Free text before anyone reads it: approve, hide, black out parts, or undo a decision."""
     try:
-        results = panel_selectors.poll_results(poll_id=poll_id)
+        queue = results.moderation_queue(poll_id=poll_id)
     except ObjectDoesNotExist:
         raise Http404 from None
-    queue = selectors.moderation_queue(poll_id=poll_id)
-    decided = selectors.decided_free_text(poll_id=poll_id)
-    texts = {a["id"]: a["text"] for a in queue + decided}
+    decided = results.decided_free_text(poll_id=poll_id)
+    texts = {item.id: item.text for item in queue.items + decided.items}
     bound: dict[str, forms.Form] = {}
     if request.method == "POST":
         action = request.POST.get("action", "decide")
-        form_class = {"decide": ModerationForm, "redact": RedactForm, "undo": UndoForm}.get(action)
-        if form_class is None:
+        if action not in MODERATION_FORMS:
             raise Http404
         answer_id = request.POST.get("answer_id", "")
-        extra = (
-            {"text": texts.get(int(answer_id), "")}
-            if action == "redact" and answer_id.isdigit()
-            else {}
-        )
-        form = form_class(request.POST, **extra)
-        allowed = {a["id"] for a in (decided if action == "undo" else queue)}
         if action == "redact":
-            allowed |= {a["id"] for a in decided if a["status"] == "approved"}
+            known = int(answer_id) if answer_id.isdigit() else None
+            form: forms.Form = RedactForm(request.POST, text=texts.get(known, ""))
+        else:
+            form = MODERATION_FORMS[action](request.POST)
         if form.is_valid():
-            if form.cleaned_data["answer_id"] not in allowed:
+            if form.cleaned_data["answer_id"] not in _may_act_on(action, queue, decided):
                 raise Http404
-            messages.success(request, _do_moderation(action, form.cleaned_data, request.user))
+            messages.success(request, _moderate(action, form.cleaned_data, request.user))
             return redirect("werkgroep:moderation", poll_id=poll_id)
         bound[f"{action}-{answer_id}"] = form
     items = [
-        {
-            **a,
-            "form": bound.get(f"decide-{a['id']}")
-            or ModerationForm(initial={"answer_id": a["id"]}, auto_id=f"id_%s_{a['id']}"),
-            "redact_form": bound.get(f"redact-{a['id']}")
+        (
+            item,
+            bound.get(f"decide-{item.id}")
+            or ModerationForm(initial={"answer_id": item.id}, auto_id=f"id_%s_{item.id}"),
+            bound.get(f"redact-{item.id}")
             or RedactForm(
                 initial={
-                    "answer_id": a["id"],
-                    "parts": "\n".join(dict.fromkeys(f["text"] for f in a["findings"])),
+                    "answer_id": item.id,
+                    "parts": "\n".join(dict.fromkeys(f.text for f in item.findings)),
                 },
-                auto_id=f"id_redact_%s_{a['id']}",
+                auto_id=f"id_redact_%s_{item.id}",
             ),
-        }
-        for a in queue
+        )
+        for item in queue.items
     ]
-    context = {"poll": results["poll"], "items": items, "decided": decided}
+    context = {"poll": queue.poll, "items": items, "decided": decided.items}
     return render(request, "werkgroep/moderation.html", context)
 
 
-def _do_moderation(action: str, data: dict, user) -> str:
+MODERATION_FORMS: dict[str, type[forms.Form]] = {
+    "decide": ModerationForm,
+    "redact": RedactForm,
+    "undo": UndoForm,
+}
+
+
+def _may_act_on(action: str, queue, decided) -> set[int]:
+    """Answers of this poll the action applies to: a decision or blacking out for waiting
+    answers (blacking out also for approved ones), undo for decided ones."""
+    if action == "undo":
+        return {item.id for item in decided.items}
+    waiting = {item.id for item in queue.items}
+    if action == "redact":
+        return waiting | {item.id for item in decided.items if item.status == "approved"}
+    return waiting
+
+
+def _moderate(action: str, data: dict, user) -> str:
     if action == "redact":
         redact_answer(answer_id=data["answer_id"], parts=data["parts"], by=user)
         return _("Zwart gemaakt. De oude tekst is weg.")
@@ -178,32 +189,12 @@ def action_new(request: HttpRequest) -> HttpResponse:
 @werkgroep_only
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     point = get_object_or_404(ActionPoint, pk=pk)
-    initial = {
-        "title": point.title,
-        "description": point.description,
-        "said": point.said,
-        "done": point.done,
-        "vraaggebieden": list(point.vraaggebieden.all()),
-        "owner": point.owner,
-        "due_date": point.due_date,
-        "is_public": point.is_public,
-        "outcomes": list(point.outcomes.all()),
-    }
-    form = ActionPointForm(request.POST or None, initial=initial)
+    form = ActionPointForm(request.POST or None, initial=selectors.action_point_values(point=point))
     if request.method == "POST" and form.is_valid():
         services.update_action_point(action_point=point, **_form_kwargs(form))
         messages.success(request, _("Actiepunt opgeslagen."))
         return redirect("werkgroep:action", pk=point.pk)
     return render(request, "werkgroep/action_form.html", {"form": form, "point": point})
-
-
-def _poll_questions() -> list[tuple[int, str]]:
-    out = []
-    for poll in panel_selectors.polls_overview():
-        for q in panel_selectors.poll_results(poll_id=poll["id"])["questions"]:
-            if q["kind"] != "text":
-                out.append((q["id"], f"{poll['title']}: {q['text']}"))
-    return out
 
 
 @werkgroep_only
@@ -214,7 +205,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from None
     point = context["point"]
     status_form = StatusForm(initial={"status": point.status}, prefix="status")
-    poll_form = PollEvidenceForm(questions=_poll_questions(), prefix="poll")
+    poll_form = PollEvidenceForm(questions=results.choice_questions(), prefix="poll")
     referral_form = ReferralEvidenceForm(prefix="ref")
     if request.method == "POST":
         action = request.POST.get("action")
@@ -232,7 +223,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     return redirect("werkgroep:action", pk=pk)
             elif action == "poll":
                 poll_form = PollEvidenceForm(
-                    request.POST, questions=_poll_questions(), prefix="poll"
+                    request.POST, questions=results.choice_questions(), prefix="poll"
                 )
                 if poll_form.is_valid():
                     services.add_poll_evidence(
@@ -282,21 +273,12 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @werkgroep_only
 def gesprekken(request: HttpRequest) -> HttpResponse:
-    counts = selectors.outcome_counts()
-    past = [{**g, "items": counts.get(g["id"], 0)} for g in panel_selectors.past_gesprekken()]
-    return render(
-        request,
-        "werkgroep/gesprekken.html",
-        {
-            "past": past,
-            "upcoming": panel_selectors.upcoming_gesprekken(),
-        },
-    )
+    return render(request, "werkgroep/gesprekken.html", outcomes.gesprekken_overview())
 
 
 @werkgroep_only
 def gesprek_outcomes(request: HttpRequest, gesprek_id: int) -> HttpResponse:
-    gesprek = next((g for g in panel_selectors.past_gesprekken() if g["id"] == gesprek_id), None)
+    gesprek = outcomes.past_gesprek(gesprek_id=gesprek_id)
     if gesprek is None:
         raise Http404
     form = OutcomeForm(request.POST or None)
@@ -327,7 +309,7 @@ def gesprek_outcomes(request: HttpRequest, gesprek_id: int) -> HttpResponse:
         "werkgroep/gesprek_outcomes.html",
         {
             "gesprek": gesprek,
-            "items": selectors.outcomes_for(gesprek_id=gesprek_id),
+            "items": outcomes.outcomes_for(gesprek_id=gesprek_id),
             "form": form,
         },
     )
@@ -401,7 +383,7 @@ def export_referrals(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @werkgroep_only
 def export_log(request: HttpRequest) -> HttpResponse:
-    return render(request, "werkgroep/export_log.html", {"logs": ExportLog.objects.all()[:200]})
+    return render(request, "werkgroep/export_log.html", {"logs": selectors.export_log()})
 
 
 # Public ---------------------------------------------------------------------------------------

@@ -24,3 +24,12 @@ def plural_count(value) -> int:
     except (TypeError, ValueError):
         return 2
     return int(number) if number.is_integer() else 2
+
+
+@register.filter(name="percent")
+def percent_filter(rate: float | None) -> int:
+    """A fraction 0..1 (such as `response_rate`) as a whole percentage: 0.256 → 26.
+
+    Rounds half to even, like Python's round(); static/js/werkgroep-live.js rounds the same
+    way for the live cells."""
+    return round(100 * (rate or 0))

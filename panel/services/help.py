@@ -10,9 +10,9 @@ from functools import partial
 
 from django.db import transaction
 
-from panel import tasks
 from panel.exceptions import NoContactPoint
 from panel.models import ContactRequest, Question, QuestionKind
+from panel.services import tasks
 from panel.services.contact import active_contact_point
 
 # On a well-being question, the lowest one or two points of the scale (values 1 and 2).

@@ -5,6 +5,7 @@ fictitious 0522-00xxxx numbers); it resembles what a Drentse gemeente typically 
 """
 
 import datetime
+from typing import TypedDict
 
 from django.utils.text import slugify
 
@@ -286,9 +287,21 @@ OFFERS = [
 # The offer a caregiver sees first when they say it goes badly: their own consulent.
 CONSULENT_OFFER = "Mantelzorgconsulent"
 
+
 # National lines for the "help now" page. Unlike the local demo data these are the real,
 # public lines (DOMAIN.md names them); beheer checks the numbers and sets the date checked.
-HELP_LINES = [
+class HelpLine(TypedDict):
+    organisation: str
+    name: str
+    help_now: str
+    phone: str
+    url: str
+    schedule: str
+    description: str
+    codes: list[str]
+
+
+HELP_LINES: list[HelpLine] = [
     {
         "organisation": "MantelzorgNL",
         "name": "Mantelzorglijn",

@@ -53,7 +53,7 @@ class HelpLine:
     schedule: str
 
 
-HELP_ORDER = [HelpNow.CONSULENT, HelpNow.HELPLINE, HelpNow.CRISIS]
+HELP_ORDER: list[str] = [HelpNow.CONSULENT, HelpNow.HELPLINE, HelpNow.CRISIS]
 
 
 def help_now(*, wijk_id: int | None) -> list[HelpLine]:
@@ -65,7 +65,7 @@ def help_now(*, wijk_id: int | None) -> list[HelpLine]:
     if wijk_id is not None:
         where |= Q(service_areas=wijk_id)
     offers_now = qs.filter(where).distinct().select_related("organization")
-    rank = {kind: i for i, kind in enumerate(HELP_ORDER)}
+    rank: dict[str, int] = {kind: i for i, kind in enumerate(HELP_ORDER)}
     lines = [
         HelpLine(
             kind=offer.help_now,

@@ -86,8 +86,8 @@ def _pass(user: User, module: Module) -> None:
     if progress.status == ProgressStatus.PASSED:
         return
     lessons = list(module.lessons.order_by("order", "pk"))
-    for position, lesson in enumerate(lessons, start=1):
-        services.open_lesson(progress=progress, lesson=lesson, position=position)
+    for position in range(1, len(lessons) + 1):
+        services.mark_lesson_read(progress=progress, lessons=lessons, position=position)
     services.finish_lessons(progress=progress, lesson_count=len(lessons))
     answered = set(progress.answers.values_list("question_id", flat=True))
     for question in module.questions.order_by("order", "pk"):
@@ -100,8 +100,8 @@ def _halfway(user: User, module: Module) -> None:
         return
     progress = services.start_module(user=user, module=module)
     lessons = list(module.lessons.order_by("order", "pk"))
-    for position, lesson in enumerate(lessons, start=1):
-        services.open_lesson(progress=progress, lesson=lesson, position=position)
+    for position in range(1, len(lessons) + 1):
+        services.mark_lesson_read(progress=progress, lessons=lessons, position=position)
     services.finish_lessons(progress=progress, lesson_count=len(lessons))
     first = module.questions.order_by("order", "pk").first()
     if first is not None:

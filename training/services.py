@@ -50,11 +50,12 @@ def start_module(*, user, module: Module) -> Progress:
     return progress
 
 
-def open_lesson(*, progress: Progress, lesson: Lesson, position: int) -> None:
-    """Remember where the person is, so they come back to this lesson."""
-    if lesson.module_id != progress.module_id:
+def mark_lesson_read(*, progress: Progress, lessons: Sequence[Lesson], position: int) -> None:
+    """The person read lesson `position` (from 1): count it, and resume at the next lesson."""
+    if not 1 <= position <= len(lessons) or lessons[position - 1].module_id != progress.module_id:
         raise ModuleNotAvailable
-    progress.current_lesson = lesson
+    if position < len(lessons):
+        progress.current_lesson = lessons[position]
     progress.lessons_seen = max(progress.lessons_seen, position)
     progress.save(update_fields=["current_lesson", "lessons_seen", "updated_at"])
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("module/<slug:slug>/", views.module_detail, name="module"),
     path("module/<slug:slug>/start/", views.module_start, name="start"),
     path("module/<slug:slug>/les/<int:position>/", views.lesson, name="lesson"),
+    path("module/<slug:slug>/les/<int:position>/gelezen/", views.lesson_read, name="lesson_read"),
     path("module/<slug:slug>/lessen-klaar/", views.lessons_done, name="lessons_done"),
     path("module/<slug:slug>/vraag/<int:position>/", views.question, name="question"),
     path("module/<slug:slug>/uitslag/", views.result, name="result"),

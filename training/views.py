@@ -1,7 +1,6 @@
 """Training pages: thin views that parse, call a service or selector, and render."""
 
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,16 +23,7 @@ from training.exceptions import (
     RetryNotAllowed,
 )
 from training.forms import ReferFilterForm, ReferralForm
-from training.models import (
-    Answer,
-    Certificate,
-    Lesson,
-    Module,
-    Option,
-    Progress,
-    ProgressStatus,
-    Question,
-)
+from training.models import Module, Progress, ProgressStatus
 
 MESSAGES = {
     ModuleNotAvailable: gettext_lazy("Deze module is niet beschikbaar."),
@@ -63,39 +53,12 @@ def _published_module(slug: str) -> Module:
     return get_object_or_404(Module, slug=slug, published=True)
 
 
-def _lessons(module: Module) -> list[Lesson]:
-    return list(module.lessons.order_by("order", "pk"))
-
-
-def _questions(module: Module) -> list[Question]:
-    return list(
-        module.questions.order_by("order", "pk").prefetch_related(
-            Prefetch("options", queryset=Option.objects.order_by("order", "pk"))
-        )
-    )
-
-
 def _resume_url(progress: Progress) -> str:
-    """Where this person left off: a result, the next open question, or their lesson."""
+    point = selectors.resume_point(progress)
     slug = progress.module.slug
-    if progress.status != ProgressStatus.BUSY:
-        return reverse("training:result", args=[slug])
-    if progress.lessons_done:
-        answered = set(progress.answers.values_list("question_id", flat=True))
-        for position, question_id in enumerate(
-            progress.module.questions.order_by("order", "pk").values_list("pk", flat=True), start=1
-        ):
-            if question_id not in answered:
-                return reverse("training:question", args=[slug, position])
-        # Busy with every question answered only happens for a module without questions.
-        return reverse("training:module", args=[slug])
-    lesson_ids = list(progress.module.lessons.order_by("order", "pk").values_list("pk", flat=True))
-    position = (
-        lesson_ids.index(progress.current_lesson_id) + 1
-        if progress.current_lesson_id in lesson_ids
-        else 1
-    )
-    return reverse("training:lesson", args=[slug, position])
+    if point.step in ("lesson", "question"):
+        return reverse(f"training:{point.step}", args=[slug, point.position])
+    return reverse(f"training:{point.step}", args=[slug])
 
 
 @area_required("training")
@@ -123,14 +86,14 @@ def home(request: HttpRequest) -> HttpResponse:
 @area_required("training")
 def module_detail(request: HttpRequest, slug: str) -> HttpResponse:
     module = _published_module(slug)
-    progress = Progress.objects.filter(user=request.user, module=module).first()
+    progress = selectors.progress_of(user=request.user, module=module)
     return render(
         request,
         "training/module.html",
         {
             "module": module,
             "progress": progress,
-            "lessons": _lessons(module),
+            "lessons": selectors.lessons_of(module),
             "question_count": module.questions.count(),
             "vraaggebieden": list(module.vraaggebieden.all()),
         },
@@ -147,13 +110,12 @@ def module_start(request: HttpRequest, slug: str) -> HttpResponse:
 
 @area_required("training")
 def lesson(request: HttpRequest, slug: str, position: int) -> HttpResponse:
+    """Reading a lesson writes nothing; "next" posts to `lesson_read`, which remembers it."""
     module = _published_module(slug)
-    lessons = _lessons(module)
+    lessons = selectors.lessons_of(module)
     if not 1 <= position <= len(lessons):
         raise Http404
-    progress = services.start_module(user=request.user, module=module)
     current = lessons[position - 1]
-    services.open_lesson(progress=progress, lesson=current, position=position)
     return render(
         request,
         "training/lesson.html",
@@ -167,6 +129,22 @@ def lesson(request: HttpRequest, slug: str, position: int) -> HttpResponse:
             "next": position + 1 if position < len(lessons) else None,
         },
     )
+
+
+@area_required("training")
+@require_POST
+def lesson_read(request: HttpRequest, slug: str, position: int) -> HttpResponse:
+    """The person read this lesson: remember it and go on to the next one (or the questions)."""
+    module = _published_module(slug)
+    lessons = selectors.lessons_of(module)
+    if not 1 <= position <= len(lessons):
+        raise Http404
+    progress = services.start_module(user=request.user, module=module)
+    services.mark_lesson_read(progress=progress, lessons=lessons, position=position)
+    if position == len(lessons):
+        services.finish_lessons(progress=progress, lesson_count=len(lessons))
+        return redirect(_resume_url(progress))
+    return redirect("training:lesson", slug=slug, position=position + 1)
 
 
 @area_required("training")
@@ -188,7 +166,7 @@ def _parse_ids(values: list[str]) -> list[int] | None:
 @area_required("training")
 def question(request: HttpRequest, slug: str, position: int) -> HttpResponse:
     module = _published_module(slug)
-    questions = _questions(module)
+    questions = selectors.questions_of(module)
     if not 1 <= position <= len(questions):
         raise Http404
     current = questions[position - 1]
@@ -199,7 +177,7 @@ def question(request: HttpRequest, slug: str, position: int) -> HttpResponse:
         option_ids = _parse_ids(request.POST.getlist("option"))
         if question_id is None or option_ids is None:
             return _bad_request(request, MESSAGES[InvalidOptions])
-        posted = Question.objects.filter(pk=question_id[0]).prefetch_related("options").first()
+        posted = selectors.question_by_id(question_id[0])
         if posted is None or posted.module_id != module.pk:
             return _bad_request(request, MESSAGES[QuestionNotInModule])
         progress = services.start_module(user=request.user, module=module)
@@ -217,11 +195,13 @@ def question(request: HttpRequest, slug: str, position: int) -> HttpResponse:
         if error is None:
             return redirect(reverse("training:question", args=[slug, position]) + "#feedback")
     else:
-        progress = services.start_module(user=request.user, module=module)
-    if request.method != "POST" and not progress.lessons_done:
-        messages.info(request, MESSAGES[QuestionsNotReached])
-        return redirect(_resume_url(progress))
-    answer = Answer.objects.filter(progress=progress, question=current).first()
+        progress = selectors.progress_of(user=request.user, module=module)
+        if progress is None or not progress.lessons_done:
+            messages.info(request, MESSAGES[QuestionsNotReached])
+            if progress is None:
+                return redirect("training:lesson", slug=slug, position=1)
+            return redirect(_resume_url(progress))
+    answer = selectors.answer_to(progress=progress, question=current)
     selected = set(answer.selected) if answer else set()
     progress.refresh_from_db()
     next_url = (
@@ -250,26 +230,13 @@ def question(request: HttpRequest, slug: str, position: int) -> HttpResponse:
 @area_required("training")
 def result(request: HttpRequest, slug: str) -> HttpResponse:
     module = _published_module(slug)
-    progress = Progress.objects.filter(user=request.user, module=module).first()
-    if progress is None or progress.status == ProgressStatus.BUSY:
-        if progress is None:
-            return redirect("training:module", slug=slug)
+    progress = selectors.progress_of(user=request.user, module=module)
+    if progress is None:
+        return redirect("training:module", slug=slug)
+    if progress.status == ProgressStatus.BUSY:
         return redirect(_resume_url(progress))
-    questions = _questions(module)
-    positions = {q.pk: i for i, q in enumerate(questions, start=1)}
-    lessons = {lesson.pk: (i, lesson) for i, lesson in enumerate(_lessons(module), start=1)}
-    wrong = [
-        {
-            "question": q,
-            "position": positions[q.pk],
-            "lesson": lessons.get(q.review_lesson_id),
-        }
-        for q in questions
-        if q.pk in {a.question_id for a in progress.answers.all() if not a.is_correct}
-    ]
-    certificate = (
-        Certificate.objects.filter(user=request.user, module=module).order_by("-pk").first()
-    )
+    wrong = selectors.wrong_answers(progress=progress, module=module)
+    certificate = selectors.latest_certificate(user=request.user, module=module)
     return render(
         request,
         "training/result.html",
@@ -287,7 +254,9 @@ def result(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def retry(request: HttpRequest, slug: str) -> HttpResponse:
     module = _published_module(slug)
-    progress = get_object_or_404(Progress, user=request.user, module=module)
+    progress = selectors.progress_of(user=request.user, module=module)
+    if progress is None:
+        raise Http404
     try:
         services.retry_module(progress=progress)
     except RetryNotAllowed as exc:
@@ -306,7 +275,9 @@ def certificates(request: HttpRequest) -> HttpResponse:
 
 @area_required("training")
 def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
-    certificate = get_object_or_404(Certificate, code=code, user=request.user)
+    certificate = selectors.own_certificate(user=request.user, code=code)
+    if certificate is None:
+        raise Http404
     verify_url = request.build_absolute_uri(
         reverse("training_public:verify", args=[certificate.code])
     )
@@ -388,5 +359,9 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "training/preview.html",
-        {"module": module, "lessons": _lessons(module), "questions": _questions(module)},
+        {
+            "module": module,
+            "lessons": selectors.lessons_of(module),
+            "questions": selectors.questions_of(module),
+        },
     )

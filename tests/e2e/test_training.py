@@ -111,7 +111,7 @@ def test_a_professional_completes_a_module_by_keyboard_and_gets_a_certificate(
     activate(page, page.get_by_role("button", name="Begin met de module"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Wie zorgt er thuis?")
     assert_accessible(page)
-    activate(page, page.get_by_role("link", name="Volgende les"))
+    activate(page, page.get_by_role("button", name="Volgende les"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Signalen")
     activate(page, page.get_by_role("button", name="Naar de vragen"))
 

@@ -37,7 +37,12 @@ MATRIX = {
     "training_public:verify": {ANON: 200, CAREGIVER: 200, PRO: 200, WERKGROEP: 200, BEHEER: 200},
 }
 # POST-only actions: same guard, checked with POST.
-POST_ONLY = {"training:start", "training:lessons_done", "training:retry"}
+POST_ONLY = {
+    "training:start",
+    "training:lesson_read",
+    "training:lessons_done",
+    "training:retry",
+}
 
 
 @pytest.fixture
@@ -61,6 +66,7 @@ def url_for(name, module, user):
     args = {
         "training:module": [module.slug],
         "training:lesson": [module.slug, 1],
+        "training:lesson_read": [module.slug, 1],
         "training:question": [module.slug, 1],
         "training:result": [module.slug],
         "training:start": [module.slug],

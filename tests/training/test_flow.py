@@ -37,9 +37,32 @@ def test_starting_a_module_opens_the_first_lesson(client, professional, module):
     assert response.url == reverse("training:lesson", args=[module.slug, 1])
 
 
+def read_lesson(client, module, position):
+    return client.post(reverse("training:lesson_read", args=[module.slug, position]))
+
+
+def test_reading_a_lesson_writes_nothing(client, professional, module):
+    client.force_login(professional)
+    assert client.get(reverse("training:lesson", args=[module.slug, 2])).status_code == 200
+    assert not Progress.objects.exists()
+    assert client.get(reverse("training:question", args=[module.slug, 1])).status_code == 302
+    assert not Progress.objects.exists()
+
+
+def test_next_lesson_remembers_the_lesson_read_and_goes_on(client, professional, module):
+    client.force_login(professional)
+    response = read_lesson(client, module, 1)
+    assert response.url == reverse("training:lesson", args=[module.slug, 2])
+    progress = Progress.objects.get()
+    assert progress.lessons_seen == 1 and not progress.lessons_done
+    response = read_lesson(client, module, 3)
+    assert response.url == reverse("training:question", args=[module.slug, 1])
+    assert Progress.objects.get().lessons_done
+
+
 def test_coming_back_resumes_at_the_same_lesson(client, professional, module):
     client.force_login(professional)
-    client.get(reverse("training:lesson", args=[module.slug, 2]))
+    read_lesson(client, module, 1)
     client.logout()
     client.force_login(professional)
     response = client.post(reverse("training:start", args=[module.slug]))
@@ -219,7 +242,7 @@ def test_training_home_shows_status_progress_and_learning_path(client, professio
     LearningPathStep.objects.create(path=path, module=second, order=1)
     LearningPathStep.objects.create(path=path, module=first, order=2)
     client.force_login(professional)
-    client.get(reverse("training:lesson", args=[first.slug, 1]))
+    read_lesson(client, first, 1)
     response = client.get(reverse("training:home"))
     page = response.content.decode()
     assert [s.module.title for s in response.context["path"]][-2:] == ["Daarna dit", "Eerst dit"]
@@ -234,7 +257,7 @@ def test_training_home_queries_stay_flat_with_50_modules(
     modules = [make_module(lessons=2, questions=1) for _ in range(50)]
     client.force_login(professional)
     for m in modules[:10]:
-        client.get(reverse("training:lesson", args=[m.slug, 1]))
+        read_lesson(client, m, 1)
     with django_assert_max_num_queries(8):  # measured: 7 (session, user, profile, 4 reads)
         response = client.get(reverse("training:home"))
     assert len(response.context["statuses"]) >= 50

@@ -5,13 +5,25 @@ Who took a module (Progress, Certificate) is kept apart from what was referred (
 a referral never holds anything about the caregiver, only tags from fixed lists.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts.models import Profession
+
+
+def points_label(points: Decimal) -> str:
+    """ "1 punt", "2 punten", "1,5 punten": the number in the page's language."""
+    whole = points == points.to_integral_value()
+    value = formats.number_format(points.quantize(Decimal(1)) if whole else points.normalize())
+    count = int(points) if whole else 2
+    return ngettext("%(points)s punt", "%(points)s punten", count) % {"points": value}
 
 
 class Module(models.Model):
@@ -33,6 +45,14 @@ class Module(models.Model):
     minutes = models.PositiveSmallIntegerField(_("geschatte minuten"), default=20)
     accreditation_points = models.DecimalField(
         _("accreditatiepunten"), max_digits=4, decimal_places=1, default=0
+    )
+    accrediting_body = models.CharField(
+        _("accrediterende instantie"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "De organisatie die de punten toekent. Laat leeg zolang er geen accreditatie is."
+        ),
     )
     version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
     published = models.BooleanField(_("gepubliceerd"), default=False)
@@ -61,14 +81,53 @@ class Module(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def points_label(self) -> str:
+        return points_label(self.accreditation_points)
+
     def profession_labels(self) -> list[str]:
         labels = dict(Profession.choices)
         return [str(labels[code]) for code in self.target_professions if code in labels]
 
 
+class Unit(models.Model):
+    """A piece of a module that fits in ten minutes: a lesson or two and their questions."""
+
+    MAX_MINUTES = 10
+
+    module = models.ForeignKey(
+        Module, verbose_name=_("module"), on_delete=models.CASCADE, related_name="units"
+    )
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    title = models.CharField(_("titel"), max_length=200)
+    minutes = models.PositiveSmallIntegerField(
+        _("minuten"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_MINUTES)],
+        help_text=_("Hoe lang dit deel duurt: hoogstens tien minuten."),
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("deel")
+        verbose_name_plural = _("delen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(minutes__gte=1) & Q(minutes__lte=10),
+                name="training_unit_at_most_ten_minutes",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.module} · {self.title}"
+
+
 class Lesson(models.Model):
     module = models.ForeignKey(
         Module, verbose_name=_("module"), on_delete=models.CASCADE, related_name="lessons"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("deel"), on_delete=models.CASCADE, related_name="lessons"
     )
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     title = models.CharField(_("titel"), max_length=200)
@@ -83,6 +142,37 @@ class Lesson(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class LearningGoal(models.Model):
+    """What a professional can do after a lesson. Questions are variants that test one goal;
+    each attempt draws one variant per goal."""
+
+    module = models.ForeignKey(
+        Module, verbose_name=_("module"), on_delete=models.CASCADE, related_name="goals"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("deel"), on_delete=models.CASCADE, related_name="goals"
+    )
+    lesson = models.ForeignKey(
+        Lesson,
+        verbose_name=_("les die dit leert"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="goals",
+        help_text=_("Deze les leest iemand opnieuw als de vraag fout ging."),
+    )
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    text = models.CharField(_("leerdoel"), max_length=300)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("leerdoel")
+        verbose_name_plural = _("leerdoelen")
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class QuestionKind(models.TextChoices):
@@ -105,14 +195,12 @@ class Question(models.Model):
     explanation = models.TextField(
         _("uitleg"), help_text=_("Markdown. Waarom dit het goede antwoord is.")
     )
-    review_lesson = models.ForeignKey(
-        Lesson,
-        verbose_name=_("les om na te lezen"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text=_("Welke les iemand leest als dit antwoord fout was."),
+    goal = models.ForeignKey(
+        LearningGoal,
+        verbose_name=_("leerdoel"),
+        on_delete=models.CASCADE,
+        related_name="questions",
+        help_text=_("Vragen met hetzelfde leerdoel zijn varianten: elke poging krijgt er één."),
     )
 
     class Meta:
@@ -160,12 +248,9 @@ class Progress(models.Model):
     status = models.CharField(
         max_length=10, choices=ProgressStatus.choices, default=ProgressStatus.BUSY
     )
-    current_lesson = models.ForeignKey(
-        Lesson, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    lessons_seen = models.PositiveSmallIntegerField(default=0)
-    lessons_done = models.BooleanField(default=False)
     attempt = models.PositiveSmallIntegerField(default=1)
+    # Chooses the variant per learning goal; fixed per person, so a page reload draws the same.
+    draw_seed = models.PositiveIntegerField(default=0)
     module_version = models.PositiveIntegerField(default=1)
     score = models.PositiveSmallIntegerField(null=True, blank=True)
     started_at = models.DateTimeField(auto_now_add=True)
@@ -190,6 +275,24 @@ class Progress(models.Model):
         return f"{self.user} · {self.module}"
 
 
+class LessonRead(models.Model):
+    """That a person read a lesson, and when they last did (a reread counts before a retry)."""
+
+    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="reads")
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="+")
+    read_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["progress", "lesson"], name="training_one_read_per_lesson"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.progress_id} · {self.lesson_id}"
+
+
 class Answer(models.Model):
     """An answer in the current attempt; a retry clears them."""
 
@@ -208,6 +311,16 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"Antwoord {self.pk} op vraag {self.question_id}"
+
+
+# New certificate codes: ten characters without look-alikes (no 0/O, 1/I/L), shown as
+# ABCDE-FGHJK; typed in any case, with or without the hyphen. Older codes stay valid as issued.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 10
+
+
+def normalise_code(typed: str) -> str:
+    return "".join(typed.split()).replace("-", "").upper()
 
 
 class Certificate(models.Model):
@@ -229,6 +342,10 @@ class Certificate(models.Model):
     accreditation_points = models.DecimalField(
         _("accreditatiepunten"), max_digits=4, decimal_places=1
     )
+    accrediting_body = models.CharField(_("accrediterende instantie"), max_length=200, blank=True)
+    registration = models.CharField(
+        _("registratie"), max_length=80, blank=True, help_text=_("Bijvoorbeeld: BIG 12345678901.")
+    )
     score = models.PositiveSmallIntegerField(_("score (%)"), default=0)
     revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
 
@@ -249,6 +366,18 @@ class Certificate(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.revoked_at is None
+
+    @property
+    def points_label(self) -> str:
+        return points_label(self.accreditation_points)
+
+    @property
+    def display_code(self) -> str:
+        """ABCDE-FGHJK for short codes; an older, long code as it was issued."""
+        if len(self.code) == CODE_LENGTH and set(self.code) <= set(CODE_ALPHABET):
+            half = CODE_LENGTH // 2
+            return f"{self.code[:half]}-{self.code[half:]}"
+        return self.code
 
 
 class LearningPath(models.Model):
@@ -341,3 +470,38 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d} · {self.get_profession_display()}"
+
+
+class Register(models.TextChoices):
+    BIG = "big", _("BIG-register")
+    OTHER = "other", _("Ander register")
+
+
+class Registration(models.Model):
+    """A professional's registration number (optional), printed on new certificates."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_registration"
+    )
+    register = models.CharField(
+        _("register"), max_length=10, choices=Register.choices, default=Register.BIG
+    )
+    register_name = models.CharField(
+        _("naam van het register"),
+        max_length=100,
+        blank=True,
+        help_text=_("Alleen bij een ander register."),
+    )
+    number = models.CharField(_("registratienummer"), max_length=30)
+
+    class Meta:
+        verbose_name = _("registratie")
+        verbose_name_plural = _("registraties")
+
+    def __str__(self) -> str:
+        return self.display()
+
+    def display(self) -> str:
+        if self.register == Register.BIG:
+            return f"BIG {self.number}"
+        return f"{self.register_name} {self.number}".strip()

@@ -102,15 +102,25 @@ def forwards(apps, schema_editor):
 
 
 def backwards(apps, schema_editor):
+    """Remove the units, goals, reads and added variants again. Raw deletes: the historical
+    models' delete collector cannot follow these relations, and nothing else points to them."""
     Question = apps.get_model("training", "Question")
     Module = apps.get_model("training", "Module")
+    db = schema_editor.connection.alias
     situations = [g["variant"]["situation"] for goals in GOALS.values() for g in goals]
-    Question.objects.filter(module__slug__in=GOALS, situation__in=situations).delete()
+    added = list(
+        Question.objects.filter(module__slug__in=GOALS, situation__in=situations).values_list(
+            "pk", flat=True
+        )
+    )
+    apps.get_model("training", "Option").objects.filter(question_id__in=added)._raw_delete(db)
+    apps.get_model("training", "Answer").objects.filter(question_id__in=added)._raw_delete(db)
+    Question.objects.filter(pk__in=added)._raw_delete(db)
     Question.objects.update(goal=None)
-    apps.get_model("training", "LessonRead").objects.all().delete()
-    apps.get_model("training", "LearningGoal").objects.all().delete()
+    apps.get_model("training", "LessonRead").objects.all()._raw_delete(db)
+    apps.get_model("training", "LearningGoal").objects.all()._raw_delete(db)
     apps.get_model("training", "Lesson").objects.update(unit=None)
-    apps.get_model("training", "Unit").objects.all().delete()
+    apps.get_model("training", "Unit").objects.all()._raw_delete(db)
     for module in Module.objects.filter(slug__in=GOALS, version__gt=1):
         module.version -= 1
         module.save(update_fields=["version"])

@@ -113,12 +113,14 @@ class RegistrationForm(forms.Form):
         required=False,
         max_length=100,
         help_text=_("Alleen bij een ander register, bijvoorbeeld het Kwaliteitsregister V&VN."),
+        error_messages={"max_length": _("Deze naam is te lang.")},
     )
     number = forms.CharField(
         label=_("Registratienummer"),
         required=False,
         max_length=40,
         help_text=_("Niet verplicht. Laat leeg om uw nummer te verwijderen."),
+        error_messages={"max_length": _("Dit nummer is te lang.")},
     )
 
     def clean(self):

@@ -7,7 +7,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal, NotRequired, TypedDict
 
-from django.db.models import Count, DateField, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateField,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
@@ -39,7 +51,7 @@ REFERRAL_EDIT_WINDOW = timedelta(days=7)
 REFERRAL_GROUPS: dict[str, str] = {
     "vraaggebied": "vraaggebieden__code",
     "profession": "profession",
-    "organisation": "organisation__name",
+    "organisation": "approved_organisation",
     "month": "month",
     "wijk": "wijk_id",
     "warm": "warm",
@@ -52,7 +64,8 @@ class ReferralCount(TypedDict):
     Only the keys named in `group_by` are present. Units and meaning:
     - vraaggebied: the vraaggebied's code (e.g. "informatie"), never its name;
     - profession: the `accounts.Profession` code, "" when unknown;
-    - organisation: the organisation's name, None when the professional had none;
+    - organisation: the organisation's name, None when the professional had none or theirs
+      still waits for approval;
     - month: the first day of the month (a `date`, local time);
     - wijk: the wijk's id (int), None when no wijk was given;
     - warm: whether the referral was a warm hand-over;
@@ -71,7 +84,7 @@ class ReferralCount(TypedDict):
 class ModuleCompletion(TypedDict):
     """One row of `module_completion`, per organisation, profession and module.
 
-    - organisation: organisation name, None for professionals without one;
+    - organisation: organisation name, None for professionals without an approved one;
     - profession: `accounts.Profession` code, "" when unknown;
     - module_id / module: the module's id and title;
     - started: number of professionals who started the module (one progress per person);
@@ -84,6 +97,16 @@ class ModuleCompletion(TypedDict):
     module: str
     started: int
     passed: int
+
+
+def _approved_name(path: str) -> Case:
+    """The organisation's name once beheer approved it; a name typed at sign-up and still
+    pending counts as no organisation."""
+    return Case(
+        When(**{f"{path}__is_approved": True}, then=F(f"{path}__name")),
+        default=Value(None),
+        output_field=CharField(),
+    )
 
 
 def _start_of(day: date) -> datetime:
@@ -108,6 +131,8 @@ def referral_counts(
         qs = qs.filter(created_at__lt=_start_of(date_to) + timedelta(days=1))
     if "month" in keys:
         qs = qs.annotate(month=TruncMonth("created_at", output_field=DateField()))
+    if "organisation" in keys:
+        qs = qs.annotate(approved_organisation=_approved_name("organisation"))
     if "vraaggebied" in keys:
         qs = qs.filter(vraaggebieden__isnull=False)
     fields = [REFERRAL_GROUPS[key] for key in keys]
@@ -127,7 +152,7 @@ def module_completion() -> list[ModuleCompletion]:
     rows = (
         Progress.objects.values(
             "module_id",
-            organisation=F("user__profile__organisation__name"),
+            organisation=_approved_name("user__profile__organisation"),
             profession=F("user__profile__profession"),
             module_title=F("module__title"),
             module_order=F("module__order"),

@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from accounts.models import Profession, Role
-from tests.accounts.factories import PASSWORD, UserFactory
 from sociale_kaart.models import Offer, Organisation, Wijk
+from tests.accounts.factories import PASSWORD, UserFactory
 from training.models import LearningGoal, Lesson, Module, Option, Question, Unit
 
 # Declared here (not only requested by the shared autouse fixture) so pytest-django sees it

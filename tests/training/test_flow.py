@@ -4,7 +4,14 @@ from django.utils import timezone
 
 from tests.training.factories import LessonFactory, QuestionFactory, make_module
 from training import services
-from training.models import Answer, Certificate, Progress, ProgressStatus
+from training.models import (
+    Answer,
+    Certificate,
+    LearningPath,
+    LearningPathStep,
+    Progress,
+    ProgressStatus,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -249,8 +256,6 @@ def test_script_and_event_handlers_in_lesson_markdown_never_reach_the_page(clien
 
 
 def test_training_home_shows_status_progress_and_learning_path(client, professional):
-    from training.models import LearningPath, LearningPathStep
-
     first = make_module(lessons=2, questions=2, title="Eerst dit")
     second = make_module(lessons=2, questions=2, title="Daarna dit")
     path = LearningPath.objects.get_or_create(profession="huisarts")[0]

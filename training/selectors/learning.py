@@ -1,35 +1,21 @@
-"""Reads of training data that other apps (werkgroep, scale) may import. Typed plain data only."""
+"""Reads behind the module pages: statuses, units, the questions drawn for an attempt,
+where to resume, and the goals to reread."""
 
 import random
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from typing import Literal, NotRequired, TypedDict
+from typing import Literal
 
 from django.db.models import (
-    Case,
-    CharField,
     Count,
-    DateField,
-    F,
     OuterRef,
     Prefetch,
-    Q,
     Subquery,
-    Value,
-    When,
 )
-from django.db.models.functions import Coalesce, TruncMonth
-from django.utils import timezone
+from django.db.models.functions import Coalesce
 
-from sociale_kaart import selectors as kaart
-from sociale_kaart.models import Wijk
 from training.models import (
-    CODE_ALPHABET,
-    CODE_LENGTH,
     Answer,
-    Certificate,
     LearningGoal,
     LearningPathStep,
     Lesson,
@@ -39,165 +25,12 @@ from training.models import (
     Progress,
     ProgressStatus,
     Question,
-    Referral,
-    Registration,
     Unit,
-    normalise_code,
 )
-
-# Who logged a referral can correct or remove it for this long; after that it is history.
-REFERRAL_EDIT_WINDOW = timedelta(days=7)
-
-REFERRAL_GROUPS: dict[str, str] = {
-    "vraaggebied": "vraaggebieden__code",
-    "profession": "profession",
-    "organisation": "approved_organisation",
-    "month": "month",
-    "wijk": "wijk_id",
-    "warm": "warm",
-}
-
-
-class ReferralCount(TypedDict):
-    """One row of `referral_counts`: the group keys asked for, and a count.
-
-    Only the keys named in `group_by` are present. Units and meaning:
-    - vraaggebied: the vraaggebied's code (e.g. "informatie"), never its name;
-    - profession: the `accounts.Profession` code, "" when unknown;
-    - organisation: the organisation's name, None when the professional had none or theirs
-      still waits for approval;
-    - month: the first day of the month (a `date`, local time);
-    - wijk: the wijk's id (int), None when no wijk was given;
-    - warm: whether the referral was a warm hand-over;
-    - count: number of referrals (people referred, not vraaggebieden), an int >= 1.
-    """
-
-    vraaggebied: NotRequired[str]
-    profession: NotRequired[str]
-    organisation: NotRequired[str | None]
-    month: NotRequired[date]
-    wijk: NotRequired[int | None]
-    warm: NotRequired[bool]
-    count: int
-
-
-class ModuleCompletion(TypedDict):
-    """One row of `module_completion`, per organisation, profession and module.
-
-    - organisation: organisation name, None for professionals without an approved one;
-    - profession: `accounts.Profession` code, "" when unknown;
-    - module_id / module: the module's id and title;
-    - started: number of professionals who started the module (one progress per person);
-    - passed: how many of them passed it at least once (a count of people, not a percentage).
-    """
-
-    organisation: str | None
-    profession: str
-    module_id: int
-    module: str
-    started: int
-    passed: int
-
-
-def _approved_name(path: str) -> Case:
-    """The organisation's name once beheer approved it; a name typed at sign-up and still
-    pending counts as no organisation."""
-    return Case(
-        When(**{f"{path}__is_approved": True}, then=F(f"{path}__name")),
-        default=Value(None),
-        output_field=CharField(),
-    )
-
-
-def _start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
-def referral_counts(
-    *, group_by: Sequence[str], date_from: date | None = None, date_to: date | None = None
-) -> list[ReferralCount]:
-    """Referrals counted per combination of the given keys (date_to inclusive).
-
-    Grouping by vraaggebied counts a referral once for each of its vraaggebieden.
-    """
-    unknown = set(group_by) - REFERRAL_GROUPS.keys()
-    if unknown:
-        raise ValueError(f"unknown group_by keys: {sorted(unknown)}")
-    keys = list(dict.fromkeys(group_by))
-    qs = Referral.objects.all()
-    if date_from is not None:
-        qs = qs.filter(created_at__gte=_start_of(date_from))
-    if date_to is not None:
-        qs = qs.filter(created_at__lt=_start_of(date_to) + timedelta(days=1))
-    if "month" in keys:
-        qs = qs.annotate(month=TruncMonth("created_at", output_field=DateField()))
-    if "organisation" in keys:
-        qs = qs.annotate(approved_organisation=_approved_name("organisation"))
-    if "vraaggebied" in keys:
-        qs = qs.filter(vraaggebieden__isnull=False)
-    fields = [REFERRAL_GROUPS[key] for key in keys]
-    rows = qs.values(*fields).annotate(count=Count("pk", distinct=True)).order_by(*fields)
-    result: list[ReferralCount] = []
-    for row in rows:
-        item: ReferralCount = {key: row[REFERRAL_GROUPS[key]] for key in keys}  # type: ignore[assignment]
-        if "month" in item and isinstance(item["month"], datetime):
-            item["month"] = item["month"].date()
-        item["count"] = row["count"]
-        result.append(item)
-    return result
-
-
-def module_completion() -> list[ModuleCompletion]:
-    """Per organisation, profession and module: how many professionals started and passed it."""
-    rows = (
-        Progress.objects.values(
-            "module_id",
-            organisation=_approved_name("user__profile__organisation"),
-            profession=F("user__profile__profession"),
-            module_title=F("module__title"),
-            module_order=F("module__order"),
-        )
-        .annotate(
-            started=Count("pk"),
-            passed=Count("pk", filter=Q(passed_at__isnull=False)),
-        )
-        .order_by(
-            F("organisation").asc(nulls_last=True), "profession", "module_order", "module_title"
-        )
-    )
-    return [
-        ModuleCompletion(
-            organisation=row["organisation"],
-            profession=row["profession"] or "",
-            module_id=row["module_id"],
-            module=row["module_title"],
-            started=row["started"],
-            passed=row["passed"],
-        )
-        for row in rows
-    ]
 
 
 def published_modules():
     return Module.objects.filter(published=True)
-
-
-def certificate_by_code(code: str) -> Certificate | None:
-    """A certificate by its code: an older long code exactly as issued, a short code in any
-    case, with or without hyphens and spaces."""
-    code = code.strip()[:100]
-    if not code:
-        return None
-    exact = Certificate.objects.filter(code=code).first()
-    if exact is not None:
-        return exact
-    short = normalise_code(code)
-    if len(short) != CODE_LENGTH or not set(short) <= set(CODE_ALPHABET):
-        return None
-    return Certificate.objects.filter(code=short).first()
-
-
-# Reads for the training pages themselves ------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -267,25 +100,6 @@ def learning_path_for(*, profession: str) -> list[int]:
         .values_list("module_id", flat=True)
     )
 
-
-def registration_of(*, user) -> Registration | None:
-    return Registration.objects.filter(user=user).first()
-
-
-def certificates_of(*, user) -> list[Certificate]:
-    return list(Certificate.objects.filter(user=user).order_by("-issued_on", "-pk"))
-
-
-def referrals_of(*, user) -> list[Referral]:
-    return list(
-        Referral.objects.filter(created_by=user)
-        .select_related("offer", "wijk")
-        .prefetch_related("vraaggebieden")
-        .order_by("-created_at", "-pk")
-    )
-
-
-# Reads behind the module pages ------------------------------------------------------------
 
 LESSON_ORDER = ("unit__order", "unit__pk", "order", "pk")
 GOAL_ORDER = ("unit__order", "unit__pk", "order", "pk")
@@ -447,14 +261,6 @@ def question_by_id(pk: int) -> Question | None:
     return Question.objects.filter(pk=pk).select_related("goal").prefetch_related("options").first()
 
 
-def own_certificate(*, user, code: str) -> Certificate | None:
-    return Certificate.objects.filter(user=user, code=code).first()
-
-
-def latest_certificate(*, user, module: Module) -> Certificate | None:
-    return Certificate.objects.filter(user=user, module=module).order_by("-pk").first()
-
-
 @dataclass(frozen=True)
 class ResumePoint:
     """Where a person picks a module up again; `position` counts from 1 (lesson or question)."""
@@ -512,56 +318,3 @@ def goals_to_reread(*, progress: Progress) -> list[GoalToReread]:
         )
         for goal in goals
     ]
-
-
-# The public signalling card ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ContactPoint:
-    """A place to call or visit, as printed on a card: no links, the number written out."""
-
-    name: str
-    organisation: str
-    phone: str
-    address: str
-
-
-def contact_points(*, wijk: Wijk, limit: int = 8) -> list[ContactPoint]:
-    """Active offers for this wijk that can be phoned or visited; offers for this wijk first,
-    then those for the whole gemeente. At most `limit`, so the card stays one A4."""
-    found = []
-    for offer in kaart.offers(wijk=wijk):
-        phone = offer.phone or offer.organization.phone
-        address = ", ".join(
-            part for part in (offer.address_1, f"{offer.postal_code} {offer.city}".strip()) if part
-        )
-        if not (phone or address):
-            continue
-        local = any(area.pk == wijk.pk for area in offer.service_areas.all())
-        found.append(
-            (
-                not local,
-                offer.name,
-                ContactPoint(offer.name, offer.organization.name, phone, address),
-            )
-        )
-    found.sort(key=lambda item: (item[0], item[1]))
-    return [point for _local, _name, point in found[:limit]]
-
-
-def own_referral(*, user, pk: int) -> Referral | None:
-    return (
-        Referral.objects.filter(pk=pk, created_by=user)
-        .select_related("offer", "wijk")
-        .prefetch_related("vraaggebieden")
-        .first()
-    )
-
-
-def editable_referral_ids(*, user, now: datetime | None = None) -> set[int]:
-    """The author's referrals still open to correction: logged less than a week ago."""
-    since = (now or timezone.now()) - REFERRAL_EDIT_WINDOW
-    return set(
-        Referral.objects.filter(created_by=user, created_at__gt=since).values_list("pk", flat=True)
-    )

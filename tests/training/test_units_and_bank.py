@@ -4,6 +4,7 @@ drawn per attempt; feedback that gives nothing away; a retry after a reread or a
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +15,7 @@ from tests.training.factories import (
     ModuleFactory,
     QuestionFactory,
     UnitFactory,
+    make_module,
 )
 from training import selectors, services
 from training.exceptions import QuestionNotDrawn, RetryTooSoon
@@ -205,3 +207,19 @@ def test_the_home_page_counts_one_question_per_goal(client, professional, two_un
     status = next(s for s in selectors.module_statuses(user=professional) if s.module == two_units)
     # 2 lessons + 4 goals (not 8 variants); one lesson read.
     assert (status.lesson_count, status.question_count, status.percent) == (2, 4, 17)
+
+
+def test_beheer_cannot_link_a_lesson_goal_or_question_into_another_module():
+    first, second = make_module(lessons=1, questions=1), make_module(lessons=1, questions=1)
+    lesson = first.lessons.get()
+    lesson.unit = second.units.first()
+    with pytest.raises(ValidationError):
+        lesson.full_clean()
+    goal = first.goals.get()
+    goal.lesson = second.lessons.get()
+    with pytest.raises(ValidationError):
+        goal.full_clean()
+    question = first.questions.get()
+    question.goal = second.goals.get()
+    with pytest.raises(ValidationError):
+        question.full_clean()

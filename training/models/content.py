@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -137,6 +138,10 @@ class Lesson(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self) -> None:
+        if self.unit_id and self.module_id and self.unit.module_id != self.module_id:
+            raise ValidationError({"unit": _("Kies een deel van deze module.")})
+
 
 class LearningGoal(models.Model):
     """What a professional can do after a lesson. Questions are variants that test one goal;
@@ -167,6 +172,12 @@ class LearningGoal(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    def clean(self) -> None:
+        if self.unit_id and self.module_id and self.unit.module_id != self.module_id:
+            raise ValidationError({"unit": _("Kies een deel van deze module.")})
+        if self.lesson_id and self.module_id and self.lesson.module_id != self.module_id:
+            raise ValidationError({"lesson": _("Kies een les van deze module.")})
 
 
 class QuestionKind(models.TextChoices):
@@ -204,6 +215,10 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return self.prompt
+
+    def clean(self) -> None:
+        if self.goal_id and self.module_id and self.goal.module_id != self.module_id:
+            raise ValidationError({"goal": _("Kies een leerdoel van deze module.")})
 
 
 class Option(models.Model):

@@ -109,14 +109,12 @@ def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:
 
 def accreditation_line(certificate: Certificate) -> str:
     points = certificate.accreditation_points
-    if not points:
-        return "geen accreditatiepunten"
+    if not points or not certificate.accrediting_body:
+        return "geen accreditatie"
     whole = points == points.to_integral_value()
     value = f"{points.quantize(1) if whole else points.normalize()}".replace(".", ",")
     line = f"{value} punt" if whole and int(points) == 1 else f"{value} punten"
-    if certificate.accrediting_body:
-        line += f" ({certificate.accrediting_body})"
-    return line
+    return f"{line} ({certificate.accrediting_body})"
 
 
 def qr_png(url: str) -> io.BytesIO:

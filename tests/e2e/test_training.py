@@ -31,6 +31,7 @@ def make_small_module() -> Module:
         target_professions=["huisarts"],
         minutes=10,
         accreditation_points=1,
+        accrediting_body="Testregister",
         published=True,
         pass_mark=50,
         order=0,

@@ -31,7 +31,9 @@ def pass_module(user, module):
 
 @pytest.fixture
 def certificate(professional):
-    module = make_module(lessons=1, questions=1, accreditation_points=2)
+    module = make_module(
+        lessons=1, questions=1, accreditation_points=2, accrediting_body="Testregister"
+    )
     return pass_module(professional, module)
 
 
@@ -79,7 +81,7 @@ def test_the_qr_code_on_the_pdf_decodes_to_the_check_page(client, professional, 
         "http://testserver" + reverse("training_public:verify", args=[certificate.code])
     ]
     text = page.extract_text()
-    assert certificate.display_code in text and "2 punten" in text
+    assert certificate.display_code in text and "2 punten (Testregister)" in text
 
 
 def test_points_are_counted_in_words():
@@ -94,9 +96,12 @@ def test_the_accrediting_body_is_data_and_none_is_invented(client, professional)
     module = make_module(lessons=1, questions=1, accreditation_points=1)
     client.force_login(professional)
     page = client.get(reverse("training:module", args=[module.slug])).content.decode()
-    assert "1 punt" in page and "1 punten" not in page
+    # Points that no accrediting body awards are not shown as if they were.
+    assert "Geen accreditatie" in page and "1 punt" not in page
     module.accrediting_body = "Testregister Accreditatie"
     module.save()
+    page = client.get(reverse("training:module", args=[module.slug])).content.decode()
+    assert "1 punt · Testregister Accreditatie" in page and "1 punten" not in page
     certificate = pass_module(professional, module)
     assert certificate.accrediting_body == "Testregister Accreditatie"
     page = client.get(reverse("training_public:verify", args=[certificate.code])).content.decode()

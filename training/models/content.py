@@ -21,6 +21,14 @@ def points_label(points: Decimal) -> str:
     return ngettext("%(points)s punt", "%(points)s punten", count) % {"points": value}
 
 
+def accreditation_text(points: Decimal, body: str) -> str:
+    """ "2 punten · <body>" when an accrediting body awards points; "" when nobody does, so
+    no page or certificate shows points that nobody accredited."""
+    if not points or not body:
+        return ""
+    return f"{points_label(points)} · {body}"
+
+
 class Module(models.Model):
     title = models.CharField(_("titel"), max_length=200)
     slug = models.SlugField(_("korte naam in de link"), max_length=100, unique=True)
@@ -79,6 +87,10 @@ class Module(models.Model):
     @property
     def points_label(self) -> str:
         return points_label(self.accreditation_points)
+
+    @property
+    def accreditation(self) -> str:
+        return accreditation_text(self.accreditation_points, self.accrediting_body)
 
     def profession_labels(self) -> list[str]:
         labels = dict(Profession.choices)

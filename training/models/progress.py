@@ -7,7 +7,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from training.models.content import Lesson, Module, Question, points_label
+from training.models.content import (
+    Lesson,
+    Module,
+    Question,
+    accreditation_text,
+    points_label,
+)
 
 
 class ProgressStatus(models.TextChoices):
@@ -148,6 +154,10 @@ class Certificate(models.Model):
     @property
     def points_label(self) -> str:
         return points_label(self.accreditation_points)
+
+    @property
+    def accreditation(self) -> str:
+        return accreditation_text(self.accreditation_points, self.accrediting_body)
 
     @property
     def display_code(self) -> str:

@@ -177,6 +177,19 @@ def test_a_retry_waits_for_a_reread_or_an_hour(professional, two_units):
     assert (progress.status, progress.attempt) == (ProgressStatus.BUSY, 2)
 
 
+def test_a_reread_lesson_leads_back_to_the_result(client, professional, two_units):
+    progress = services.start_module(user=professional, module=two_units)
+    services.finish_lessons(progress=progress)
+    fail_attempt(progress)
+    client.force_login(professional)
+    page = client.get(reverse("training:lesson", args=[two_units.slug, 2])).content.decode()
+    assert "Gelezen, terug naar de uitslag" in page
+    response = client.post(reverse("training:lesson_read", args=[two_units.slug, 2]))
+    assert response.url == reverse("training:result", args=[two_units.slug])
+    page = client.get(response.url).content.decode()
+    assert "opnieuw gelezen" in page
+
+
 def test_rereading_only_some_of_the_missed_lessons_is_not_enough(professional, two_units):
     progress = services.start_module(user=professional, module=two_units)
     services.finish_lessons(progress=progress)

@@ -145,6 +145,8 @@ def lesson(request: HttpRequest, slug: str, position: int) -> HttpResponse:
             "previous": unit_positions[index - 1] if index > 0 else None,
             "last_in_unit": index == len(unit_positions) - 1,
             "has_questions": bool(current_unit.questions),
+            # Rereading after an attempt: the last lesson of a unit leads back to the result.
+            "finished": progress is not None and progress.status != ProgressStatus.BUSY,
         },
     )
 

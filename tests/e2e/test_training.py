@@ -140,6 +140,9 @@ def test_a_professional_finishes_a_unit_leaves_resumes_the_next_and_gets_a_certi
     activate(page, page.get_by_role("link", name="Klaar met dit deel"))
     expect(page.get_by_text("Dit deel is klaar.")).to_be_visible()
     assert_accessible(page)
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth <= 390")
+    page.set_viewport_size({"width": 1280, "height": 800})
 
     # Leave, and come back later: the module goes on with the next unit.
     activate(page, page.get_by_role("link", name="Modules"))

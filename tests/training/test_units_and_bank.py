@@ -236,3 +236,15 @@ def test_beheer_cannot_link_a_lesson_goal_or_question_into_another_module():
     question.goal = second.goals.get()
     with pytest.raises(ValidationError):
         question.full_clean()
+
+
+def test_the_unit_and_question_pages_stay_flat(client, professional, django_assert_max_num_queries):
+    module = Module.objects.get(slug="doorverwijzen")
+    progress = services.start_module(user=professional, module=module)
+    services.finish_lessons(progress=progress)
+    client.force_login(professional)
+    # measured: 15 and 13 (session, user, profile, module, the plan's reads, the answer)
+    with django_assert_max_num_queries(16):
+        assert client.get(reverse("training:question", args=[module.slug, 3])).status_code == 200
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("training:unit", args=[module.slug, 2])).status_code == 200

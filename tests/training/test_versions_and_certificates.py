@@ -209,7 +209,12 @@ def test_certificate_pdf_holds_everything_and_handles_dutch_letters(client):
         last_name="Çelik-Brouwer",
     )
     module = make_module(
-        lessons=1, questions=1, title="Signaleren: één casus", minutes=25, accreditation_points=1.5
+        lessons=1,
+        questions=1,
+        title="Signaleren: één casus",
+        minutes=25,
+        accreditation_points=1.5,
+        accrediting_body="Accreditatie Ëën",
     )
     certificate = pass_module(user, module)
     client.force_login(user)
@@ -218,13 +223,13 @@ def test_certificate_pdf_holds_everything_and_handles_dutch_letters(client):
     assert response.content.startswith(b"%PDF")
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
     for expected in [
-        certificate.code,
+        certificate.display_code,
         "Noëlle Çelik-Brouwer",
         "Cliëntondersteuner",
         "Signaleren: één casus",
         "Versie van de module",
         "25 minuten",
-        "1,5",
+        "1,5 punten (Accreditatie Ëën)",
     ]:
         assert expected in text, expected
 

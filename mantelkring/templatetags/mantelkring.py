@@ -12,20 +12,6 @@ def markdown_filter(value: str) -> SafeString:
     return markdown_to_html(value)
 
 
-@register.filter(name="plural_count")
-def plural_count(value) -> int:
-    """The whole number that picks singular or plural for a number that may have a fraction.
-
-    `{% blocktranslate count n=points|plural_count %}` says "1 punt" and "1,5 punten":
-    ngettext wants an integer, and any fraction reads as plural in Dutch and English.
-    """
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return 2
-    return int(number) if number.is_integer() else 2
-
-
 @register.filter(name="percent")
 def percent_filter(rate: float | None) -> int:
     """A fraction 0..1 (such as `response_rate`) as a whole percentage: 0.256 → 26.

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("sociale_kaart", "0002_vraaggebieden"),
+        ("sociale_kaart", "0003_organisation_approval"),
     ]
 
     operations = [

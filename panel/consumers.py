@@ -13,7 +13,7 @@ def _may_see(scope, poll_id: int) -> bool:
     from panel.models import PanelMember, Poll
     from panel.services import INVITES_KEY, active_member, can_see_results
 
-    poll = Poll.objects.filter(pk=poll_id).first()
+    poll = Poll.objects.published().filter(pk=poll_id).first()
     if poll is None:
         return False
     user = scope.get("user")

@@ -101,9 +101,19 @@ class ResultsVisibility(models.TextChoices):
 
 
 class PollStatus(models.TextChoices):
+    DRAFT = "draft", _("Concept")
     SCHEDULED = "scheduled", _("Gepland")
     OPEN = "open", _("Open")
     CLOSED = "closed", _("Gesloten")
+
+
+NEW_FOR = timedelta(days=7)  # a poll is "nieuw" on the caregiver's home this long after opening
+
+
+class PollQuerySet(models.QuerySet):
+    def published(self):
+        """Only published polls: a concept is never seen or answered by caregivers."""
+        return self.filter(published_at__isnull=False)
 
 
 class Poll(models.Model):
@@ -127,7 +137,19 @@ class Poll(models.Model):
     invitations_sent_at = models.DateTimeField(
         _("uitnodigingen verstuurd op"), null=True, blank=True
     )
+    # A poll is a concept until panel.publishing.publish_poll checks and publishes it.
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    repeat_of = models.ForeignKey(
+        "self",
+        verbose_name=_("herhaling van"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="repeats",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PollQuerySet.as_manager()
 
     class Meta:
         ordering = ["-opens_at"]
@@ -144,6 +166,8 @@ class Poll(models.Model):
 
     def status_at(self, now=None) -> str:
         now = now or timezone.now()
+        if self.published_at is None:
+            return PollStatus.DRAFT
         if now < self.opens_at:
             return PollStatus.SCHEDULED
         if now >= self.closes_at:
@@ -153,6 +177,21 @@ class Poll(models.Model):
     @property
     def status(self) -> str:
         return self.status_at()
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    def is_new_at(self, now=None) -> bool:
+        """Open, and opened (or published) less than NEW_FOR ago: marked "nieuw" for caregivers."""
+        now = now or timezone.now()
+        if self.status_at(now) != PollStatus.OPEN:
+            return False
+        return now - max(self.opens_at, self.published_at) < NEW_FOR
+
+    @property
+    def is_new(self) -> bool:
+        return self.is_new_at()
 
 
 class QuestionKind(models.TextChoices):
@@ -166,7 +205,9 @@ TEXT_ANSWER_MAX = 500
 
 
 class Question(models.Model):
-    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="questions")
+    poll = models.ForeignKey(
+        Poll, verbose_name=_("peiling"), on_delete=models.CASCADE, related_name="questions"
+    )
     order = models.PositiveSmallIntegerField(_("volgorde"))
     text = models.CharField(_("vraag"), max_length=300)
     kind = models.CharField(_("soort"), max_length=10, choices=QuestionKind.choices)
@@ -199,7 +240,9 @@ class Question(models.Model):
 
 
 class Choice(models.Model):
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    question = models.ForeignKey(
+        Question, verbose_name=_("vraag"), on_delete=models.CASCADE, related_name="choices"
+    )
     order = models.PositiveSmallIntegerField(_("volgorde"))
     text = models.CharField(_("tekst"), max_length=200)
     value = models.SmallIntegerField(_("waarde op de schaal"), null=True, blank=True)
@@ -238,6 +281,27 @@ class Participation(models.Model):
 
     def __str__(self) -> str:
         return f"Deelname {self.pk} aan peiling {self.poll_id}"
+
+
+class PollInvitation(models.Model):
+    """One e-mail invitation per member per poll: the unique row is claimed before sending,
+    so parallel publishes and several workers never send a member the same invitation twice."""
+
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="invitations")
+    member = models.ForeignKey(PanelMember, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["poll", "member"], name="panel_one_invitation_per_member"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Uitnodiging {self.pk} voor peiling {self.poll_id}"
 
 
 class ModerationStatus(models.TextChoices):

@@ -43,6 +43,7 @@ from panel.models import (
     PanelMember,
     Participation,
     Poll,
+    PollInvitation,
     PollStatus,
     Question,
     QuestionKind,
@@ -219,7 +220,7 @@ def check_poll_open_for(
     if member is None or not member.is_active:
         raise NotAMember
     status = poll.status_at(now)
-    if status == PollStatus.SCHEDULED:
+    if status in (PollStatus.DRAFT, PollStatus.SCHEDULED):  # a concept is never answerable
         raise PollNotOpenYet
     if status == PollStatus.CLOSED:
         raise PollClosed
@@ -361,6 +362,8 @@ def can_see_results(poll: Poll, member: PanelMember | None) -> bool:
     """Results are for people who answered, and only as the poll says (after answering or closing)."""
     if member is None or poll.results_visibility == ResultsVisibility.NEVER:
         return False
+    if not poll.is_published:
+        return False
     if not poll.participations.filter(member=member).exists():
         return False
     if poll.results_visibility == ResultsVisibility.AFTER_CLOSE:
@@ -401,18 +404,33 @@ def audience_members(poll: Poll):
 
 
 def send_poll_invitations(*, poll_id: int) -> int:
-    """E-mail each member in the audience a personal link, once per poll (when it is open)."""
+    """E-mail each member in the audience of an open, published poll a personal link.
+
+    Exactly once per member: each member's PollInvitation row is claimed (unique per poll and
+    member) before the mail goes out, so parallel publishes and several workers never send
+    the same invitation twice, and a run that stopped halfway is finished by the next one.
+    """
     from panel import mail
 
-    with transaction.atomic():
-        poll = Poll.objects.select_for_update().get(pk=poll_id)
-        if poll.invitations_sent_at is not None or poll.status != PollStatus.OPEN:
-            return 0
-        poll.invitations_sent_at = timezone.now()
-        poll.save(update_fields=["invitations_sent_at"])
+    poll = Poll.objects.filter(pk=poll_id).first()
+    if poll is None or poll.status != PollStatus.OPEN:  # concepts and scheduled polls: not yet
+        return 0
+    Poll.objects.filter(pk=poll_id, invitations_sent_at=None).update(
+        invitations_sent_at=timezone.now()
+    )
+    members = (
+        audience_members(poll)
+        .exclude(participations__poll=poll)
+        .exclude(pk__in=PollInvitation.objects.filter(poll=poll).values("member_id"))
+        .select_related("user")
+    )
     sent = 0
-    members = audience_members(poll).exclude(participations__poll=poll).select_related("user")
     for member in members:
+        try:
+            with transaction.atomic():
+                PollInvitation.objects.create(poll=poll, member=member)
+        except IntegrityError:
+            continue  # another worker claimed this member first
         mail.send_invitation(
             member=member, poll=poll, token=make_invitation_token(member=member, poll=poll)
         )

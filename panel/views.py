@@ -297,7 +297,7 @@ def _poll_member(request: HttpRequest, poll: Poll) -> PanelMember | None:
 def _poll_or_exit(
     request: HttpRequest, poll_id: int
 ) -> tuple[Poll, PanelMember | None, HttpResponse | None]:
-    poll = get_object_or_404(Poll, pk=poll_id)
+    poll = get_object_or_404(Poll.objects.published(), pk=poll_id)  # concepts do not exist here
     member = _poll_member(request, poll)
     if member is not None:
         return poll, member, None
@@ -337,7 +337,7 @@ def _check_open(request, poll, member) -> HttpResponse | None:
 
 
 def invitation(request: HttpRequest, poll_id: int, token: str) -> HttpResponse:
-    poll = get_object_or_404(Poll, pk=poll_id)
+    poll = get_object_or_404(Poll.objects.published(), pk=poll_id)
     try:
         member = services.read_invitation_token(token, poll_id=poll.pk)
     except PanelError as error:

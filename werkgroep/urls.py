@@ -1,10 +1,33 @@
 from django.urls import path
 
-from werkgroep import views
+from werkgroep import studio, views
 
 app_name = "werkgroep"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    # The poll studio (results stay at peilingen/<id>/)
+    path("peilingen/", studio.studio_list, name="studio"),
+    path("peilingen/nieuw/", studio.studio_new, name="studio_new"),
+    path("peilingen/<int:poll_id>/bewerken/", studio.studio_edit, name="studio_edit"),
+    path("peilingen/<int:poll_id>/publiceren/", studio.studio_publish, name="studio_publish"),
+    path("peilingen/<int:poll_id>/sluiten/", studio.studio_close, name="studio_close"),
+    path("peilingen/<int:poll_id>/herhalen/", studio.studio_repeat, name="studio_repeat"),
+    path("peilingen/<int:poll_id>/voorbeeld/", studio.studio_preview, name="studio_preview"),
+    path(
+        "peilingen/<int:poll_id>/voorbeeld/vraag/<int:number>/",
+        studio.studio_preview_question,
+        name="studio_preview_question",
+    ),
+    path(
+        "peilingen/<int:poll_id>/voorbeeld/versturen/",
+        studio.studio_preview_review,
+        name="studio_preview_review",
+    ),
+    path(
+        "peilingen/<int:poll_id>/voorbeeld/bedankt/",
+        studio.studio_preview_thanks,
+        name="studio_preview_thanks",
+    ),
     path("peilingen/<int:poll_id>/", views.poll_results, name="poll_results"),
     path("peilingen/<int:poll_id>/open-antwoorden/", views.moderation, name="moderation"),
     path("peilingen/<int:poll_id>/export.<str:fmt>", views.export_poll, name="export_poll"),

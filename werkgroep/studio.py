@@ -1,0 +1,383 @@
+"""The poll studio: the werkgroep makes, checks, previews and publishes polls itself.
+
+Thin views: forms parse, panel.publishing decides and writes, refusals become Dutch messages.
+"""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from accounts.roles import area_required
+from panel import publishing
+from panel import selectors as panel_selectors
+from panel.forms import QuestionForm
+from panel.models import Choice, Poll, PollStatus, Question, QuestionKind
+from panel.publishing import (
+    EmptyText,
+    NotPublished,
+    PollLocked,
+    PollNotOpen,
+    PollPublished,
+    Problem,
+    PublishRefused,
+    StudioError,
+    TooManyChoices,
+    TooManyQuestions,
+)
+from werkgroep.studio_forms import AddQuestionForm, NewPollForm, PollSettingsForm, QuestionEditForm
+
+werkgroep_only = area_required("werkgroep")
+
+MESSAGES = {
+    PollLocked: gettext_lazy(
+        "Deze peiling heeft al antwoorden. U kunt teksten nog verbeteren. Vragen en "
+        "antwoorden toevoegen, weghalen of verplaatsen kan niet meer, en anoniem of op naam "
+        "ook niet: dan zouden de antwoorden iets anders betekenen."
+    ),
+    PollPublished: gettext_lazy("Deze peiling is al gepubliceerd."),
+    NotPublished: gettext_lazy("Deze peiling is nog een concept. Publiceer haar eerst."),
+    PollNotOpen: gettext_lazy("Deze peiling is niet open. Sluiten kan alleen als ze open is."),
+    TooManyQuestions: gettext_lazy("Een peiling heeft hoogstens 5 vragen."),
+    TooManyChoices: gettext_lazy("Deze vraag heeft al genoeg antwoorden."),
+    EmptyText: gettext_lazy("Een tekst mag niet leeg zijn."),
+}
+
+PROBLEMS = {
+    "no_questions": gettext_lazy("De peiling heeft nog geen vragen. Voeg minstens één vraag toe."),
+    "too_few_options": gettext_lazy(
+        "Vraag %(question)s heeft minder dan twee antwoorden om uit te kiezen. Voeg er een toe."
+    ),
+    "max_above_options": gettext_lazy(
+        "Bij vraag %(question)s mag iemand meer antwoorden kiezen dan er zijn (%(count)s). "
+        "Maak het maximum kleiner."
+    ),
+    "close_before_open": gettext_lazy(
+        "De peiling sluit voordat ze opent. Kies een sluitingstijd na de openingstijd."
+    ),
+    "opens_in_past": gettext_lazy(
+        "De openingstijd ligt in het verleden. Kies nu of een later moment."
+    ),
+    "closes_in_past": gettext_lazy("De sluitingstijd ligt in het verleden. Kies een later moment."),
+    "empty_audience": gettext_lazy(
+        "De peiling is voor bepaalde wijken, maar er is geen wijk gekozen. Kies minstens één wijk."
+    ),
+    "opening_fixed": gettext_lazy(
+        "Deze peiling is al open geweest. De openingstijd kan niet meer veranderen."
+    ),
+}
+
+STATUS_LABELS = {
+    PollStatus.DRAFT: gettext_lazy("Concept"),
+    PollStatus.SCHEDULED: gettext_lazy("Gepland"),
+    PollStatus.OPEN: gettext_lazy("Open"),
+    PollStatus.CLOSED: gettext_lazy("Gesloten"),
+}
+
+
+def problem_text(problem: Problem) -> str:
+    return str(PROBLEMS[problem.code]) % {"question": problem.question, "count": problem.count}
+
+
+def _report(request: HttpRequest, error: StudioError) -> None:
+    if isinstance(error, PublishRefused):
+        for problem in error.problems:
+            messages.error(request, problem_text(problem))
+    else:
+        messages.error(request, str(MESSAGES[type(error)]))
+
+
+def _poll(poll_id: int) -> Poll:
+    return get_object_or_404(Poll.objects.prefetch_related("wijken"), pk=poll_id)
+
+
+# List and new ------------------------------------------------------------------------------
+
+
+@werkgroep_only
+def studio_list(request: HttpRequest) -> HttpResponse:
+    by_status = panel_selectors.studio_polls()
+    sections = [
+        {"status": status, "label": STATUS_LABELS[status], "polls": by_status[status]}
+        for status in (PollStatus.DRAFT, PollStatus.SCHEDULED, PollStatus.OPEN, PollStatus.CLOSED)
+    ]
+    return render(request, "werkgroep/studio/list.html", {"sections": sections})
+
+
+@werkgroep_only
+def studio_new(request: HttpRequest) -> HttpResponse:
+    form = NewPollForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        poll = publishing.create_poll(**form.cleaned_data)
+        messages.success(request, _("Concept gemaakt. Voeg nu vragen toe."))
+        return redirect("werkgroep:studio_edit", poll_id=poll.pk)
+    return render(request, "werkgroep/studio/new.html", {"form": form})
+
+
+# The editor --------------------------------------------------------------------------------
+
+
+def _editor_context(poll: Poll, **forms) -> dict:
+    questions = list(poll.questions.order_by("order").prefetch_related("choices"))
+    question_forms = forms.pop("question_forms", {})
+    locked = publishing.has_answers(poll)
+    status = poll.status
+    return {
+        "poll": poll,
+        "status": status,
+        "status_label": STATUS_LABELS[status],
+        "locked": locked,
+        "settings_form": forms.get("settings_form")
+        or PollSettingsForm(initial=PollSettingsForm.initial_for(poll), prefix="s"),
+        "add_form": forms.get("add_form") or AddQuestionForm(prefix="add"),
+        "questions": [
+            {
+                "question": q,
+                "number": number,
+                "form": question_forms.get(q.pk) or QuestionEditForm(q),
+                "first": number == 1,
+                "last": number == len(questions),
+            }
+            for number, q in enumerate(questions, 1)
+        ],
+        "can_add": not locked and len(questions) < publishing.MAX_QUESTIONS,
+        "problems": [problem_text(p) for p in publishing.poll_problems(poll)]
+        if status == PollStatus.DRAFT
+        else [],
+        "responses": poll.participations.count(),
+    }
+
+
+def _handle_question_post(request: HttpRequest, poll: Poll, action: str):
+    """`do` is "<verb>:<id>"; every question post saves the texts first, then does the verb."""
+    verb, _sep, raw_id = action.partition(":")
+    try:
+        target = int(raw_id)
+    except ValueError:
+        raise Http404 from None
+    if verb.startswith("c-"):
+        choice = get_object_or_404(Choice, pk=target, question__poll=poll)
+        question = choice.question
+    else:
+        question = get_object_or_404(Question, pk=target, poll=poll)
+    form = QuestionEditForm(question, request.POST)
+    if not form.is_valid():
+        return form
+    data = form.cleaned_data
+    publishing.update_question(
+        question_id=question.pk,
+        text=data["text"],
+        max_choices=data.get("max_choices"),
+        choice_texts=form.choice_texts(),
+    )
+    new_choice = data.get("new_choice", "").strip()
+    if new_choice and verb in ("save", "c-add"):
+        publishing.add_choice(question_id=question.pk, text=new_choice)
+    if verb in ("up", "down"):
+        publishing.move_question(question_id=question.pk, step=-1 if verb == "up" else 1)
+    elif verb == "delete":
+        publishing.delete_question(question_id=question.pk)
+    elif verb in ("c-up", "c-down"):
+        publishing.move_choice(choice_id=target, step=-1 if verb == "c-up" else 1)
+    elif verb == "c-delete":
+        publishing.delete_choice(choice_id=target)
+    elif verb == "c-add" and not new_choice:
+        raise EmptyText
+    elif verb not in ("save", "c-add"):
+        raise Http404
+    return None
+
+
+@werkgroep_only
+def studio_edit(request: HttpRequest, poll_id: int) -> HttpResponse:
+    poll = _poll(poll_id)
+    forms: dict = {}
+    if request.method == "POST":
+        action = request.POST.get("do", "")
+        try:
+            if action == "settings":
+                form = PollSettingsForm(request.POST, prefix="s")
+                if form.is_valid():
+                    publishing.update_poll(poll_id=poll.pk, **form.cleaned_data)
+                    messages.success(request, _("Instellingen opgeslagen."))
+                    return redirect("werkgroep:studio_edit", poll_id=poll.pk)
+                forms["settings_form"] = form
+            elif action == "add-question":
+                form = AddQuestionForm(request.POST, prefix="add")
+                if form.is_valid():
+                    question = publishing.add_question(poll_id=poll.pk, **form.cleaned_data)
+                    messages.success(request, _("Vraag toegevoegd."))
+                    return redirect(
+                        reverse("werkgroep:studio_edit", args=[poll.pk]) + f"#vraag-{question.pk}"
+                    )
+                forms["add_form"] = form
+            else:
+                invalid = _handle_question_post(request, poll, action)
+                if invalid is None:
+                    messages.success(request, _("Opgeslagen."))
+                    return redirect("werkgroep:studio_edit", poll_id=poll.pk)
+                forms["question_forms"] = {invalid.question.pk: invalid}
+        except StudioError as error:
+            _report(request, error)
+            return redirect("werkgroep:studio_edit", poll_id=poll.pk)
+        poll = _poll(poll_id)
+    return render(request, "werkgroep/studio/edit.html", _editor_context(poll, **forms))
+
+
+@require_POST
+@werkgroep_only
+def studio_publish(request: HttpRequest, poll_id: int) -> HttpResponse:
+    poll = _poll(poll_id)
+    try:
+        poll = publishing.publish_poll(poll_id=poll.pk)
+    except StudioError as error:
+        _report(request, error)
+        return redirect("werkgroep:studio_edit", poll_id=poll.pk)
+    if poll.status == PollStatus.OPEN:
+        messages.success(
+            request, _("Gepubliceerd. De peiling is open en de uitnodigingen gaan nu de deur uit.")
+        )
+    else:
+        messages.success(
+            request,
+            _("Gepubliceerd. De peiling opent op de openingstijd; dan gaan de uitnodigingen mee."),
+        )
+    return redirect("werkgroep:studio_edit", poll_id=poll.pk)
+
+
+@require_POST
+@werkgroep_only
+def studio_close(request: HttpRequest, poll_id: int) -> HttpResponse:
+    poll = _poll(poll_id)
+    try:
+        publishing.close_poll_early(poll_id=poll.pk)
+    except StudioError as error:
+        _report(request, error)
+    else:
+        messages.success(request, _("De peiling is gesloten. Niemand kan nog antwoorden."))
+    return redirect("werkgroep:studio_edit", poll_id=poll.pk)
+
+
+@require_POST
+@werkgroep_only
+def studio_repeat(request: HttpRequest, poll_id: int) -> HttpResponse:
+    poll = _poll(poll_id)
+    copy = publishing.repeat_poll(poll_id=poll.pk)
+    messages.success(
+        request,
+        _("Herhaling gemaakt als concept. Kies de tijden en publiceer als alles klopt."),
+    )
+    return redirect("werkgroep:studio_edit", poll_id=copy.pk)
+
+
+# Preview: the caregiver's screens, nothing stored --------------------------------------------
+
+
+def _preview_key(poll: Poll) -> str:
+    return f"studio_preview_{poll.pk}"
+
+
+def _preview_questions(poll: Poll) -> list[Question]:
+    return list(poll.questions.order_by("order").prefetch_related("choices"))
+
+
+@werkgroep_only
+def studio_preview(request: HttpRequest, poll_id: int) -> HttpResponse:
+    poll = _poll(poll_id)
+    request.session.pop(_preview_key(poll), None)
+    return render(
+        request,
+        "werkgroep/studio/preview_start.html",
+        {
+            "poll": poll,
+            "count": poll.questions.count(),
+            "start_url": reverse("werkgroep:studio_preview_question", args=[poll.pk, 1]),
+            "preview": True,
+        },
+    )
+
+
+@werkgroep_only
+def studio_preview_question(request: HttpRequest, poll_id: int, number: int) -> HttpResponse:
+    poll = _poll(poll_id)
+    questions = _preview_questions(poll)
+    if not 1 <= number <= len(questions):
+        raise Http404
+    question = questions[number - 1]
+    stored = request.session.get(_preview_key(poll), {})
+    if request.method == "POST":
+        form = QuestionForm(question, request.POST)
+        if form.is_valid():
+            stored[str(question.pk)] = form.as_session()
+            request.session[_preview_key(poll)] = stored  # the session only, never an answer
+            if number < len(questions):
+                return redirect(
+                    "werkgroep:studio_preview_question", poll_id=poll.pk, number=number + 1
+                )
+            return redirect("werkgroep:studio_preview_review", poll_id=poll.pk)
+    else:
+        form = QuestionForm(
+            question,
+            initial=QuestionForm.initial_from_session(question, stored.get(str(question.pk))),
+        )
+    back = (
+        reverse("werkgroep:studio_preview_question", args=[poll.pk, number - 1])
+        if number > 1
+        else reverse("werkgroep:studio_preview", args=[poll.pk])
+    )
+    return render(
+        request,
+        "werkgroep/studio/preview_question.html",
+        {
+            "poll": poll,
+            "question": question,
+            "form": form,
+            "number": number,
+            "total": len(questions),
+            "back": back,
+            "preview": True,
+        },
+    )
+
+
+@werkgroep_only
+def studio_preview_review(request: HttpRequest, poll_id: int) -> HttpResponse:
+    poll = _poll(poll_id)
+    stored = request.session.get(_preview_key(poll), {})
+    if request.method == "POST":
+        request.session.pop(_preview_key(poll), None)
+        return redirect("werkgroep:studio_preview_thanks", poll_id=poll.pk)
+    rows = []
+    for number, question in enumerate(_preview_questions(poll), 1):
+        value = stored.get(str(question.pk)) or {}
+        if question.kind == QuestionKind.TEXT:
+            answers = [value["t"]] if value.get("t") else []
+        else:
+            names = {c.pk: c.text for c in question.choices.all()}
+            answers = [names.get(i, "?") for i in value.get("c", [])]
+        rows.append(
+            {
+                "number": number,
+                "question": question.text,
+                "answers": answers,
+                "edit_url": reverse("werkgroep:studio_preview_question", args=[poll.pk, number]),
+            }
+        )
+    return render(
+        request,
+        "werkgroep/studio/preview_review.html",
+        {"poll": poll, "rows": rows, "preview": True},
+    )
+
+
+@werkgroep_only
+def studio_preview_thanks(request: HttpRequest, poll_id: int) -> HttpResponse:
+    poll = _poll(poll_id)
+    return render(
+        request,
+        "werkgroep/studio/preview_thanks.html",
+        {"poll": poll, "can_see_results": False, "preview": True},
+    )

@@ -28,6 +28,9 @@ from panel.publishing import (
     TooManyChoices,
     TooManyQuestions,
 )
+from werkgroep import services
+from werkgroep.exceptions import ActionNotDone
+from werkgroep.models import ActionPoint
 from werkgroep.studio_forms import AddQuestionForm, NewPollForm, PollSettingsForm, QuestionEditForm
 
 werkgroep_only = area_required("werkgroep")
@@ -381,3 +384,24 @@ def studio_preview_thanks(request: HttpRequest, poll_id: int) -> HttpResponse:
         "werkgroep/studio/preview_thanks.html",
         {"poll": poll, "can_see_results": False, "preview": True},
     )
+
+
+# Follow-up poll from an action point ---------------------------------------------------------
+
+
+@require_POST
+@werkgroep_only
+def action_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    point = get_object_or_404(ActionPoint, pk=pk)
+    try:
+        poll = services.ask_if_it_helps(action_point=point, by=request.user)
+    except ActionNotDone:
+        messages.error(
+            request, _("Dit actiepunt is nog niet klaar. Vraag pas of het helpt als het klaar is.")
+        )
+        return redirect("werkgroep:action", pk=point.pk)
+    messages.success(
+        request,
+        _("Er staat een concept klaar. Kijk de vragen na, kies de tijden en publiceer."),
+    )
+    return redirect("werkgroep:studio_edit", poll_id=poll.pk)

@@ -35,6 +35,7 @@ urlpatterns = [
     path("acties/nieuw/", views.action_new, name="action_new"),
     path("acties/<int:pk>/", views.action_detail, name="action"),
     path("acties/<int:pk>/bewerken/", views.action_edit, name="action_edit"),
+    path("acties/<int:pk>/vervolgpeiling/", studio.action_follow_up, name="action_follow_up"),
     path("acties/export.<str:fmt>", views.export_actions, name="export_actions"),
     path("verwijzingen/export.<str:fmt>", views.export_referrals, name="export_referrals"),
     path("gesprekken/", views.gesprekken, name="gesprekken"),

@@ -40,6 +40,7 @@ POST_ONLY = {
     "studio_publish": lambda o: {"poll_id": o["poll"].pk},
     "studio_close": lambda o: {"poll_id": o["poll"].pk},
     "studio_repeat": lambda o: {"poll_id": o["poll"].pk},
+    "action_follow_up": lambda o: {"pk": o["point"].pk},
 }
 
 

@@ -55,3 +55,7 @@ class GesprekPast(PanelError):
 
 class InvalidCancelLink(PanelError):
     pass
+
+
+class GesprekCancelled(PanelError):
+    """The organisers called the spiegelgesprek off."""

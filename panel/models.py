@@ -403,6 +403,8 @@ class Spiegelgesprek(models.Model):
     online_link = models.URLField(_("online link"), blank=True)
     caregiver_places = models.PositiveSmallIntegerField(_("plaatsen mantelzorgers"), default=8)
     listener_places = models.PositiveSmallIntegerField(_("plaatsen luisteraars"), default=30)
+    cancelled_at = models.DateTimeField(_("gaat niet door sinds"), null=True, blank=True)
+    cancel_reason = models.CharField(_("waarom het niet doorgaat"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["starts_at"]
@@ -453,6 +455,12 @@ class Registration(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)
     replacement_care = models.BooleanField(_("vervanging van de zorg nodig"), default=False)
     transport = models.BooleanField(_("vervoer nodig"), default=False)
+    # Given by the caregiver only so the organisers can arrange replacement care or transport.
+    phone = models.CharField(
+        _("telefoonnummer voor vervanging of vervoer"), max_length=20, blank=True
+    )
+    replacement_care_arranged = models.BooleanField(_("vervanging geregeld"), default=False)
+    transport_arranged = models.BooleanField(_("vervoer geregeld"), default=False)
     accessibility = models.CharField(_("toegankelijkheid"), max_length=300, blank=True)
     diet = models.CharField(_("eten en drinken"), max_length=300, blank=True)
     topics = models.TextField(_("wat wilt u vertellen"), max_length=1000, blank=True)

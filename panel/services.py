@@ -25,6 +25,7 @@ from panel.exceptions import (
     AlreadyRegistered,
     AlreadyVoted,
     ExpiredInvitation,
+    GesprekCancelled,
     GesprekPast,
     InvalidAnswer,
     InvalidCancelLink,
@@ -161,6 +162,7 @@ def export_member_data(*, member: PanelMember) -> dict:
                 "status": r.status,
                 "replacement_care": r.replacement_care,
                 "transport": r.transport,
+                "phone": r.phone,
                 "accessibility": r.accessibility,
                 "diet": r.diet,
                 "topics": r.topics,
@@ -462,6 +464,7 @@ def register_for_gesprek(
     accessibility: str = "",
     diet: str = "",
     topics: str = "",
+    phone: str = "",
 ) -> Registration:
     """Take a place, or a place on the waiting list when all places of this kind are taken."""
     if kind_for(user) != kind:
@@ -469,6 +472,8 @@ def register_for_gesprek(
     try:
         with transaction.atomic():
             gesprek = Spiegelgesprek.objects.select_for_update().get(pk=gesprek_id)
+            if gesprek.cancelled_at is not None:
+                raise GesprekCancelled
             if gesprek.starts_at <= timezone.now():
                 raise GesprekPast
             if (
@@ -492,6 +497,10 @@ def register_for_gesprek(
                 status=status,
                 replacement_care=replacement_care if kind == RegistrationKind.CAREGIVER else False,
                 transport=transport,
+                # only for arranging replacement care or transport, so only kept when needed
+                phone=phone.strip()
+                if kind == RegistrationKind.CAREGIVER and (replacement_care or transport)
+                else "",
                 accessibility=accessibility.strip(),
                 diet=diet.strip(),
                 topics=topics.strip(),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from werkgroep import studio, views
+from werkgroep import planning, studio, views
 
 app_name = "werkgroep"
 urlpatterns = [
@@ -40,6 +40,20 @@ urlpatterns = [
     path("verwijzingen/export.<str:fmt>", views.export_referrals, name="export_referrals"),
     path("gesprekken/", views.gesprekken, name="gesprekken"),
     path("gesprekken/<int:gesprek_id>/", views.gesprek_outcomes, name="gesprek"),
+    # Spiegelgesprek planning
+    path("planning/", planning.planning_list, name="planning"),
+    path("planning/nieuw/", planning.planning_new, name="planning_new"),
+    path("planning/<int:gesprek_id>/", planning.planning_gesprek, name="planning_gesprek"),
+    path("planning/<int:gesprek_id>/bewerken/", planning.planning_edit, name="planning_edit"),
+    path("planning/<int:gesprek_id>/afzeggen/", planning.planning_cancel, name="planning_cancel"),
+    path(
+        "planning/<int:gesprek_id>/geregeld/", planning.planning_arranged, name="planning_arranged"
+    ),
+    path(
+        "planning/<int:gesprek_id>/presentielijst/",
+        planning.planning_checkin,
+        name="planning_checkin",
+    ),
     path("dekking/", views.coverage, name="coverage"),
     path("rapport/", views.report, name="report"),
     path("exports/", views.export_log, name="export_log"),

@@ -4,7 +4,12 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Role
-from tests.werkgroep.factories import ActionPointFactory, closed_gesprek, make_poll
+from tests.werkgroep.factories import (
+    ActionPointFactory,
+    SpiegelgesprekFactory,
+    closed_gesprek,
+    make_poll,
+)
 
 ROLES = [None, Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER]
 ALLOWED = {Role.WERKGROEP, Role.BEHEER}
@@ -34,6 +39,13 @@ PAGES = {
     "studio_preview_question": lambda o: {"poll_id": o["poll"].pk, "number": 1},
     "studio_preview_review": lambda o: {"poll_id": o["poll"].pk},
     "studio_preview_thanks": lambda o: {"poll_id": o["poll"].pk},
+    # spiegelgesprek planning
+    "planning": lambda o: {},
+    "planning_new": lambda o: {},
+    "planning_gesprek": lambda o: {"gesprek_id": o["upcoming"].pk},
+    "planning_edit": lambda o: {"gesprek_id": o["upcoming"].pk},
+    "planning_cancel": lambda o: {"gesprek_id": o["upcoming"].pk},
+    "planning_checkin": lambda o: {"gesprek_id": o["upcoming"].pk},
 }
 # Pages that only take a POST: every role but werkgroep and beheer is refused, and a GET is 405.
 POST_ONLY = {
@@ -41,12 +53,18 @@ POST_ONLY = {
     "studio_close": lambda o: {"poll_id": o["poll"].pk},
     "studio_repeat": lambda o: {"poll_id": o["poll"].pk},
     "action_follow_up": lambda o: {"pk": o["point"].pk},
+    "planning_arranged": lambda o: {"gesprek_id": o["upcoming"].pk},
 }
 
 
 @pytest.fixture
 def objects(db):
-    return {"poll": make_poll(), "point": ActionPointFactory(), "gesprek": closed_gesprek()}
+    return {
+        "poll": make_poll(),
+        "point": ActionPointFactory(),
+        "gesprek": closed_gesprek(),
+        "upcoming": SpiegelgesprekFactory(),
+    }
 
 
 def _werkgroep_url_names() -> set[str]:

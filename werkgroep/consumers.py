@@ -31,3 +31,26 @@ class DashboardConsumer(AsyncJsonWebsocketConsumer):
         # One read per process per burst, shared by every dashboard socket (mantelkring.live).
         polls = await coalesced("open_polls_live", selectors.open_polls_live)
         await self.send_json({"type": "polls", "polls": polls})
+
+
+class PollPageConsumer(AsyncJsonWebsocketConsumer):
+    """The werkgroep's page of one poll (results, studio): told when its counts change, the
+    page then rereads itself, so every number on it comes from one suppressed read."""
+
+    async def connect(self) -> None:
+        if not await database_sync_to_async(has_role)(
+            self.scope.get("user"), Role.WERKGROEP, Role.BEHEER
+        ):
+            await self.close(code=4403)
+            return
+        self.poll_id = int(self.scope["url_route"]["kwargs"]["poll_id"])
+        self.group = f"poll-{self.poll_id}"  # panel.services broadcasts every vote here
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
+
+    async def disconnect(self, code) -> None:
+        if hasattr(self, "group"):
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def poll_updated(self, event: dict) -> None:
+        await self.send_json({"type": "poll", "poll_id": event["poll_id"]})

@@ -360,8 +360,10 @@ def poll_problems(poll: Poll, *, now: datetime | None = None) -> list[Problem]:
     return problems
 
 
-def publish_poll(*, poll_id: int, now: datetime | None = None) -> Poll:
+def publish_poll(*, poll_id: int, open_now: bool = False, now: datetime | None = None) -> Poll:
     """Check and publish. Refused with every problem at once, changing nothing.
+
+    open_now: open the poll at once instead of at its opening time ("a poll in a minute").
 
     An open poll's invitations go out through the task queue after the commit; a scheduled
     one's at its opening time (the task runs then when the queue can wait, and the
@@ -372,6 +374,8 @@ def publish_poll(*, poll_id: int, now: datetime | None = None) -> Poll:
         if poll.is_published:
             raise PollPublished
         now = now or timezone.now()
+        if open_now:
+            poll.opens_at = now  # not saved unless every check passes
         problems = poll_problems(poll, now=now)
         if problems:
             raise PublishRefused(problems)

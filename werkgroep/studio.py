@@ -235,7 +235,7 @@ def studio_edit(request: HttpRequest, poll_id: int) -> HttpResponse:
 def studio_publish(request: HttpRequest, poll_id: int) -> HttpResponse:
     poll = _poll(poll_id)
     try:
-        poll = publishing.publish_poll(poll_id=poll.pk)
+        poll = publishing.publish_poll(poll_id=poll.pk, open_now=request.POST.get("when") == "now")
     except StudioError as error:
         _report(request, error)
         return redirect("werkgroep:studio_edit", poll_id=poll.pk)

@@ -1,10 +1,15 @@
 """Real-browser tests: a daphne server (HTTP + websockets) in its own process, Debian's
 Chromium driven by Playwright, and axe-core for accessibility."""
 
+import json
 import multiprocessing
 import os
 import shutil
+import tempfile
+import time
+import uuid
 from functools import partial
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -31,8 +36,34 @@ def _application():
     return ASGIStaticFilesHandler(get_default_application())
 
 
+OUTBOX = Path(tempfile.mkdtemp(prefix="mantelkring-e2e-outbox-"))
+
+
+def _file_outbox(directory: Path) -> None:
+    """In the server process: every message the test mail backend keeps is also written to a
+    file, so a browser test can read the server's outbox (its memory is another process's)."""
+    from django.core.mail.backends.locmem import EmailBackend
+
+    keep = EmailBackend.send_messages
+
+    def send_messages(self, messages):
+        for message in messages:
+            name = f"{time.time_ns()}-{uuid.uuid4().hex}.json"
+            data = {"to": list(message.to), "subject": str(message.subject), "body": message.body}
+            (directory / name).write_text(json.dumps(data), encoding="utf-8")
+        return keep(self, messages)
+
+    EmailBackend.send_messages = send_messages
+
+
+def read_outbox() -> list[dict]:
+    """Messages the live server sent, oldest first: {"to": [...], "subject", "body"}."""
+    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(OUTBOX.glob("*.json"))]
+
+
 def _use_database(names: dict[str, str]) -> None:
     """In the server process: talk to the parent's test databases, on fresh connections."""
+    _file_outbox(OUTBOX)
     from concurrent.futures import ThreadPoolExecutor
 
     from asgiref.sync import SyncToAsync

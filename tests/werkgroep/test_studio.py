@@ -428,3 +428,22 @@ def test_forged_ids_are_not_found(wg):
     assert wg.post(edit_url(poll), {"do": f"delete:{question.pk}"}).status_code == 404
     assert wg.post(edit_url(poll), {"do": "delete:abc"}).status_code == 404
     assert wg.post(edit_url(poll), {"do": "nonsense"}).status_code == 404
+
+
+def test_publish_and_open_now_opens_at_once_and_invites(
+    wg, member, mailoutbox, django_capture_on_commit_callbacks
+):
+    poll = concept_with(QuestionKind.SINGLE)  # opens tomorrow morning by default
+    with django_capture_on_commit_callbacks(execute=True):
+        wg.post(reverse("werkgroep:studio_publish", args=[poll.pk]), {"when": "now"})
+    poll.refresh_from_db()
+    assert poll.status == PollStatus.OPEN
+    assert [m.to for m in mailoutbox] == [[member.user.email]]
+
+
+def test_a_refused_open_now_keeps_the_opening_time(wg):
+    poll = concept_with()  # no questions
+    opens = poll.opens_at
+    wg.post(reverse("werkgroep:studio_publish", args=[poll.pk]), {"when": "now"})
+    poll.refresh_from_db()
+    assert (poll.opens_at, poll.published_at) == (opens, None)

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from panel.exceptions import GesprekCancelled, GesprekPast
 from panel.models import Registration, RegistrationKind, RegistrationStatus, Spiegelgesprek
-from panel.services import _enqueue_mail
+from panel.services.gesprekken import _enqueue_mail
 
 NEEDS = {"replacement_care": "replacement_care_arranged", "transport": "transport_arranged"}
 

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from panel.events import broadcast_poll_update
 from panel.exceptions import PanelError
 from panel.models import (
     Audience,
@@ -27,7 +28,6 @@ from panel.models import (
     QuestionKind,
     ResultsVisibility,
 )
-from panel.services import broadcast_poll_update
 from panel.tasks import send_poll_invitations
 
 MAX_QUESTIONS = 5

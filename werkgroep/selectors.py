@@ -7,6 +7,7 @@ from datetime import date
 from django.db.models import Count, Prefetch
 from django.utils import timezone
 
+from accounts.models import Profession
 from panel import selectors as panel_selectors
 from panel.models import PollStatus
 from sociale_kaart import selectors as kaart
@@ -389,8 +390,6 @@ def _pivot(
 
 
 def referrals_over_time(*, date_from: date | None = None, date_to: date | None = None) -> dict:
-    from accounts.models import Profession
-
     by_gebied = training_selectors.referral_counts(
         group_by=["month", "vraaggebied"], date_from=date_from, date_to=date_to
     )
@@ -406,8 +405,6 @@ def referrals_over_time(*, date_from: date | None = None, date_to: date | None =
 
 
 def training_reach() -> list[dict]:
-    from accounts.models import Profession
-
     labels = dict(Profession.choices)
     return [
         {

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from accounts.models import Role
 from panel import publishing
 from panel.models import Answer, Participation, Poll, QuestionKind
-from panel.services import register_for_gesprek
+from panel.services.gesprekken import register_for_gesprek
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.e2e.conftest import read_outbox
 from tests.e2e.test_foundation import _keyboard_login

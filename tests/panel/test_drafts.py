@@ -11,15 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from panel import consumers, selectors
+from panel.access import INVITES_KEY, can_see_results
 from panel.exceptions import PollNotOpenYet
 from panel.models import Poll, PollStatus, Question
-from panel.services import (
-    INVITES_KEY,
-    can_see_results,
-    cast_vote,
-    make_invitation_token,
-    send_poll_invitations,
-)
+from panel.services.mailings import send_poll_invitations
+from panel.services.polls import cast_vote
+from panel.tokens import make_invitation_token
 from tests.panel.factories import answers_for, make_poll
 
 pytestmark = pytest.mark.django_db

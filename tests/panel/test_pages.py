@@ -11,7 +11,9 @@ from django.utils import timezone
 from accounts.models import Role
 from panel import urls as panel_urls
 from panel.models import RegistrationKind
-from panel.services import cast_vote, make_cancel_token, make_invitation_token, register_for_gesprek
+from panel.services.gesprekken import register_for_gesprek
+from panel.services.polls import cast_vote
+from panel.tokens import make_cancel_token, make_invitation_token
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import SpiegelgesprekFactory, answers_for, make_poll
 from tests.panel.readability import flesch_douma, visible_text
@@ -41,6 +43,8 @@ ORGANISERS = {
     Role.BEHEER: 200,
 }
 PUBLIC = dict.fromkeys(ROLES, 200)
+# The organiser pages moved to /werkgroep/planning/: organisers are sent on (302).
+MOVED_TO_WERKGROEP = {**ORGANISERS, Role.WERKGROEP: 302, Role.BEHEER: 302}
 
 # url name → (args builder, expected status per role)
 MATRIX = {
@@ -82,9 +86,9 @@ MATRIX = {
         dict.fromkeys(ROLES, 405),
     ),  # POST only
     "cancel_by_link": (lambda o: [o["cancel"]], PUBLIC),
-    "organise": (lambda o: [], ORGANISERS),
-    "organise_gesprek": (lambda o: [o["gesprek"].pk], ORGANISERS),
-    "checkin_list": (lambda o: [o["gesprek"].pk], ORGANISERS),
+    "organise": (lambda o: [], MOVED_TO_WERKGROEP),
+    "organise_gesprek": (lambda o: [o["gesprek"].pk], MOVED_TO_WERKGROEP),
+    "checkin_list": (lambda o: [o["gesprek"].pk], MOVED_TO_WERKGROEP),
 }
 
 

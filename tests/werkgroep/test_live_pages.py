@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from accounts.models import Role
 from mantelkring.routing import websocket_urlpatterns
-from panel.services import cast_vote
+from panel.services.polls import cast_vote
 from tests.panel.factories import answers_for
 from tests.werkgroep.factories import PanelMemberFactory, make_poll, random_votes
 

@@ -13,7 +13,7 @@ from accounts.models import Role
 from panel import selectors
 from panel.exceptions import GesprekCancelled
 from panel.models import Registration, RegistrationStatus, Spiegelgesprek
-from panel.services import register_for_gesprek
+from panel.services.gesprekken import register_for_gesprek
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import SpiegelgesprekFactory
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from panel import publishing
 from panel.models import Choice, Poll, PollInvitation, PollStatus, Question, QuestionKind
 from panel.publishing import PollLocked, PublishRefused
-from panel.services import cast_vote
+from panel.services.polls import cast_vote
 from tests.panel.factories import PanelMemberFactory, answers_for, make_poll
 
 pytestmark = pytest.mark.django_db
@@ -311,7 +311,7 @@ def test_publishing_twice_in_parallel_sends_each_invitation_once(mailoutbox):
         t.join()
     assert sorted(outcomes) == ["already", "published"]
     # and two workers sending the same poll's invitations at once
-    from panel.services import send_poll_invitations
+    from panel.services.mailings import send_poll_invitations
 
     Poll.objects.filter(pk=poll.pk).update(invitations_sent_at=None)
     PollInvitation.objects.all().delete()

@@ -12,6 +12,7 @@ from functools import partial
 from django.db import transaction
 from django.utils import timezone
 
+from panel import events
 from panel.exceptions import GesprekCancelled, GesprekPast
 from panel.models import Registration, RegistrationKind, RegistrationStatus, Spiegelgesprek
 from panel.services.gesprekken import _enqueue_mail
@@ -55,6 +56,7 @@ def save_gesprek(
     if gesprek_id is not None and gesprek.starts_at > timezone.now():
         for kind in RegistrationKind.values:
             _fill_places(gesprek, kind)
+    transaction.on_commit(events.broadcast_dashboard_change)
     return gesprek
 
 
@@ -97,6 +99,7 @@ def cancel_gesprek(*, gesprek_id: int, reason: str = "") -> int:
         )
         for pk in affected:
             transaction.on_commit(partial(_enqueue_mail, "gesprek_cancelled", pk))
+        transaction.on_commit(events.broadcast_dashboard_change)
     return len(affected)
 
 

@@ -32,6 +32,10 @@ class DashboardConsumer(AsyncJsonWebsocketConsumer):
         polls = await coalesced("open_polls_live", selectors.open_polls_live)
         await self.send_json({"type": "polls", "polls": polls})
 
+    async def dashboard_changed(self, event: dict) -> None:
+        # Members or registrations changed: the page rereads its other counts.
+        await self.send_json({"type": "refresh"})
+
 
 class PollPageConsumer(AsyncJsonWebsocketConsumer):
     """The werkgroep's page of one poll (results, studio): told when its counts change, the

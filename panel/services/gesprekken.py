@@ -7,7 +7,7 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from panel import tasks
+from panel import events, tasks
 from panel.access import kind_for
 from panel.exceptions import AlreadyRegistered, GesprekCancelled, GesprekPast, NotAllowedPlace
 from panel.models import (
@@ -70,6 +70,7 @@ def register_for_gesprek(
                 topics=topics.strip(),
             )
             transaction.on_commit(partial(_enqueue_mail, "confirmation", registration.pk))
+            transaction.on_commit(events.broadcast_dashboard_change)
     except IntegrityError:
         raise AlreadyRegistered from None
     return registration
@@ -86,6 +87,7 @@ def cancel_registration(*, registration_id: int, user=None, notify: bool = True)
         if registration.status == RegistrationStatus.CANCELLED:
             return registration
         freed = registration.status == RegistrationStatus.REGISTERED
+        transaction.on_commit(events.broadcast_dashboard_change)
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])

@@ -28,6 +28,31 @@
     });
   }
 
+  // Counts other than votes (members, registrations): reread this page and copy every element
+  // marked with data-live-key from it, at most one read at a time.
+  var busy = false;
+  var again = false;
+  function reread() {
+    if (busy) { again = true; return; }
+    busy = true;
+    window.fetch(window.location.href, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html || !("DOMParser" in window)) { return; }
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        fresh.querySelectorAll("[data-live-key]").forEach(function (source) {
+          var target = document.querySelector(
+            '[data-live-key="' + source.getAttribute("data-live-key") + '"]');
+          if (target && target.innerHTML !== source.innerHTML) { target.innerHTML = source.innerHTML; }
+        });
+      })
+      .catch(function () { /* the next message tries again */ })
+      .then(function () {
+        busy = false;
+        if (again) { again = false; reread(); }
+      });
+  }
+
   function connect() {
     var socket = new WebSocket(url);
     socket.addEventListener("open", function () {
@@ -36,6 +61,7 @@
     });
     socket.addEventListener("message", function (event) {
       var data = JSON.parse(event.data);
+      if (data.type === "refresh") { reread(); }
       if (data.type === "polls") {
         apply(data.polls);
         if (status) {

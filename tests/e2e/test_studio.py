@@ -206,3 +206,23 @@ def test_every_studio_and_planning_page_has_no_axe_violations(new_page, assert_a
     caregiver_page.goto(reverse("panel:gesprek", args=[gesprek.pk]))
     expect(caregiver_page.get_by_label("Uw telefoonnummer")).to_be_visible()
     assert_accessible(caregiver_page)
+
+
+def test_the_dashboard_counts_a_new_registration_without_a_reload(new_page):
+    werkgroep = UserFactory(role=Role.WERKGROEP, email="kijker@example.org")
+    gesprek = SpiegelgesprekFactory(title="Avondgesprek", caregiver_places=8)
+    caregiver = UserFactory(role=Role.CAREGIVER, email="komt@example.org")
+    page = new_page()
+    page.goto("/")
+    log_in(page, werkgroep)
+    page.goto(reverse("werkgroep:dashboard"))
+    row = page.locator('[data-live-key="gesprekken"] tr', has_text="Avondgesprek")
+    expect(row).to_contain_text("0 / 8")
+    expect(page.locator("[data-live-connected=true]")).to_be_attached()
+    visitor = new_page()  # the caregiver signs up at home, in another browser
+    visitor.goto("/")
+    log_in(visitor, caregiver)
+    visitor.goto(reverse("panel:gesprek", args=[gesprek.pk]))
+    visitor.get_by_role("button", name="Meld mij aan").click()
+    expect(visitor.get_by_text("U bent aangemeld.")).to_be_visible()
+    expect(row).to_contain_text("1 / 8", timeout=3000)

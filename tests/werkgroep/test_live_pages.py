@@ -13,9 +13,12 @@ from django.urls import reverse
 
 from accounts.models import Role
 from mantelkring.routing import websocket_urlpatterns
+from panel.services.gesprekken import register_for_gesprek
 from panel.services.polls import cast_vote
-from tests.panel.factories import answers_for
+from tests.accounts.factories import UserFactory
+from tests.panel.factories import SpiegelgesprekFactory, answers_for
 from tests.werkgroep.factories import PanelMemberFactory, make_poll, random_votes
+from werkgroep.consumers import DashboardConsumer
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -80,3 +83,31 @@ def test_respons_per_peiling_rows_take_the_pushed_counts(client, werkgroep_user)
     row = re.search(rf'<tr data-poll-row="{poll.pk}">.*?</tr>', html, re.S).group(0)
     assert 'data-live="responses"' in row and 'data-live="response_rate"' in row
     assert "data-live-open-count" in html
+
+
+def test_a_registration_tells_the_dashboard_to_reread_its_other_counts(werkgroep_user):
+    gesprek = SpiegelgesprekFactory()
+    caregiver = UserFactory(role=Role.CAREGIVER)
+
+    async def scenario():
+        communicator = WebsocketCommunicator(
+            DashboardConsumer.as_asgi(), "/ws/werkgroep/dashboard/"
+        )
+        communicator.scope["user"] = werkgroep_user
+        connected, _ = await communicator.connect()
+        assert connected
+        await database_sync_to_async(register_for_gesprek)(
+            gesprek_id=gesprek.pk, user=caregiver, kind="caregiver"
+        )
+        message = await communicator.receive_json_from(timeout=5)
+        await communicator.disconnect()
+        return message
+
+    assert async_to_sync(scenario)() == {"type": "refresh"}
+
+
+def test_the_dashboards_other_counts_are_marked_for_the_reread(client, werkgroep_user):
+    client.force_login(werkgroep_user)
+    html = client.get(reverse("werkgroep:dashboard")).content.decode()
+    for key in ("panel-size", "gesprekken-count", "growth", "gesprekken"):
+        assert f'data-live-key="{key}"' in html

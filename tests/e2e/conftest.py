@@ -16,6 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 from channels.routing import get_default_application
 from daphne.testing import DaphneProcess
 from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+from django.core.mail.backends.locmem import EmailBackend
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
@@ -42,8 +43,6 @@ OUTBOX = Path(tempfile.mkdtemp(prefix="mantelkring-e2e-outbox-"))
 def _file_outbox(directory: Path) -> None:
     """In the server process: every message the test mail backend keeps is also written to a
     file, so a browser test can read the server's outbox (its memory is another process's)."""
-    from django.core.mail.backends.locmem import EmailBackend
-
     keep = EmailBackend.send_messages
 
     def send_messages(self, messages):

@@ -5,14 +5,18 @@ import threading
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 from panel import publishing
 from panel.models import Choice, Poll, PollInvitation, PollStatus, Question, QuestionKind
 from panel.publishing import PollLocked, PublishRefused
+from panel.services.mailings import send_poll_invitations
 from panel.services.polls import cast_vote
 from tests.panel.factories import PanelMemberFactory, answers_for, make_poll
+from werkgroep.studio import problem_text
 
 pytestmark = pytest.mark.django_db
 
@@ -225,8 +229,6 @@ def test_each_refused_publish_says_why_and_changes_nothing(wg, code, make, messa
 
 
 def publishing_message(code: str) -> str:
-    from werkgroep.studio import problem_text
-
     return problem_text(publishing.Problem(code))
 
 
@@ -276,8 +278,6 @@ def test_a_scheduled_poll_invites_nobody_until_it_opens(
         publishing.publish_poll(poll_id=poll.pk)
     assert poll.__class__.objects.get(pk=poll.pk).status == PollStatus.SCHEDULED
     assert mailoutbox == []
-    from django.core.management import call_command
-
     Poll.objects.filter(pk=poll.pk).update(opens_at=timezone.now() - timedelta(minutes=1))
     call_command("send_poll_invitations")
     assert [m.to for m in mailoutbox] == [[member.user.email]]
@@ -285,8 +285,6 @@ def test_a_scheduled_poll_invites_nobody_until_it_opens(
 
 @pytest.mark.django_db(transaction=True)
 def test_publishing_twice_in_parallel_sends_each_invitation_once(mailoutbox):
-    from django.db import connection
-
     members = [PanelMemberFactory() for _ in range(6)]
     poll = concept_with(QuestionKind.SINGLE)
     Poll.objects.filter(pk=poll.pk).update(opens_at=timezone.now())
@@ -311,8 +309,6 @@ def test_publishing_twice_in_parallel_sends_each_invitation_once(mailoutbox):
         t.join()
     assert sorted(outcomes) == ["already", "published"]
     # and two workers sending the same poll's invitations at once
-    from panel.services.mailings import send_poll_invitations
-
     Poll.objects.filter(pk=poll.pk).update(invitations_sent_at=None)
     PollInvitation.objects.all().delete()
     mailoutbox.clear()

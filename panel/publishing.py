@@ -61,6 +61,11 @@ class PollPublished(StudioError):
     """Already published: publishing again changes nothing."""
 
 
+class PublishedLocked(StudioError):
+    """Published: questions and options only change in a concept, so a published poll always
+    meets the publish rules. A poll that has not opened yet can go back to concept."""
+
+
 class NotPublished(StudioError):
     """Only a published, open poll can be closed early."""
 
@@ -79,6 +84,10 @@ class EmptyText(StudioError):
 
 class PollNotOpen(StudioError):
     pass
+
+
+class AlreadyOpened(StudioError):
+    """Back to concept is only possible before the poll opens."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +121,8 @@ def _locked_poll(poll_id: int) -> Poll:
 def _check_unlocked(poll: Poll) -> None:
     if has_answers(poll):
         raise PollLocked
+    if poll.is_published:
+        raise PublishedLocked
 
 
 def _clean(text: str, limit: int) -> str:
@@ -394,6 +405,21 @@ def _enqueue_invitations(poll_id: int, opens_at: datetime) -> None:
     elif send_poll_invitations.get_backend().supports_defer:
         send_poll_invitations.using(run_after=opens_at).enqueue(poll_id=poll_id)
     # otherwise the send_poll_invitations timer sends them once the poll is open
+
+
+def unpublish_poll(*, poll_id: int, now: datetime | None = None) -> Poll:
+    """Back to concept, only before the poll opens (nobody was invited or answered yet)."""
+    with transaction.atomic():
+        poll = _locked_poll(poll_id)
+        status = poll.status_at(now or timezone.now())
+        if status == PollStatus.DRAFT:
+            raise NotPublished
+        if status != PollStatus.SCHEDULED or has_answers(poll):
+            raise AlreadyOpened
+        poll.published_at = None
+        poll.save(update_fields=["published_at"])
+        transaction.on_commit(partial(broadcast_poll_update, poll.pk))
+    return poll
 
 
 def close_poll_early(*, poll_id: int, now: datetime | None = None) -> Poll:

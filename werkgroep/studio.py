@@ -17,12 +17,14 @@ from panel import selectors as panel_selectors
 from panel.forms import QuestionForm
 from panel.models import Choice, Poll, PollStatus, Question, QuestionKind
 from panel.publishing import (
+    AlreadyOpened,
     EmptyText,
     NotPublished,
     PollLocked,
     PollNotOpen,
     PollPublished,
     Problem,
+    PublishedLocked,
     PublishRefused,
     StudioError,
     TooManyChoices,
@@ -42,6 +44,13 @@ MESSAGES = {
         "ook niet: dan zouden de antwoorden iets anders betekenen."
     ),
     PollPublished: gettext_lazy("Deze peiling is al gepubliceerd."),
+    PublishedLocked: gettext_lazy(
+        "Deze peiling is gepubliceerd. Vragen en antwoorden veranderen kan alleen in een "
+        "concept. Zet de peiling terug naar concept zolang ze nog niet open is."
+    ),
+    AlreadyOpened: gettext_lazy(
+        "Deze peiling is al open geweest. Terug naar concept kan alleen voordat ze opent."
+    ),
     NotPublished: gettext_lazy("Deze peiling is nog een concept. Publiceer haar eerst."),
     PollNotOpen: gettext_lazy("Deze peiling is niet open. Sluiten kan alleen als ze open is."),
     TooManyQuestions: gettext_lazy("Een peiling heeft hoogstens 5 vragen."),
@@ -126,13 +135,15 @@ def studio_new(request: HttpRequest) -> HttpResponse:
 def _editor_context(poll: Poll, **forms) -> dict:
     questions = list(poll.questions.order_by("order").prefetch_related("choices"))
     question_forms = forms.pop("question_forms", {})
-    locked = publishing.has_answers(poll)
+    answered = publishing.has_answers(poll)
+    locked = answered or poll.is_published
     status = poll.status
     return {
         "poll": poll,
         "status": status,
         "status_label": STATUS_LABELS[status],
         "locked": locked,
+        "answered": answered,
         "settings_form": forms.get("settings_form")
         or PollSettingsForm(initial=PollSettingsForm.initial_for(poll), prefix="s"),
         "add_form": forms.get("add_form") or AddQuestionForm(prefix="add"),
@@ -261,6 +272,21 @@ def studio_close(request: HttpRequest, poll_id: int) -> HttpResponse:
         _report(request, error)
     else:
         messages.success(request, _("De peiling is gesloten. Niemand kan nog antwoorden."))
+    return redirect("werkgroep:studio_edit", poll_id=poll.pk)
+
+
+@require_POST
+@werkgroep_only
+def studio_unpublish(request: HttpRequest, poll_id: int) -> HttpResponse:
+    poll = _poll(poll_id)
+    try:
+        publishing.unpublish_poll(poll_id=poll.pk)
+    except StudioError as error:
+        _report(request, error)
+    else:
+        messages.success(
+            request, _("De peiling is weer een concept. Niemand ziet haar tot u publiceert.")
+        )
     return redirect("werkgroep:studio_edit", poll_id=poll.pk)
 
 

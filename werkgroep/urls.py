@@ -11,6 +11,11 @@ urlpatterns = [
     path("peilingen/<int:poll_id>/bewerken/", studio.studio_edit, name="studio_edit"),
     path("peilingen/<int:poll_id>/publiceren/", studio.studio_publish, name="studio_publish"),
     path("peilingen/<int:poll_id>/sluiten/", studio.studio_close, name="studio_close"),
+    path(
+        "peilingen/<int:poll_id>/terug-naar-concept/",
+        studio.studio_unpublish,
+        name="studio_unpublish",
+    ),
     path("peilingen/<int:poll_id>/herhalen/", studio.studio_repeat, name="studio_repeat"),
     path("peilingen/<int:poll_id>/voorbeeld/", studio.studio_preview, name="studio_preview"),
     path(

@@ -51,6 +51,7 @@ PAGES = {
 POST_ONLY = {
     "studio_publish": lambda o: {"poll_id": o["poll"].pk},
     "studio_close": lambda o: {"poll_id": o["poll"].pk},
+    "studio_unpublish": lambda o: {"poll_id": o["poll"].pk},
     "studio_repeat": lambda o: {"poll_id": o["poll"].pk},
     "action_follow_up": lambda o: {"pk": o["point"].pk},
     "planning_arranged": lambda o: {"gesprek_id": o["upcoming"].pk},

@@ -16,6 +16,7 @@ from panel.models import Registration, RegistrationStatus, Spiegelgesprek
 from panel.services.gesprekken import register_for_gesprek
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import SpiegelgesprekFactory
+from tests.werkgroep.test_studio_preview import assert_dutch
 
 pytestmark = pytest.mark.django_db
 
@@ -227,3 +228,21 @@ def test_planning_pages_show_dutch_dates(wg):
         "december",
     ][timezone.localtime(gesprek.starts_at).month - 1]
     assert month in wg.get(reverse("werkgroep:planning")).content.decode()
+
+
+def test_planning_pages_are_dutch(wg):
+    gesprek = SpiegelgesprekFactory()
+    register_for_gesprek(
+        gesprek_id=gesprek.pk, user=caregiver(1), kind="caregiver", transport=True, phone="0612"
+    )
+    pages = [
+        reverse("werkgroep:planning"),
+        reverse("werkgroep:planning_new"),
+        reverse("werkgroep:planning_gesprek", args=[gesprek.pk]),
+        reverse("werkgroep:planning_edit", args=[gesprek.pk]),
+        reverse("werkgroep:planning_cancel", args=[gesprek.pk]),
+        reverse("werkgroep:planning_checkin", args=[gesprek.pk]),
+    ]
+    for url in pages:
+        assert_dutch(wg.get(url).content.decode())
+    assert_dutch(wg.post(reverse("werkgroep:planning_new"), {"online_link": "x"}).content.decode())

@@ -443,3 +443,31 @@ def test_a_refused_open_now_keeps_the_opening_time(wg):
     wg.post(reverse("werkgroep:studio_publish", args=[poll.pk]), {"when": "now"})
     poll.refresh_from_db()
     assert (poll.opens_at, poll.published_at) == (opens, None)
+
+
+def test_a_published_poll_keeps_its_questions_until_it_goes_back_to_concept(wg):
+    poll = concept_with(QuestionKind.SINGLE)
+    publishing.publish_poll(poll_id=poll.pk)
+    question = poll.questions.get()
+    with pytest.raises(publishing.PublishedLocked):
+        publishing.delete_question(question_id=question.pk)
+    response = wg.post(
+        edit_url(poll),
+        {"do": "add-question", "add-kind": "text", "add-text": "Nog iets?"},
+        follow=True,
+    )
+    assert "Vragen en antwoorden veranderen kan alleen in een concept" in response.content.decode()
+    assert poll.questions.count() == 1
+    wg.post(reverse("werkgroep:studio_unpublish", args=[poll.pk]))
+    poll.refresh_from_db()
+    assert poll.status == PollStatus.DRAFT
+    publishing.delete_question(question_id=question.pk)
+    assert not poll.questions.exists()
+
+
+def test_an_open_poll_cannot_go_back_to_concept(wg):
+    poll = make_poll()
+    response = wg.post(reverse("werkgroep:studio_unpublish", args=[poll.pk]), follow=True)
+    assert "Terug naar concept kan alleen voordat ze opent" in response.content.decode()
+    poll.refresh_from_db()
+    assert poll.is_published

@@ -92,7 +92,7 @@ def test_a_concept_sends_no_invitations(member, concept, mailoutbox):
 
 
 def test_a_concept_is_not_counted_on_the_werkgroep_dashboard(concept):
-    assert concept.pk not in {p["id"] for p in selectors.polls_overview()}
+    assert concept.pk not in {p.id for p in selectors.polls_overview()}
 
 
 def test_a_published_poll_is_visible_again(client, member):

@@ -62,7 +62,7 @@ def test_the_werkgroep_plans_a_spiegelgesprek(wg):
         10,
         "Wijkcentrum De Weide",
     )
-    assert gesprek.pk in {g["id"] for g in selectors.upcoming_gesprekken()}
+    assert gesprek.pk in {g.id for g in selectors.upcoming_gesprekken()}
 
 
 def test_an_online_gesprek_needs_no_address(wg):
@@ -131,7 +131,7 @@ def test_calling_off_mails_everyone_registered_in_dutch(
     assert "gaat helaas niet door" in mail.body and "De gespreksleider is ziek." in mail.body
     assert "Meld u dan af" not in mail.body
     assert not Registration.objects.exclude(status=RegistrationStatus.CANCELLED).exists()
-    assert gesprek.pk not in {g["id"] for g in selectors.upcoming_gesprekken()}
+    assert gesprek.pk not in {g.id for g in selectors.upcoming_gesprekken()}
     with pytest.raises(GesprekCancelled):
         register_for_gesprek(gesprek_id=gesprek.pk, user=caregiver(9), kind="caregiver")
 

@@ -24,8 +24,8 @@ def test_the_demo_has_every_studio_example_and_loads_twice(client):
     original = repeat.repeat_of
     assert original.title == "Hoe gaat het met u? (voorjaar)"
     assert original.status == repeat.status == PollStatus.CLOSED
-    assert poll_results(poll_id=original.pk)["respondents"] >= 5
-    assert poll_results(poll_id=repeat.pk)["respondents"] >= 5
+    assert poll_results(poll_id=original.pk).respondents >= 5
+    assert poll_results(poll_id=repeat.pk).respondents >= 5
     follow_up = FollowUpPoll.objects.get()
     assert follow_up.action_point.status == ActionStatus.DONE
     assert follow_up.poll.status == PollStatus.CLOSED

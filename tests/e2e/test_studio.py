@@ -105,7 +105,7 @@ def test_keyboard_only_make_preview_publish_and_watch_a_caregiver_answer(new_pag
     page.set_viewport_size({"width": 1280, "height": 900})
 
     activate(page, page.get_by_role("button", name="Publiceren en nu openen"))
-    expect(page.get_by_text("Gepubliceerd.")).to_be_visible()
+    expect(page.get_by_text("Gepubliceerd. De peiling is open")).to_be_visible()
     activate(page, page.get_by_role("link", name="Bekijk de uitslag"))
     expect(page.locator('[data-live-key="respondents"]')).to_have_text("0 mantelzorgers deden mee.")
     expect(page.locator("[data-live-connected=true]")).to_be_attached()

@@ -185,7 +185,7 @@ class Poll(models.Model):
     def is_new_at(self, now=None) -> bool:
         """Open, and opened (or published) less than NEW_FOR ago: marked "nieuw" for caregivers."""
         now = now or timezone.now()
-        if self.status_at(now) != PollStatus.OPEN:
+        if self.published_at is None or self.status_at(now) != PollStatus.OPEN:
             return False
         return now - max(self.opens_at, self.published_at) < NEW_FOR
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Prefetch
-from django.utils import timezone
 
 from accounts.models import Profession
 from panel import selectors as panel_selectors
@@ -16,6 +15,7 @@ from panel.records import GesprekSummary, PollOverview, PollResults
 from sociale_kaart import selectors as kaart
 from sociale_kaart.models import Offer, Vraaggebied
 from training import selectors as training_selectors
+from werkgroep import follow_ups
 from werkgroep.models import (
     ActionPoint,
     ActionStatus,
@@ -185,42 +185,10 @@ def public_action_points() -> list[dict]:
                 "point": point,
                 "quotes": point.quotes,
                 "figures": [f for f in figures if "question" in f],
-                "follow_up": follow_up_result(point),
+                "follow_up": follow_ups.follow_up_result(point),
             }
         )
     return out
-
-
-def follow_up_result(point: ActionPoint) -> dict | None:
-    """The newest closed, published follow-up poll of an action point: its first choice
-    question, suppressed (counts under 5 show "<5", no split-up below 5 respondents)."""
-    now = timezone.now()
-    follow_up = next(
-        (f for f in point.follow_ups.all() if f.poll.status_at(now) == PollStatus.CLOSED), None
-    )
-    if follow_up is None:
-        return None
-    results = panel_selectors.poll_results(poll_id=follow_up.poll_id)
-    question = next((q for q in results.questions if q.kind in CHOICE_KINDS), None)
-    if question is None:
-        return None
-    total = question.total
-    return {
-        "poll": results.poll.title,
-        "question": question.text,
-        "total": total,
-        "total_display": small_count(total),
-        "choices": [
-            {
-                "text": c.text,
-                "count_display": small_count(c.count),
-                "percent": c.percent if c.count >= THRESHOLD else None,
-            }
-            for c in question.choices
-        ]
-        if total >= THRESHOLD
-        else [],
-    }
 
 
 def export_log(*, limit: int = 200) -> list[ExportLog]:

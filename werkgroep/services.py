@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from panel import publishing
+from panel import poll_editing
 from panel.models import Poll, QuestionKind
 from werkgroep.exceptions import ActionNotDone, QuoteWithoutConsent, ReasonRequired, SameStatus
 from werkgroep.models import (
@@ -201,15 +201,15 @@ def ask_if_it_helps(*, action_point: ActionPoint, by) -> Poll:
     if point.status != ActionStatus.DONE:
         raise ActionNotDone
     intro = _("Wat we deden: %(done)s") % {"done": point.done} if point.done.strip() else ""
-    poll = publishing.create_poll(
+    poll = poll_editing.create_poll(
         title=(_("Helpt het? %(title)s") % {"title": point.title})[:200], intro=intro
     )
-    question = publishing.add_question(
+    question = poll_editing.add_question(
         poll_id=poll.pk, kind=QuestionKind.SINGLE, text=_("Helpt dit u?")
     )
     for text in (_("Ja, veel"), _("Een beetje"), _("Nee"), _("Ik merk er nog niets van")):
-        publishing.add_choice(question_id=question.pk, text=text)
-    publishing.add_question(
+        poll_editing.add_choice(question_id=question.pk, text=text)
+    poll_editing.add_question(
         poll_id=poll.pk,
         kind=QuestionKind.TEXT,
         text=_("Wilt u nog iets zeggen over wat er veranderde?"),

@@ -7,15 +7,15 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import area_required
-from panel import publishing
+from panel import poll_editing, publishing
 from panel import selectors as panel_selectors
-from panel.forms import QuestionForm
-from panel.models import Choice, Poll, PollStatus, Question, QuestionKind
+from panel.models import Choice, Poll, PollStatus, Question
 from panel.publishing import (
     AlreadyOpened,
     EmptyText,
@@ -82,7 +82,7 @@ PROBLEMS = {
     ),
 }
 
-STATUS_LABELS = {
+STATUS_LABELS: dict[str, Promise] = {
     PollStatus.DRAFT: gettext_lazy("Concept"),
     PollStatus.SCHEDULED: gettext_lazy("Gepland"),
     PollStatus.OPEN: gettext_lazy("Open"),
@@ -123,7 +123,7 @@ def studio_list(request: HttpRequest) -> HttpResponse:
 def studio_new(request: HttpRequest) -> HttpResponse:
     form = NewPollForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        poll = publishing.create_poll(**form.cleaned_data)
+        poll = poll_editing.create_poll(**form.cleaned_data)
         messages.success(request, _("Concept gemaakt. Voeg nu vragen toe."))
         return redirect("werkgroep:studio_edit", poll_id=poll.pk)
     return render(request, "werkgroep/studio/new.html", {"form": form})
@@ -157,7 +157,7 @@ def _editor_context(poll: Poll, **forms) -> dict:
             }
             for number, q in enumerate(questions, 1)
         ],
-        "can_add": not locked and len(questions) < publishing.MAX_QUESTIONS,
+        "can_add": not locked and len(questions) < poll_editing.MAX_QUESTIONS,
         "problems": [problem_text(p) for p in publishing.poll_problems(poll)]
         if status == PollStatus.DRAFT
         else [],
@@ -181,7 +181,7 @@ def _handle_question_post(request: HttpRequest, poll: Poll, action: str):
     if not form.is_valid():
         return form
     data = form.cleaned_data
-    publishing.update_question(
+    poll_editing.update_question(
         question_id=question.pk,
         text=data["text"],
         max_choices=data.get("max_choices"),
@@ -189,15 +189,15 @@ def _handle_question_post(request: HttpRequest, poll: Poll, action: str):
     )
     new_choice = data.get("new_choice", "").strip()
     if new_choice and verb in ("save", "c-add"):
-        publishing.add_choice(question_id=question.pk, text=new_choice)
+        poll_editing.add_choice(question_id=question.pk, text=new_choice)
     if verb in ("up", "down"):
-        publishing.move_question(question_id=question.pk, step=-1 if verb == "up" else 1)
+        poll_editing.move_question(question_id=question.pk, step=-1 if verb == "up" else 1)
     elif verb == "delete":
-        publishing.delete_question(question_id=question.pk)
+        poll_editing.delete_question(question_id=question.pk)
     elif verb in ("c-up", "c-down"):
-        publishing.move_choice(choice_id=target, step=-1 if verb == "c-up" else 1)
+        poll_editing.move_choice(choice_id=target, step=-1 if verb == "c-up" else 1)
     elif verb == "c-delete":
-        publishing.delete_choice(choice_id=target)
+        poll_editing.delete_choice(choice_id=target)
     elif verb == "c-add" and not new_choice:
         raise EmptyText
     elif verb not in ("save", "c-add"):
@@ -215,14 +215,14 @@ def studio_edit(request: HttpRequest, poll_id: int) -> HttpResponse:
             if action == "settings":
                 form = PollSettingsForm(request.POST, prefix="s")
                 if form.is_valid():
-                    publishing.update_poll(poll_id=poll.pk, **form.cleaned_data)
+                    poll_editing.update_poll(poll_id=poll.pk, **form.cleaned_data)
                     messages.success(request, _("Instellingen opgeslagen."))
                     return redirect("werkgroep:studio_edit", poll_id=poll.pk)
                 forms["settings_form"] = form
             elif action == "add-question":
                 form = AddQuestionForm(request.POST, prefix="add")
                 if form.is_valid():
-                    question = publishing.add_question(poll_id=poll.pk, **form.cleaned_data)
+                    question = poll_editing.add_question(poll_id=poll.pk, **form.cleaned_data)
                     messages.success(request, _("Vraag toegevoegd."))
                     return redirect(
                         reverse("werkgroep:studio_edit", args=[poll.pk]) + f"#vraag-{question.pk}"
@@ -294,122 +294,12 @@ def studio_unpublish(request: HttpRequest, poll_id: int) -> HttpResponse:
 @werkgroep_only
 def studio_repeat(request: HttpRequest, poll_id: int) -> HttpResponse:
     poll = _poll(poll_id)
-    copy = publishing.repeat_poll(poll_id=poll.pk)
+    copy = poll_editing.repeat_poll(poll_id=poll.pk)
     messages.success(
         request,
         _("Herhaling gemaakt als concept. Kies de tijden en publiceer als alles klopt."),
     )
     return redirect("werkgroep:studio_edit", poll_id=copy.pk)
-
-
-# Preview: the caregiver's screens, nothing stored --------------------------------------------
-
-
-def _preview_key(poll: Poll) -> str:
-    return f"studio_preview_{poll.pk}"
-
-
-def _preview_questions(poll: Poll) -> list[Question]:
-    return list(poll.questions.order_by("order").prefetch_related("choices"))
-
-
-@werkgroep_only
-def studio_preview(request: HttpRequest, poll_id: int) -> HttpResponse:
-    poll = _poll(poll_id)
-    request.session.pop(_preview_key(poll), None)
-    return render(
-        request,
-        "werkgroep/studio/preview_start.html",
-        {
-            "poll": poll,
-            "count": poll.questions.count(),
-            "start_url": reverse("werkgroep:studio_preview_question", args=[poll.pk, 1]),
-            "preview": True,
-        },
-    )
-
-
-@werkgroep_only
-def studio_preview_question(request: HttpRequest, poll_id: int, number: int) -> HttpResponse:
-    poll = _poll(poll_id)
-    questions = _preview_questions(poll)
-    if not 1 <= number <= len(questions):
-        raise Http404
-    question = questions[number - 1]
-    stored = request.session.get(_preview_key(poll), {})
-    if request.method == "POST":
-        form = QuestionForm(question, request.POST)
-        if form.is_valid():
-            stored[str(question.pk)] = form.as_session()
-            request.session[_preview_key(poll)] = stored  # the session only, never an answer
-            if number < len(questions):
-                return redirect(
-                    "werkgroep:studio_preview_question", poll_id=poll.pk, number=number + 1
-                )
-            return redirect("werkgroep:studio_preview_review", poll_id=poll.pk)
-    else:
-        form = QuestionForm(
-            question,
-            initial=QuestionForm.initial_from_session(question, stored.get(str(question.pk))),
-        )
-    back = (
-        reverse("werkgroep:studio_preview_question", args=[poll.pk, number - 1])
-        if number > 1
-        else reverse("werkgroep:studio_preview", args=[poll.pk])
-    )
-    return render(
-        request,
-        "werkgroep/studio/preview_question.html",
-        {
-            "poll": poll,
-            "question": question,
-            "form": form,
-            "number": number,
-            "total": len(questions),
-            "back": back,
-            "preview": True,
-        },
-    )
-
-
-@werkgroep_only
-def studio_preview_review(request: HttpRequest, poll_id: int) -> HttpResponse:
-    poll = _poll(poll_id)
-    stored = request.session.get(_preview_key(poll), {})
-    if request.method == "POST":
-        request.session.pop(_preview_key(poll), None)
-        return redirect("werkgroep:studio_preview_thanks", poll_id=poll.pk)
-    rows = []
-    for number, question in enumerate(_preview_questions(poll), 1):
-        value = stored.get(str(question.pk)) or {}
-        if question.kind == QuestionKind.TEXT:
-            answers = [value["t"]] if value.get("t") else []
-        else:
-            names = {c.pk: c.text for c in question.choices.all()}
-            answers = [names.get(i, "?") for i in value.get("c", [])]
-        rows.append(
-            {
-                "number": number,
-                "question": question.text,
-                "answers": answers,
-                "edit_url": reverse("werkgroep:studio_preview_question", args=[poll.pk, number]),
-            }
-        )
-    return render(
-        request,
-        "werkgroep/studio/preview_review.html",
-        {"poll": poll, "rows": rows, "preview": True},
-    )
-
-
-@werkgroep_only
-def studio_preview_thanks(request: HttpRequest, poll_id: int) -> HttpResponse:
-    poll = _poll(poll_id)
-    return render(
-        request,
-        "werkgroep/studio/preview_thanks.html",
-        {"poll": poll, "can_see_results": False, "preview": True},
-    )
 
 
 # Follow-up poll from an action point ---------------------------------------------------------

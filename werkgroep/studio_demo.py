@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from panel import publishing
+from panel import poll_editing
 from panel.demo import _respond
 from panel.models import PanelMember, Poll, QuestionKind
 from werkgroep.models import ActionPoint, ActionStatus, FollowUpPoll
@@ -24,15 +24,15 @@ FOLLOWED_UP = "Eén telefoonnummer voor alle vragen"
 def _concept() -> bool:
     if Poll.objects.filter(title=CONCEPT).exists():
         return False
-    poll = publishing.create_poll(
+    poll = poll_editing.create_poll(
         title=CONCEPT, intro="Wilt u informatie op papier? Vertel het ons."
     )
-    question = publishing.add_question(
+    question = poll_editing.add_question(
         poll_id=poll.pk, kind=QuestionKind.SINGLE, text="Leest u liever op papier?"
     )
     for text in ("Ja", "Nee", "Allebei goed"):
-        publishing.add_choice(question_id=question.pk, text=text)
-    publishing.add_question(
+        poll_editing.add_choice(question_id=question.pk, text=text)
+    poll_editing.add_question(
         poll_id=poll.pk, kind=QuestionKind.SCALE, text="Hoe goed kunt u de folders lezen?"
     )
     return True
@@ -51,18 +51,18 @@ def _set_times(poll: Poll, start: int, end: int) -> None:
 def _pair(members: list, rng: random.Random) -> bool:
     if Poll.objects.filter(title=PAIR).exists():
         return False
-    first = publishing.create_poll(
+    first = poll_editing.create_poll(
         title=PAIR, intro="Een korte vraag over hoe het met u gaat. We vragen het elk half jaar."
     )
-    publishing.add_question(poll_id=first.pk, kind=QuestionKind.SCALE, text="Hoe gaat het met u?")
-    question = publishing.add_question(
+    poll_editing.add_question(poll_id=first.pk, kind=QuestionKind.SCALE, text="Hoe gaat het met u?")
+    question = poll_editing.add_question(
         poll_id=first.pk, kind=QuestionKind.SINGLE, text="Heeft u genoeg tijd voor uzelf?"
     )
     for text in ("Ja", "Soms", "Nee"):
-        publishing.add_choice(question_id=question.pk, text=text)
+        poll_editing.add_choice(question_id=question.pk, text=text)
     _set_times(first, -55, -40)
     _respond(first, members[::2], rng)
-    repeat = publishing.repeat_poll(poll_id=first.pk)
+    repeat = poll_editing.repeat_poll(poll_id=first.pk)
     Poll.objects.filter(pk=repeat.pk).update(title=PAIR_REPEAT)
     _set_times(repeat, -25, -10)
     _respond(repeat, members[1::2], rng)

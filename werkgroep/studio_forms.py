@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from panel.models import Audience, Question, QuestionKind, ResultsVisibility
-from panel.publishing import MAX_CHOICES
+from panel.poll_editing import MAX_CHOICES
 from sociale_kaart.models import Wijk
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"

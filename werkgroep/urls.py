@@ -1,6 +1,6 @@
 from django.urls import path
 
-from werkgroep import planning, studio, views
+from werkgroep import planning, studio, studio_preview, views
 
 app_name = "werkgroep"
 urlpatterns = [
@@ -17,20 +17,22 @@ urlpatterns = [
         name="studio_unpublish",
     ),
     path("peilingen/<int:poll_id>/herhalen/", studio.studio_repeat, name="studio_repeat"),
-    path("peilingen/<int:poll_id>/voorbeeld/", studio.studio_preview, name="studio_preview"),
+    path(
+        "peilingen/<int:poll_id>/voorbeeld/", studio_preview.studio_preview, name="studio_preview"
+    ),
     path(
         "peilingen/<int:poll_id>/voorbeeld/vraag/<int:number>/",
-        studio.studio_preview_question,
+        studio_preview.studio_preview_question,
         name="studio_preview_question",
     ),
     path(
         "peilingen/<int:poll_id>/voorbeeld/versturen/",
-        studio.studio_preview_review,
+        studio_preview.studio_preview_review,
         name="studio_preview_review",
     ),
     path(
         "peilingen/<int:poll_id>/voorbeeld/bedankt/",
-        studio.studio_preview_thanks,
+        studio_preview.studio_preview_thanks,
         name="studio_preview_thanks",
     ),
     path("peilingen/<int:poll_id>/", views.poll_results, name="poll_results"),

@@ -7,7 +7,7 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from panel import events, tasks
+from panel import events
 from panel.access import kind_for
 from panel.exceptions import AlreadyRegistered, GesprekCancelled, GesprekPast, NotAllowedPlace
 from panel.models import (
@@ -16,6 +16,7 @@ from panel.models import (
     RegistrationStatus,
     Spiegelgesprek,
 )
+from panel.services import tasks
 
 
 def register_for_gesprek(

@@ -12,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import Role
-from panel import publishing
+from panel import poll_editing
 from panel.models import Answer, Participation, Poll, QuestionKind
 from panel.services.gesprekken import register_for_gesprek
 from tests.accounts.factories import PASSWORD, UserFactory
@@ -136,15 +136,15 @@ def test_keyboard_only_make_preview_publish_and_watch_a_caregiver_answer(new_pag
 
 def test_every_studio_and_planning_page_has_no_axe_violations(new_page, assert_accessible):
     werkgroep = UserFactory(role=Role.WERKGROEP, email="axe-studio@example.org")
-    concept = publishing.create_poll(title="Een concept")
-    publishing.add_question(poll_id=concept.pk, kind=QuestionKind.SINGLE, text="Eén antwoord?")
-    multiple = publishing.add_question(
+    concept = poll_editing.create_poll(title="Een concept")
+    poll_editing.add_question(poll_id=concept.pk, kind=QuestionKind.SINGLE, text="Eén antwoord?")
+    multiple = poll_editing.add_question(
         poll_id=concept.pk, kind=QuestionKind.MULTIPLE, text="Wat helpt?", max_choices=2
     )
     for text in ("Informatie", "Hulp in huis", "Vervoer"):
-        publishing.add_choice(question_id=multiple.pk, text=text)
-    publishing.add_question(poll_id=concept.pk, kind=QuestionKind.SCALE, text="Hoe gaat het?")
-    publishing.add_question(poll_id=concept.pk, kind=QuestionKind.TEXT, text="Nog iets?")
+        poll_editing.add_choice(question_id=multiple.pk, text=text)
+    poll_editing.add_question(poll_id=concept.pk, kind=QuestionKind.SCALE, text="Hoe gaat het?")
+    poll_editing.add_question(poll_id=concept.pk, kind=QuestionKind.TEXT, text="Nog iets?")
     answered = make_poll()
     random_votes(answered, 12)
     point = ActionPointFactory(status=ActionStatus.DONE, is_public=True)

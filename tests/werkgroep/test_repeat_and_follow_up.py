@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from panel import publishing
+from panel import poll_editing, publishing
 from panel.models import Poll, PollStatus
 from tests.werkgroep.factories import ActionPointFactory, make_poll, random_votes
 from werkgroep.exceptions import ActionNotDone
@@ -57,7 +57,7 @@ def test_a_repeat_copies_questions_and_options_and_links_to_the_original(wg):
 
 
 def test_a_repeat_can_be_published_at_once():
-    copy = publishing.repeat_poll(poll_id=make_poll().pk)
+    copy = poll_editing.repeat_poll(poll_id=make_poll().pk)
     publishing.publish_poll(poll_id=copy.pk)
     assert Poll.objects.get(pk=copy.pk).status == PollStatus.SCHEDULED
 

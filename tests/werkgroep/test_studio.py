@@ -10,7 +10,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from panel import publishing
+from panel import poll_editing, publishing
 from panel.models import Choice, Poll, PollInvitation, PollStatus, Question, QuestionKind
 from panel.publishing import PollLocked, PublishRefused
 from panel.services.mailings import send_poll_invitations
@@ -33,12 +33,12 @@ def wg(client, werkgroep_user):
 
 
 def concept_with(*kinds, **settings) -> Poll:
-    poll = publishing.create_poll(title="Hoe gaat het met de dagopvang?")
+    poll = poll_editing.create_poll(title="Hoe gaat het met de dagopvang?")
     for kind in kinds:
-        question = publishing.add_question(poll_id=poll.pk, kind=kind, text=f"Vraag {kind}?")
+        question = poll_editing.add_question(poll_id=poll.pk, kind=kind, text=f"Vraag {kind}?")
         if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
             for text in ("Ja", "Nee", "Weet ik niet"):
-                publishing.add_choice(question_id=question.pk, text=text)
+                poll_editing.add_choice(question_id=question.pk, text=text)
     if settings:
         Poll.objects.filter(pk=poll.pk).update(**settings)
         poll.refresh_from_db()
@@ -136,7 +136,7 @@ def test_questions_move_up_and_down(wg):
 def test_a_poll_has_at_most_five_questions():
     poll = concept_with(*[QuestionKind.TEXT] * 5)
     with pytest.raises(publishing.TooManyQuestions):
-        publishing.add_question(poll_id=poll.pk, kind=QuestionKind.TEXT, text="Zes?")
+        poll_editing.add_question(poll_id=poll.pk, kind=QuestionKind.TEXT, text="Zes?")
 
 
 def test_the_editor_says_what_is_left_before_publishing(wg):
@@ -186,18 +186,18 @@ REFUSALS = [
 
 
 def _with_question(kind, *, options, max_choices=None):
-    poll = publishing.create_poll(title="Test")
-    question = publishing.add_question(
+    poll = poll_editing.create_poll(title="Test")
+    question = poll_editing.add_question(
         poll_id=poll.pk, kind=kind, text="Wat helpt?", max_choices=max_choices
     )
     for i in range(options):
-        publishing.add_choice(question_id=question.pk, text=f"Antwoord {i}")
+        poll_editing.add_choice(question_id=question.pk, text=f"Antwoord {i}")
     return poll
 
 
 def _scale_with_one_option():
-    poll = publishing.create_poll(title="Test")
-    question = publishing.add_question(poll_id=poll.pk, kind=QuestionKind.SCALE, text="Hoe?")
+    poll = poll_editing.create_poll(title="Test")
+    question = poll_editing.add_question(poll_id=poll.pk, kind=QuestionKind.SCALE, text="Hoe?")
     question.choices.exclude(order=1).delete()
     return poll
 
@@ -246,7 +246,7 @@ def test_close_before_open_is_refused_in_the_settings_with_a_message(wg):
 
 
 def test_all_problems_are_listed_at_once():
-    poll = publishing.create_poll(title="Leeg")
+    poll = poll_editing.create_poll(title="Leeg")
     Poll.objects.filter(pk=poll.pk).update(audience="wijken")
     with pytest.raises(PublishRefused) as refused:
         publishing.publish_poll(poll_id=poll.pk)
@@ -346,12 +346,12 @@ def test_options_of_a_poll_with_answers_cannot_change(answered):
     choice = question.choices.order_by("order").first()
     before = list(Choice.objects.filter(question__poll=answered).values().order_by("pk"))
     for attempt in (
-        lambda: publishing.add_choice(question_id=question.pk, text="Nieuw"),
-        lambda: publishing.delete_choice(choice_id=choice.pk),
-        lambda: publishing.move_choice(choice_id=choice.pk, step=1),
-        lambda: publishing.delete_question(question_id=question.pk),
-        lambda: publishing.move_question(question_id=question.pk, step=1),
-        lambda: publishing.add_question(poll_id=answered.pk, kind="text", text="Nog iets?"),
+        lambda: poll_editing.add_choice(question_id=question.pk, text="Nieuw"),
+        lambda: poll_editing.delete_choice(choice_id=choice.pk),
+        lambda: poll_editing.move_choice(choice_id=choice.pk, step=1),
+        lambda: poll_editing.delete_question(question_id=question.pk),
+        lambda: poll_editing.move_question(question_id=question.pk, step=1),
+        lambda: poll_editing.add_question(poll_id=answered.pk, kind="text", text="Nog iets?"),
     ):
         with pytest.raises(PollLocked):
             attempt()
@@ -450,7 +450,7 @@ def test_a_published_poll_keeps_its_questions_until_it_goes_back_to_concept(wg):
     publishing.publish_poll(poll_id=poll.pk)
     question = poll.questions.get()
     with pytest.raises(publishing.PublishedLocked):
-        publishing.delete_question(question_id=question.pk)
+        poll_editing.delete_question(question_id=question.pk)
     response = wg.post(
         edit_url(poll),
         {"do": "add-question", "add-kind": "text", "add-text": "Nog iets?"},
@@ -461,7 +461,7 @@ def test_a_published_poll_keeps_its_questions_until_it_goes_back_to_concept(wg):
     wg.post(reverse("werkgroep:studio_unpublish", args=[poll.pk]))
     poll.refresh_from_db()
     assert poll.status == PollStatus.DRAFT
-    publishing.delete_question(question_id=question.pk)
+    poll_editing.delete_question(question_id=question.pk)
     assert not poll.questions.exists()
 
 

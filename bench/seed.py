@@ -61,6 +61,7 @@ def _poll(title: str, questions: list[tuple[str, str, list[str]]]):
         intro="Bench",
         opens_at=now - timedelta(hours=1),
         closes_at=now + timedelta(days=1),
+        published_at=now - timedelta(hours=1),
     )
     draft = {}
     for order, (kind, text, choices) in enumerate(questions, 1):

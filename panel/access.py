@@ -60,7 +60,7 @@ def check_poll_open_for(
     if member is None or not member.is_active:
         raise NotAMember
     status = poll.status_at(now)
-    if status == PollStatus.SCHEDULED:
+    if status in (PollStatus.DRAFT, PollStatus.SCHEDULED):  # a concept is never answerable
         raise PollNotOpenYet
     if status == PollStatus.CLOSED:
         raise PollClosed
@@ -76,6 +76,8 @@ def can_see_results(poll: Poll | None, member: PanelMember | None) -> bool:
     """Results are for people who answered, and only as the poll says (after answering or closing)."""
     if poll is None or member is None or poll.results_visibility == ResultsVisibility.NEVER:
         return False
+    if not poll.is_published:
+        return False
     if not has_answered(poll, member):
         return False
     if poll.results_visibility == ResultsVisibility.AFTER_CLOSE:
@@ -86,7 +88,7 @@ def can_see_results(poll: Poll | None, member: PanelMember | None) -> bool:
 def may_see_results(*, user, session: Mapping | None, poll_id: int) -> bool:
     """The one rule for live results (websocket) and the results page: a member (logged in or
     by invitation) who may see this poll's results."""
-    poll = Poll.objects.filter(pk=poll_id).first()
+    poll = Poll.objects.published().filter(pk=poll_id).first()  # concepts do not exist here
     if poll is None:
         return False
     return can_see_results(poll, member_for_poll(user=user, session=session, poll_id=poll_id))

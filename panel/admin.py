@@ -11,28 +11,41 @@ from panel.models import (
 )
 
 
-class QuestionInline(admin.StackedInline):
+class ReadOnly:
+    """Polls are made, checked and published in the werkgroep's poll studio
+    (/werkgroep/peilingen/, panel.publishing), never here: the admin only shows them."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class QuestionInline(ReadOnly, admin.StackedInline):
     model = Question
-    extra = 1
-    max_num = 5
+    extra = 0
     show_change_link = True
+    fields = ["order", "text", "kind", "max_choices", "vraaggebied"]
 
 
-class ChoiceInline(admin.TabularInline):
+class ChoiceInline(ReadOnly, admin.TabularInline):
     model = Choice
-    extra = 3
+    extra = 0
+    fields = ["order", "text", "value", "face"]
 
 
 @admin.register(Poll)
-class PollAdmin(admin.ModelAdmin):
-    list_display = ["title", "opens_at", "closes_at", "audience", "anonymous", "results_visibility"]
-    filter_horizontal = ["wijken"]
+class PollAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ["title", "opens_at", "closes_at", "published_at", "audience", "anonymous"]
     inlines = [QuestionInline]
-    readonly_fields = ["invitations_sent_at"]
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["text", "poll", "order", "kind", "wellbeing"]
     list_filter = ["poll"]
     inlines = [ChoiceInline]

@@ -191,6 +191,7 @@ def _poll(spec: dict) -> Poll:
         audience=Audience.ALL,
         anonymous=True,
         results_visibility=ResultsVisibility.AFTER_ANSWER,
+        published_at=now + timedelta(days=min(start, 0)),  # the demo's polls are published
     )
     for order, (kind, text, max_choices, code, choices) in enumerate(spec["questions"], 1):
         question = Question.objects.create(

@@ -37,6 +37,21 @@ def broadcast_poll_update(poll_id: int) -> None:
         logger.exception("Could not broadcast update of poll %s", poll_id)
 
 
+DASHBOARD_CHANGED = "dashboard.changed"  # members or registrations changed: reread the counts
+
+
+def broadcast_dashboard_change() -> None:
+    """Tell the werkgroep dashboard that counts other than votes changed (panel members,
+    spiegelgesprek registrations). Call from on_commit; the message carries nothing."""
+    try:
+        layer = get_channel_layer()
+        if layer is None:
+            return
+        async_to_sync(layer.group_send)(ALL_POLLS_GROUP, {"type": DASHBOARD_CHANGED})
+    except Exception:  # a dead channel layer must never lose a sign-up
+        logger.exception("Could not broadcast a dashboard change")
+
+
 async def _send_poll_updated(layer, poll_id: int) -> None:
     message = poll_updated_message(poll_id)
     await layer.group_send(poll_group(poll_id), message)

@@ -63,3 +63,7 @@ class InvalidCancelLink(PanelError):
 
 class NoContactPoint(PanelError):
     """Nobody is set to receive requests to be contacted."""
+
+
+class GesprekCancelled(PanelError):
+    """The organisers called the spiegelgesprek off."""

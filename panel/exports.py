@@ -91,6 +91,7 @@ def member_data(*, member: PanelMember) -> dict:
                 "status": str(r.get_status_display()),
                 "vervanging_van_de_zorg_nodig": _yes_no(r.replacement_care),
                 "vervoer_nodig": _yes_no(r.transport),
+                "telefoon_voor_vervanging_of_vervoer": r.phone,
                 "toegankelijkheid": r.accessibility,
                 "eten_en_drinken": r.diet,
                 "waar_wilt_u_over_praten": r.topics,

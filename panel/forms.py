@@ -184,6 +184,21 @@ class CaregiverRegistrationForm(forms.Form):
         label=_("Ik heb iemand nodig die de zorg overneemt tijdens het gesprek"), required=False
     )
     transport = forms.BooleanField(label=_("Ik heb vervoer nodig"), required=False)
+    phone = forms.RegexField(
+        label=_("Uw telefoonnummer"),
+        required=False,
+        max_length=20,
+        regex=r"^\+?[0-9 ()-]{6,19}$",
+        help_text=_(
+            "Alleen als u vervanging of vervoer nodig heeft. Dan kunnen we u bellen om dat "
+            "te regelen. We gebruiken het nummer nergens anders voor."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        error_messages={
+            "invalid": _("Dit telefoonnummer klopt niet. Gebruik alleen cijfers."),
+            "max_length": _("Dit telefoonnummer is te lang."),
+        },
+    )
     accessibility = forms.CharField(
         label=_("Heeft u hulp nodig om binnen te komen of te zitten?"),
         required=False,
@@ -214,6 +229,7 @@ class ListenerRegistrationForm(CaregiverRegistrationForm):
         super().__init__(*args, **kwargs)
         del self.fields["replacement_care"]
         del self.fields["topics"]
+        del self.fields["phone"]
 
 
 class ContactRequestForm(forms.Form):

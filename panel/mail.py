@@ -24,6 +24,7 @@ SUBJECTS = {
     "promoted": gettext_lazy("Er is een plaats vrij: u bent aangemeld"),
     "reminder": gettext_lazy("Herinnering: binnenkort uw spiegelgesprek"),
     "cancelled": gettext_lazy("U bent afgemeld voor het spiegelgesprek"),
+    "gesprek_cancelled": gettext_lazy("Het spiegelgesprek gaat niet door"),
     "invitation": gettext_lazy("Uw mening telt: een korte vraag"),
     "contact_request": gettext_lazy("Een mantelzorger vraagt of u contact opneemt"),
 }

@@ -101,9 +101,19 @@ class ResultsVisibility(models.TextChoices):
 
 
 class PollStatus(models.TextChoices):
+    DRAFT = "draft", _("Concept")
     SCHEDULED = "scheduled", _("Gepland")
     OPEN = "open", _("Open")
     CLOSED = "closed", _("Gesloten")
+
+
+NEW_FOR = timedelta(days=7)  # a poll is "nieuw" on the caregiver's home this long after opening
+
+
+class PollQuerySet(models.QuerySet):
+    def published(self):
+        """Only published polls: a concept is never seen or answered by caregivers."""
+        return self.filter(published_at__isnull=False)
 
 
 class Poll(models.Model):
@@ -127,7 +137,19 @@ class Poll(models.Model):
     invitations_sent_at = models.DateTimeField(
         _("uitnodigingen verstuurd op"), null=True, blank=True
     )
+    # A poll is a concept until panel.publishing.publish_poll checks and publishes it.
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    repeat_of = models.ForeignKey(
+        "self",
+        verbose_name=_("herhaling van"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="repeats",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PollQuerySet.as_manager()
 
     class Meta:
         ordering = ["-opens_at"]
@@ -144,6 +166,8 @@ class Poll(models.Model):
 
     def status_at(self, now=None) -> str:
         now = now or timezone.now()
+        if self.published_at is None:
+            return PollStatus.DRAFT
         if now < self.opens_at:
             return PollStatus.SCHEDULED
         if now >= self.closes_at:
@@ -153,6 +177,21 @@ class Poll(models.Model):
     @property
     def status(self) -> str:
         return self.status_at()
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    def is_new_at(self, now=None) -> bool:
+        """Open, and opened (or published) less than NEW_FOR ago: marked "nieuw" for caregivers."""
+        now = now or timezone.now()
+        if self.published_at is None or self.status_at(now) != PollStatus.OPEN:
+            return False
+        return now - max(self.opens_at, self.published_at) < NEW_FOR
+
+    @property
+    def is_new(self) -> bool:
+        return self.is_new_at()
 
 
 class QuestionKind(models.TextChoices):
@@ -166,7 +205,9 @@ TEXT_ANSWER_MAX = 500
 
 
 class Question(models.Model):
-    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="questions")
+    poll = models.ForeignKey(
+        Poll, verbose_name=_("peiling"), on_delete=models.CASCADE, related_name="questions"
+    )
     order = models.PositiveSmallIntegerField(_("volgorde"))
     text = models.CharField(_("vraag"), max_length=300)
     kind = models.CharField(_("soort"), max_length=10, choices=QuestionKind.choices)
@@ -207,7 +248,9 @@ class Question(models.Model):
 
 
 class Choice(models.Model):
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    question = models.ForeignKey(
+        Question, verbose_name=_("vraag"), on_delete=models.CASCADE, related_name="choices"
+    )
     order = models.PositiveSmallIntegerField(_("volgorde"))
     text = models.CharField(_("tekst"), max_length=200)
     value = models.SmallIntegerField(_("waarde op de schaal"), null=True, blank=True)
@@ -246,6 +289,27 @@ class Participation(models.Model):
 
     def __str__(self) -> str:
         return f"Deelname {self.pk} aan peiling {self.poll_id}"
+
+
+class PollInvitation(models.Model):
+    """One e-mail invitation per member per poll: the unique row is claimed before sending,
+    so parallel publishes and several workers never send a member the same invitation twice."""
+
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="invitations")
+    member = models.ForeignKey(PanelMember, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["poll", "member"], name="panel_one_invitation_per_member"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Uitnodiging {self.pk} voor peiling {self.poll_id}"
 
 
 class ModerationStatus(models.TextChoices):
@@ -347,6 +411,8 @@ class Spiegelgesprek(models.Model):
     online_link = models.URLField(_("online link"), blank=True)
     caregiver_places = models.PositiveSmallIntegerField(_("plaatsen mantelzorgers"), default=8)
     listener_places = models.PositiveSmallIntegerField(_("plaatsen luisteraars"), default=30)
+    cancelled_at = models.DateTimeField(_("gaat niet door sinds"), null=True, blank=True)
+    cancel_reason = models.CharField(_("waarom het niet doorgaat"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["starts_at"]
@@ -397,6 +463,12 @@ class Registration(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)
     replacement_care = models.BooleanField(_("vervanging van de zorg nodig"), default=False)
     transport = models.BooleanField(_("vervoer nodig"), default=False)
+    # Given by the caregiver only so the organisers can arrange replacement care or transport.
+    phone = models.CharField(
+        _("telefoonnummer voor vervanging of vervoer"), max_length=20, blank=True
+    )
+    replacement_care_arranged = models.BooleanField(_("vervanging geregeld"), default=False)
+    transport_arranged = models.BooleanField(_("vervoer geregeld"), default=False)
     accessibility = models.CharField(_("toegankelijkheid"), max_length=300, blank=True)
     diet = models.CharField(_("eten en drinken"), max_length=300, blank=True)
     topics = models.TextField(_("wat wilt u vertellen"), max_length=1000, blank=True)

@@ -19,3 +19,7 @@ class QuoteWithoutConsent(WerkgroepError):
 
 class UnknownExport(WerkgroepError):
     pass
+
+
+class ActionNotDone(WerkgroepError):
+    """A follow-up poll asks whether something helps: only for an action point that is done."""

@@ -208,6 +208,33 @@ class Evidence(models.Model):
         return f"{self.get_kind_display()} bij actiepunt {self.action_point_id}"
 
 
+class FollowUpPoll(models.Model):
+    """A poll that asks caregivers whether a done action point helps ("Vraag mantelzorgers of
+    het helpt"). Once it is closed, /wij-deden/ shows its result next to the action."""
+
+    action_point = models.ForeignKey(
+        ActionPoint,
+        verbose_name=_("actiepunt"),
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
+    )
+    poll = models.OneToOneField(
+        "panel.Poll", verbose_name=_("peiling"), on_delete=models.CASCADE, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("vervolgpeiling")
+        verbose_name_plural = _("vervolgpeilingen")
+
+    def __str__(self) -> str:
+        return f"Vervolgpeiling {self.poll_id} bij actiepunt {self.action_point_id}"
+
+
 class ExportLog(models.Model):
     """Every export: who made it, what was in it, when."""
 

@@ -15,6 +15,7 @@ from panel.records import GesprekSummary, PollOverview, PollResults
 from sociale_kaart import selectors as kaart
 from sociale_kaart.models import Offer, Vraaggebied
 from training import selectors as training_selectors
+from werkgroep import follow_ups
 from werkgroep.models import (
     ActionPoint,
     ActionStatus,
@@ -22,6 +23,7 @@ from werkgroep.models import (
     Evidence,
     EvidenceKind,
     ExportLog,
+    FollowUpPoll,
     OutcomeItem,
     OutcomeKind,
 )
@@ -165,6 +167,12 @@ def public_action_points() -> list[dict]:
                 ),
                 to_attr="poll_evidence",
             ),
+            Prefetch(
+                "follow_ups",
+                queryset=FollowUpPoll.objects.select_related("poll").order_by(
+                    "-poll__closes_at", "-pk"
+                ),
+            ),
         )
         .order_by("status", "-updated_at")
     )
@@ -177,6 +185,7 @@ def public_action_points() -> list[dict]:
                 "point": point,
                 "quotes": point.quotes,
                 "figures": [f for f in figures if "question" in f],
+                "follow_up": follow_ups.follow_up_result(point),
             }
         )
     return out

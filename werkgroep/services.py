@@ -5,8 +5,11 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from werkgroep.exceptions import QuoteWithoutConsent, ReasonRequired, SameStatus
+from panel import poll_editing
+from panel.models import Poll, QuestionKind
+from werkgroep.exceptions import ActionNotDone, QuoteWithoutConsent, ReasonRequired, SameStatus
 from werkgroep.models import (
     ActionPoint,
     ActionStatus,
@@ -14,6 +17,7 @@ from werkgroep.models import (
     Evidence,
     EvidenceKind,
     ExportLog,
+    FollowUpPoll,
     OutcomeItem,
     OutcomeKind,
 )
@@ -187,3 +191,28 @@ def record_export(
         params=params or {},
         rows=rows,
     )
+
+
+@transaction.atomic
+def ask_if_it_helps(*, action_point: ActionPoint, by) -> Poll:
+    """A concept poll asking caregivers whether a done action helps, linked to the action
+    point; the werkgroep checks, previews and publishes it in the poll studio."""
+    point = ActionPoint.objects.select_for_update().get(pk=action_point.pk)
+    if point.status != ActionStatus.DONE:
+        raise ActionNotDone
+    intro = _("Wat we deden: %(done)s") % {"done": point.done} if point.done.strip() else ""
+    poll = poll_editing.create_poll(
+        title=(_("Helpt het? %(title)s") % {"title": point.title})[:200], intro=intro
+    )
+    question = poll_editing.add_question(
+        poll_id=poll.pk, kind=QuestionKind.SINGLE, text=_("Helpt dit u?")
+    )
+    for text in (_("Ja, veel"), _("Een beetje"), _("Nee"), _("Ik merk er nog niets van")):
+        poll_editing.add_choice(question_id=question.pk, text=text)
+    poll_editing.add_question(
+        poll_id=poll.pk,
+        kind=QuestionKind.TEXT,
+        text=_("Wilt u nog iets zeggen over wat er veranderde?"),
+    )
+    FollowUpPoll.objects.create(action_point=point, poll=poll, created_by=by)
+    return poll

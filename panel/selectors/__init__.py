@@ -9,7 +9,9 @@ what.
 from panel.selectors.gesprekken import (
     active_registration,
     active_registrations,
+    cancelled_gesprekken,
     free_places,
+    gesprek_registrations,
     gesprek_with_vraaggebieden,
     my_registrations,
     past_gesprekken,
@@ -33,6 +35,7 @@ from panel.selectors.polls import (
     prefetch_questions,
     question_count,
     questions_with_choices,
+    studio_polls,
     tagged_questions,
 )
 
@@ -42,10 +45,12 @@ __all__ = [
     "answered_polls_for",
     "audience_members",
     "breakdown_counts",
+    "cancelled_gesprekken",
     "contact_requests_per_month",
     "free_places",
     "free_text_answers",
     "free_text_with_findings",
+    "gesprek_registrations",
     "gesprek_with_vraaggebieden",
     "member_names",
     "my_registrations",
@@ -58,6 +63,7 @@ __all__ = [
     "prefetch_questions",
     "question_count",
     "questions_with_choices",
+    "studio_polls",
     "tagged_questions",
     "upcoming_gesprekken",
 ]

@@ -66,14 +66,18 @@ def _gesprek_rows(gesprekken) -> list[GesprekOverview]:
 
 def upcoming_gesprekken() -> list[GesprekOverview]:
     return _gesprek_rows(
-        Spiegelgesprek.objects.filter(starts_at__gt=timezone.now()).order_by("starts_at")
+        Spiegelgesprek.objects.filter(starts_at__gt=timezone.now(), cancelled_at=None).order_by(
+            "starts_at"
+        )
     )
 
 
 def past_gesprekken() -> list[GesprekSummary]:
     return [
         GesprekSummary(id=g.pk, title=g.title, starts_at=g.starts_at)
-        for g in Spiegelgesprek.objects.filter(starts_at__lte=timezone.now()).order_by("-starts_at")
+        for g in Spiegelgesprek.objects.filter(
+            starts_at__lte=timezone.now(), cancelled_at=None
+        ).order_by("-starts_at")
     ]
 
 
@@ -111,3 +115,33 @@ def active_registrations(*, gesprek: Spiegelgesprek) -> list[Registration]:
         .select_related("user")
         .order_by("kind", "status", "created_at", "pk")
     )
+
+
+def cancelled_gesprekken() -> list[GesprekSummary]:
+    """Spiegelgesprekken that were called off, newest first."""
+    return [
+        GesprekSummary(id=g.pk, title=g.title, starts_at=g.starts_at)
+        for g in Spiegelgesprek.objects.filter(cancelled_at__isnull=False).order_by("-starts_at")
+    ]
+
+
+def gesprek_registrations(*, gesprek_id: int) -> dict:
+    """For the organisers (werkgroep planning): who comes and who waits, with what each
+    person needs, and how many needs are not arranged yet."""
+    registrations = list(
+        Registration.objects.filter(gesprek_id=gesprek_id)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("user")
+        .order_by("kind", "status", "created_at", "pk")
+    )
+    registered = [r for r in registrations if r.status == RegistrationStatus.REGISTERED]
+    return {
+        "caregivers": [r for r in registrations if r.kind == RegistrationKind.CAREGIVER],
+        "listeners": [r for r in registrations if r.kind == RegistrationKind.LISTENER],
+        "present": registered,
+        "open_needs": sum(
+            (r.replacement_care and not r.replacement_care_arranged)
+            + (r.transport and not r.transport_arranged)
+            for r in registered
+        ),
+    }

@@ -31,6 +31,7 @@ from panel.models import (
     Choice,
     PanelMember,
     Poll,
+    PollStatus,
     Question,
     QuestionKind,
     ResultTally,
@@ -87,20 +88,24 @@ def polls_overview() -> list[PollOverview]:
     poll_wijken = Poll.wijken.through.objects.filter(poll_id=OuterRef(OuterRef("pk"))).values(
         "wijk_id"
     )
-    polls = Poll.objects.annotate(
-        responses=Coalesce(
-            Subquery(
-                ResultTally.objects.filter(poll=OuterRef("pk"), question_ref=0, dimension="")
-                .order_by()
-                .values("poll")
-                .annotate(n=Sum("count"))
-                .values("n")[:1]
+    polls = (
+        Poll.objects.published()
+        .annotate(  # concepts have no audience yet
+            responses=Coalesce(
+                Subquery(
+                    ResultTally.objects.filter(poll=OuterRef("pk"), question_ref=0, dimension="")
+                    .order_by()
+                    .values("poll")
+                    .annotate(n=Sum("count"))
+                    .values("n")[:1]
+                ),
+                0,
             ),
-            0,
-        ),
-        audience_all=_count(_members_during_poll()),
-        audience_wijken=_count(_members_during_poll().filter(wijk_id__in=poll_wijken)),
-    ).order_by("-opens_at")
+            audience_all=_count(_members_during_poll()),
+            audience_wijken=_count(_members_during_poll().filter(wijk_id__in=poll_wijken)),
+        )
+        .order_by("-opens_at")
+    )
     rows = []
     for poll in polls:
         size = (poll.audience_all if poll.audience == Audience.ALL else poll.audience_wijken) or 0
@@ -249,7 +254,8 @@ def open_polls_for(member: PanelMember) -> list[Poll]:
     """Open polls this member may answer and has not answered yet."""
     now = timezone.now()
     polls = (
-        Poll.objects.filter(opens_at__lte=now, closes_at__gt=now)
+        Poll.objects.published()
+        .filter(opens_at__lte=now, closes_at__gt=now)
         .filter(Q(audience=Audience.ALL) | Q(wijken=member.wijk_id))
         .exclude(participations__member=member)
         .distinct()
@@ -287,3 +293,29 @@ def prefetch_questions(poll: Poll) -> None:
         Prefetch("questions", queryset=Question.objects.order_by("order")),
         "questions__choices",
     )
+
+
+def studio_polls(*, now=None) -> dict[str, list[dict]]:
+    """Every poll for the werkgroep's poll studio, by status (concept, gepland, open,
+    gesloten), with how many took part. Counts only."""
+    now = now or timezone.now()
+    polls = Poll.objects.annotate(
+        questions_count=Count("questions", distinct=True),
+        responses=Count("participations", distinct=True),
+    ).order_by("-opens_at", "-pk")
+    out: dict[str, list[dict]] = {status: [] for status in PollStatus.values}
+    for poll in polls:
+        status = poll.status_at(now)
+        out[status].append(
+            {
+                "id": poll.pk,
+                "title": poll.title,
+                "status": status,
+                "opens_at": poll.opens_at,
+                "closes_at": poll.closes_at,
+                "questions": poll.questions_count,
+                "responses": poll.responses,
+                "repeat_of_id": poll.repeat_of_id,
+            }
+        )
+    return out

@@ -7,8 +7,9 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from panel import events
 from panel.access import kind_for
-from panel.exceptions import AlreadyRegistered, GesprekPast, NotAllowedPlace
+from panel.exceptions import AlreadyRegistered, GesprekCancelled, GesprekPast, NotAllowedPlace
 from panel.models import (
     Registration,
     RegistrationKind,
@@ -28,6 +29,7 @@ def register_for_gesprek(
     accessibility: str = "",
     diet: str = "",
     topics: str = "",
+    phone: str = "",
 ) -> Registration:
     """Take a place, or a place on the waiting list when all places of this kind are taken."""
     if kind_for(user) != kind:
@@ -35,6 +37,8 @@ def register_for_gesprek(
     try:
         with transaction.atomic():
             gesprek = Spiegelgesprek.objects.select_for_update().get(pk=gesprek_id)
+            if gesprek.cancelled_at is not None:
+                raise GesprekCancelled
             if gesprek.starts_at <= timezone.now():
                 raise GesprekPast
             if (
@@ -58,11 +62,16 @@ def register_for_gesprek(
                 status=status,
                 replacement_care=replacement_care if kind == RegistrationKind.CAREGIVER else False,
                 transport=transport,
+                # only for arranging replacement care or transport, so only kept when needed
+                phone=phone.strip()
+                if kind == RegistrationKind.CAREGIVER and (replacement_care or transport)
+                else "",
                 accessibility=accessibility.strip(),
                 diet=diet.strip(),
                 topics=topics.strip(),
             )
             transaction.on_commit(partial(_enqueue_mail, "confirmation", registration.pk))
+            transaction.on_commit(events.broadcast_dashboard_change)
     except IntegrityError:
         raise AlreadyRegistered from None
     return registration
@@ -79,6 +88,7 @@ def cancel_registration(*, registration_id: int, user=None, notify: bool = True)
         if registration.status == RegistrationStatus.CANCELLED:
             return registration
         freed = registration.status == RegistrationStatus.REGISTERED
+        transaction.on_commit(events.broadcast_dashboard_change)
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = timezone.now()
         # What someone told us for this gesprek (care, transport, diet, what they want to

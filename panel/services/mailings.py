@@ -5,26 +5,41 @@ parallel runs never send the same mail twice."""
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from panel import mail
-from panel.models import Poll, PollStatus, Registration, RegistrationStatus
+from panel.models import Poll, PollInvitation, PollStatus, Registration, RegistrationStatus
 from panel.selectors.polls import audience_members
 from panel.tokens import make_invitation_token
 
 
 def send_poll_invitations(*, poll_id: int) -> int:
-    """E-mail each member in the audience a personal link, once per poll (when it is open)."""
-    with transaction.atomic():
-        poll = Poll.objects.select_for_update().get(pk=poll_id)
-        if poll.invitations_sent_at is not None or poll.status != PollStatus.OPEN:
-            return 0
-        poll.invitations_sent_at = timezone.now()
-        poll.save(update_fields=["invitations_sent_at"])
+    """E-mail each member in the audience of an open, published poll a personal link.
+
+    Exactly once per member: each member's PollInvitation row is claimed (unique per poll and
+    member) before the mail goes out, so parallel publishes and several workers never send
+    the same invitation twice, and a run that stopped halfway is finished by the next one.
+    """
+    poll = Poll.objects.filter(pk=poll_id).first()
+    if poll is None or poll.status != PollStatus.OPEN:  # concepts and scheduled polls: not yet
+        return 0
+    Poll.objects.filter(pk=poll_id, invitations_sent_at=None).update(
+        invitations_sent_at=timezone.now()
+    )
+    members = (
+        audience_members(poll)
+        .exclude(participations__poll=poll)
+        .exclude(pk__in=PollInvitation.objects.filter(poll=poll).values("member_id"))
+        .select_related("user")
+    )
     sent = 0
-    members = audience_members(poll).exclude(participations__poll=poll).select_related("user")
     for member in members:
+        try:
+            with transaction.atomic():
+                PollInvitation.objects.create(poll=poll, member=member)
+        except IntegrityError:
+            continue  # another worker claimed this member first
         mail.send_invitation(
             member=member, poll=poll, token=make_invitation_token(member=member, poll=poll)
         )

@@ -6,6 +6,7 @@ from django.utils import timezone
 from accounts.models import Role, User
 from accounts.roles import role_of
 from accounts.services import create_account
+from panel import events
 from panel.exceptions import AlreadyMember
 from panel.models import Answer, PanelMember, Participation, Registration, RegistrationStatus
 from panel.services.gesprekken import cancel_registration
@@ -48,6 +49,7 @@ def join_panel(
             care_hours=care_hours,
             works=works,
         )
+        transaction.on_commit(events.broadcast_dashboard_change)
     return user
 
 
@@ -81,3 +83,4 @@ def leave_panel(*, member: PanelMember) -> None:
     member.left_at = now
     member.save()
     user.delete()
+    transaction.on_commit(events.broadcast_dashboard_change)

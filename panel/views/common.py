@@ -18,6 +18,7 @@ from panel.exceptions import (
     AlreadyRegistered,
     AlreadyVoted,
     ExpiredInvitation,
+    GesprekCancelled,
     GesprekPast,
     InvalidAnswer,
     InvalidCancelLink,
@@ -50,6 +51,7 @@ MESSAGES = {
     NotAllowedPlace: gettext_lazy("U kunt zich niet voor deze plaats aanmelden."),
     AlreadyRegistered: gettext_lazy("U bent al aangemeld voor dit gesprek."),
     GesprekPast: gettext_lazy("Dit gesprek is al geweest. Aanmelden kan niet meer."),
+    GesprekCancelled: gettext_lazy("Dit gesprek gaat niet door. Aanmelden kan niet meer."),
     InvalidCancelLink: gettext_lazy("Deze link klopt niet. Log in om u af te melden."),
     NoContactPoint: gettext_lazy(
         "Dit lukt nu niet. Bel een van de nummers op deze pagina. Zij helpen u verder."

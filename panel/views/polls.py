@@ -21,7 +21,7 @@ from panel.views.support import HELP_KEY
 def _poll_or_exit(
     request: HttpRequest, poll_id: int
 ) -> tuple[Poll, PanelMember | None, HttpResponse | None]:
-    poll = get_object_or_404(Poll, pk=poll_id)
+    poll = get_object_or_404(Poll.objects.published(), pk=poll_id)  # concepts: 404
     member = access.member_for_poll(user=request.user, session=request.session, poll_id=poll.pk)
     if member is not None:
         return poll, member, None
@@ -59,7 +59,7 @@ def _check_open(request, poll, member) -> HttpResponse | None:
 
 
 def invitation(request: HttpRequest, poll_id: int, token: str) -> HttpResponse:
-    poll = get_object_or_404(Poll, pk=poll_id)
+    poll = get_object_or_404(Poll.objects.published(), pk=poll_id)  # concepts: 404
     try:
         member = read_invitation_token(token, poll_id=poll.pk)
     except PanelError as error:

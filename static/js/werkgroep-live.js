@@ -1,10 +1,13 @@
 // Live counts on the werkgroep dashboard: the server pushes the open polls' numbers over a
-// websocket after each vote; we only replace the text of cells marked with data-live.
+// websocket after each vote; we only replace the text of cells marked with data-live, in
+// every row of that poll (the open polls and "Respons per peiling"), and the number of open
+// polls, so no two numbers on the page disagree.
 (function () {
   "use strict";
-  var table = document.querySelector("[data-live-polls]");
+  var table = document.querySelector("[data-ws-path]");
   if (!table || !("WebSocket" in window)) { return; }
   var status = document.querySelector("[data-live-status]");
+  var openCount = document.querySelector("[data-live-open-count]");
   var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
   var url = scheme + window.location.host + table.getAttribute("data-ws-path");
   var delay = 1000;
@@ -25,15 +28,45 @@
   };
 
   function apply(polls) {
+    if (openCount && String(polls.length) !== openCount.textContent) {
+      openCount.textContent = String(polls.length);
+    }
     polls.forEach(function (poll) {
-      var row = table.querySelector('tr[data-poll-id="' + poll.id + '"]');
-      if (!row) { return; }
-      Object.keys(FORMATS).forEach(function (key) {
-        var cell = row.querySelector('[data-live="' + key + '"]');
-        var text = FORMATS[key](poll[key]);
-        if (cell && text !== cell.textContent) { cell.textContent = text; }
+      var rows = document.querySelectorAll(
+        'tr[data-poll-id="' + poll.id + '"], tr[data-poll-row="' + poll.id + '"]');
+      rows.forEach(function (row) {
+        Object.keys(FORMATS).forEach(function (key) {
+          var cell = row.querySelector('[data-live="' + key + '"]');
+          var text = FORMATS[key](poll[key]);
+          if (cell && text !== cell.textContent) { cell.textContent = text; }
+        });
       });
     });
+  }
+
+  // Counts other than votes (members, registrations): reread this page and copy every element
+  // marked with data-live-key from it, at most one read at a time.
+  var busy = false;
+  var again = false;
+  function reread() {
+    if (busy) { again = true; return; }
+    busy = true;
+    window.fetch(window.location.href, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html || !("DOMParser" in window)) { return; }
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        fresh.querySelectorAll("[data-live-key]").forEach(function (source) {
+          var target = document.querySelector(
+            '[data-live-key="' + source.getAttribute("data-live-key") + '"]');
+          if (target && target.innerHTML !== source.innerHTML) { target.innerHTML = source.innerHTML; }
+        });
+      })
+      .catch(function () { /* the next message tries again */ })
+      .then(function () {
+        busy = false;
+        if (again) { again = false; reread(); }
+      });
   }
 
   function connect() {
@@ -44,6 +77,7 @@
     });
     socket.addEventListener("message", function (event) {
       var data = JSON.parse(event.data);
+      if (data.type === "refresh") { reread(); }
       if (data.type === "polls") {
         apply(data.polls);
         if (status) {

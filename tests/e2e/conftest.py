@@ -1,6 +1,8 @@
 """Real-browser tests: a daphne server (HTTP + websockets) in its own process, Debian's
 Chromium driven by Playwright, and axe-core for accessibility."""
 
+import email
+import email.policy
 import multiprocessing
 import os
 import shutil
@@ -36,6 +38,28 @@ MAIL_DIR = Path(tempfile.mkdtemp(prefix="mantelkring-e2e-mail-"))
 
 def _application():
     return ASGIStaticFilesHandler(get_default_application())
+
+
+def read_outbox() -> list[dict]:
+    """Messages the live server sent, oldest first: {"to": [...], "subject", "body"}.
+
+    Read back from the files Django's file-based mail backend writes in MAIL_DIR (one file per
+    connection, messages separated by a line of 79 dashes)."""
+    messages = []
+    for path in sorted(MAIL_DIR.glob("*.log"), key=lambda f: f.stat().st_mtime_ns):
+        for chunk in path.read_text(errors="replace").split("\n" + "-" * 79 + "\n"):
+            if not chunk.strip():
+                continue
+            message = email.message_from_string(chunk.lstrip(), policy=email.policy.default)
+            part = message.get_body(preferencelist=("plain",))
+            messages.append(
+                {
+                    "to": [a.strip() for a in str(message["To"] or "").split(",") if a.strip()],
+                    "subject": str(message["Subject"] or ""),
+                    "body": part.get_content() if part is not None else "",
+                }
+            )
+    return messages
 
 
 def _use_database(names: dict[str, str]) -> None:

@@ -32,6 +32,8 @@ class PollFactory(factory.django.DjangoModelFactory):
     intro = "Een korte peiling."
     opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
     closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    # Published, as the studio would leave it; a concept is PollFactory(published_at=None).
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
     anonymous = True
 
 

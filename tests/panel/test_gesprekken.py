@@ -201,9 +201,13 @@ def test_organisers_see_needs_on_the_list_and_checkin(client, werkgroep_user, ca
     gesprek = SpiegelgesprekFactory()
     register(caregiver, gesprek, transport=True, diet="Glutenvrij")
     client.force_login(werkgroep_user)
-    page = client.get(reverse("panel:organise_gesprek", args=[gesprek.pk])).content.decode()
-    assert caregiver.email in page and "Glutenvrij" in page
-    checkin = client.get(reverse("panel:checkin_list", args=[gesprek.pk])).content.decode()
+    old = client.get(reverse("panel:organise_gesprek", args=[gesprek.pk]))
+    assert old.url == reverse("werkgroep:planning_gesprek", args=[gesprek.pk])  # moved there
+    page = client.get(old.url).content.decode()
+    assert (caregiver.get_full_name() or caregiver.email) in page and "Glutenvrij" in page
+    checkin = client.get(
+        reverse("panel:checkin_list", args=[gesprek.pk]), follow=True
+    ).content.decode()
     assert "Glutenvrij" in checkin and "vervoer" in checkin
     row = next(r for r in upcoming_gesprekken() if r.id == gesprek.pk)
     assert row.caregivers_taken == 1 and row.needs.transport == 1 and row.needs.diet == 1

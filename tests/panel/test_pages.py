@@ -43,6 +43,8 @@ ORGANISERS = {
     Role.BEHEER: 200,
 }
 PUBLIC = dict.fromkeys(ROLES, 200)
+# The organiser pages moved to /werkgroep/planning/: organisers are sent on (302).
+MOVED_TO_WERKGROEP = {**ORGANISERS, Role.WERKGROEP: 302, Role.BEHEER: 302}
 
 # url name → (args builder, expected status per role)
 MATRIX = {
@@ -87,9 +89,9 @@ MATRIX = {
         {None: 302} | dict.fromkeys(ROLES[1:], 404),
     ),
     "cancel_by_link": (lambda o: [o["cancel"]], PUBLIC),
-    "organise": (lambda o: [], ORGANISERS),
-    "organise_gesprek": (lambda o: [o["gesprek"].pk], ORGANISERS),
-    "checkin_list": (lambda o: [o["gesprek"].pk], ORGANISERS),
+    "organise": (lambda o: [], MOVED_TO_WERKGROEP),
+    "organise_gesprek": (lambda o: [o["gesprek"].pk], MOVED_TO_WERKGROEP),
+    "checkin_list": (lambda o: [o["gesprek"].pk], MOVED_TO_WERKGROEP),
 }
 
 

@@ -4,7 +4,12 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Role
-from tests.werkgroep.factories import ActionPointFactory, closed_gesprek, make_poll
+from tests.werkgroep.factories import (
+    ActionPointFactory,
+    SpiegelgesprekFactory,
+    closed_gesprek,
+    make_poll,
+)
 
 ROLES = [None, Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER]
 ALLOWED = {Role.WERKGROEP, Role.BEHEER}
@@ -26,12 +31,41 @@ PAGES = {
     "coverage": lambda o: {},
     "report": lambda o: {},
     "export_log": lambda o: {},
+    # the poll studio
+    "studio": lambda o: {},
+    "studio_new": lambda o: {},
+    "studio_edit": lambda o: {"poll_id": o["poll"].pk},
+    "studio_preview": lambda o: {"poll_id": o["poll"].pk},
+    "studio_preview_question": lambda o: {"poll_id": o["poll"].pk, "number": 1},
+    "studio_preview_review": lambda o: {"poll_id": o["poll"].pk},
+    "studio_preview_thanks": lambda o: {"poll_id": o["poll"].pk},
+    # spiegelgesprek planning
+    "planning": lambda o: {},
+    "planning_new": lambda o: {},
+    "planning_gesprek": lambda o: {"gesprek_id": o["upcoming"].pk},
+    "planning_edit": lambda o: {"gesprek_id": o["upcoming"].pk},
+    "planning_cancel": lambda o: {"gesprek_id": o["upcoming"].pk},
+    "planning_checkin": lambda o: {"gesprek_id": o["upcoming"].pk},
+}
+# Pages that only take a POST: every role but werkgroep and beheer is refused, and a GET is 405.
+POST_ONLY = {
+    "studio_publish": lambda o: {"poll_id": o["poll"].pk},
+    "studio_close": lambda o: {"poll_id": o["poll"].pk},
+    "studio_unpublish": lambda o: {"poll_id": o["poll"].pk},
+    "studio_repeat": lambda o: {"poll_id": o["poll"].pk},
+    "action_follow_up": lambda o: {"pk": o["point"].pk},
+    "planning_arranged": lambda o: {"gesprek_id": o["upcoming"].pk},
 }
 
 
 @pytest.fixture
 def objects(db):
-    return {"poll": make_poll(), "point": ActionPointFactory(), "gesprek": closed_gesprek()}
+    return {
+        "poll": make_poll(),
+        "point": ActionPointFactory(),
+        "gesprek": closed_gesprek(),
+        "upcoming": SpiegelgesprekFactory(),
+    }
 
 
 def _werkgroep_url_names() -> set[str]:
@@ -44,7 +78,7 @@ def _werkgroep_url_names() -> set[str]:
 
 
 def test_every_werkgroep_url_is_in_the_access_matrix():
-    assert _werkgroep_url_names() == set(PAGES)
+    assert _werkgroep_url_names() == set(PAGES) | set(POST_ONLY)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -59,6 +93,19 @@ def test_each_role_reaches_only_what_it_may(client, login_as, objects, role, nam
         assert response.status_code == 200
     else:
         assert response.status_code == 403
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(POST_ONLY))
+def test_post_only_pages_refuse_other_roles_and_gets(client, login_as, objects, role, name):
+    login_as(client, role)
+    url = reverse(f"werkgroep:{name}", kwargs=POST_ONLY[name](objects))
+    if role is None:
+        assert client.post(url).status_code == 302
+    elif role in ALLOWED:
+        assert client.get(url).status_code == 405
+    else:
+        assert client.post(url).status_code == 403
 
 
 @pytest.mark.parametrize("role", ROLES)

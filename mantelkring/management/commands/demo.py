@@ -12,6 +12,7 @@ DEMO_MODULES = [
     "training.demo",
     "panel.demo",
     "werkgroep.demo",
+    "werkgroep.studio_demo",
 ]
 
 

@@ -11,7 +11,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         now = timezone.now()
         total = 0
-        for poll in Poll.objects.filter(
+        for poll in Poll.objects.published().filter(
             opens_at__lte=now, closes_at__gt=now, invitations_sent_at=None
         ):
             total += send_poll_invitations(poll_id=poll.pk)

@@ -308,3 +308,9 @@ if env_bool("MANTELKRING_MAIL_VIA_TASKS", False):
         "default": {"BACKEND": "mantelkring.mail.QueuedEmailBackend"},
         "direct": MAILERS["default"],
     }
+
+# Hardening (owner: hardening; issue 15) ---------------------------------------------------
+# Guarded pages (admin, werkgroep, 2FA settings) need the second login step from accounts that
+# have one; beheer must switch two-factor login on before the admin (production default).
+MIDDLEWARE.append("accounts.middleware.SecondStepMiddleware")
+MANTELKRING_ADMIN_REQUIRES_2FA = env_bool("MANTELKRING_ADMIN_REQUIRES_2FA", not DEBUG)

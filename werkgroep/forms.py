@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mantelkring.forms import BoundedDateField, IdField
 from sociale_kaart.models import Organisation, Vraaggebied, Wijk
 from werkgroep.models import ActionStatus, OutcomeItem, OutcomeKind
 
@@ -50,12 +51,7 @@ class ActionPointForm(forms.Form):
         queryset=Organisation.objects.order_by("name"),
         empty_label=_("Nog geen eigenaar"),
     )
-    due_date = forms.DateField(
-        label=_("Klaar op"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-12-31.")},
-    )
+    due_date = BoundedDateField(label=_("Klaar op"), required=False)
     is_public = forms.BooleanField(
         label=_("Tonen op de pagina Jullie zeiden, wij deden"), required=False
     )
@@ -111,12 +107,8 @@ class ReferralEvidenceForm(forms.Form):
         queryset=Vraaggebied.objects.order_by("order"),
         empty_label=_("Alle vraaggebieden"),
     )
-    date_from = forms.DateField(
-        label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = BoundedDateField(label=_("Vanaf"), required=False)
+    date_to = BoundedDateField(label=_("Tot en met"), required=False)
     note = forms.CharField(label=_("Toelichting"), required=False, max_length=300)
 
     def clean(self):
@@ -160,7 +152,7 @@ class OutcomeForm(forms.Form):
 
 
 class ModerationForm(forms.Form):
-    answer_id = forms.IntegerField(widget=forms.HiddenInput)
+    answer_id = IdField(widget=forms.HiddenInput)
     decision = forms.ChoiceField(choices=[("approve", _("Goedkeuren")), ("hide", _("Verbergen"))])
     reason = forms.CharField(label=_("Reden om te verbergen"), required=False, max_length=300)
 
@@ -172,18 +164,12 @@ class ModerationForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    van = forms.DateField(
+    van = BoundedDateField(
         label=_("Van"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-01-01.")},
     )
-    tot = forms.DateField(
-        label=_("Tot en met"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-12-31.")},
-    )
+    tot = BoundedDateField(label=_("Tot en met"), required=False)
 
     def period(self) -> tuple[date, date]:
         today = date.today()

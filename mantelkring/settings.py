@@ -313,4 +313,6 @@ if env_bool("MANTELKRING_MAIL_VIA_TASKS", False):
 # Guarded pages (admin, werkgroep, 2FA settings) need the second login step from accounts that
 # have one; beheer must switch two-factor login on before the admin (production default).
 MIDDLEWARE.append("accounts.middleware.SecondStepMiddleware")
+# Permissions-Policy, no-store on downloads, TRACE/OPTIONS answered 405 (right after security).
+MIDDLEWARE.insert(1, "mantelkring.middleware.HardeningMiddleware")
 MANTELKRING_ADMIN_REQUIRES_2FA = env_bool("MANTELKRING_ADMIN_REQUIRES_2FA", not DEBUG)

@@ -29,18 +29,21 @@ class ActionPointForm(forms.Form):
     description = forms.CharField(
         label=_("Beschrijving voor de werkgroep"),
         required=False,
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Markdown mag."),
     )
     said = forms.CharField(
         label=_("Wat mantelzorgers zeiden"),
         required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Voor de openbare pagina. Korte zinnen, gewone woorden."),
     )
     done = forms.CharField(
         label=_("Wat we deden"),
         required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Voor de openbare pagina. Wat is er gebeurd, of wat gaat er gebeuren?"),
     )
@@ -80,6 +83,7 @@ class StatusForm(forms.Form):
     reason = forms.CharField(
         label=_("Toelichting"),
         required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Verplicht bij 'Niet haalbaar': zeg waarom."),
     )

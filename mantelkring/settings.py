@@ -316,3 +316,10 @@ MIDDLEWARE.append("accounts.middleware.SecondStepMiddleware")
 # Permissions-Policy, no-store on downloads, TRACE/OPTIONS answered 405 (right after security).
 MIDDLEWARE.insert(1, "mantelkring.middleware.HardeningMiddleware")
 MANTELKRING_ADMIN_REQUIRES_2FA = env_bool("MANTELKRING_ADMIN_REQUIRES_2FA", not DEBUG)
+# E-mail always goes through the task queue (mantelkring.mail), with or without
+# MANTELKRING_MAIL_VIA_TASKS: the configured backend becomes the "direct" mailer of the task.
+if MAILERS["default"]["BACKEND"] != "mantelkring.mail.QueuedEmailBackend":
+    MAILERS = {
+        "default": {"BACKEND": "mantelkring.mail.QueuedEmailBackend"},
+        "direct": MAILERS["default"],
+    }

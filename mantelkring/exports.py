@@ -30,6 +30,10 @@ def _row(row: Iterable) -> list:
 
 def csv_bytes(sheets: list[Sheet], *, delimiter: str = ";", titles: bool = True) -> bytes:
     """UTF-8 with a BOM so Excel reads it; several sheets follow each other under a # title."""
+    return ("\ufeff" + csv_text(sheets, delimiter=delimiter, titles=titles)).encode("utf-8")
+
+
+def csv_text(sheets: list[Sheet], *, delimiter: str = ";", titles: bool = True) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter)
     for i, (title, rows) in enumerate(sheets):
@@ -38,7 +42,7 @@ def csv_bytes(sheets: list[Sheet], *, delimiter: str = ";", titles: bool = True)
                 writer.writerow([])
             writer.writerow([f"# {title}"])
         writer.writerows(_row(row) for row in rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return buffer.getvalue()
 
 
 def xlsx_bytes(sheets: list[Sheet]) -> bytes:

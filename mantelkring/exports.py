@@ -47,7 +47,7 @@ def csv_text(sheets: list[Sheet], *, delimiter: str = ";", titles: bool = True) 
 
 def xlsx_bytes(sheets: list[Sheet]) -> bytes:
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet every new workbook has
     for title, rows in sheets:
         sheet = book.create_sheet(title=title[:31])
         for row in rows:

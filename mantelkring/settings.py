@@ -318,8 +318,4 @@ MIDDLEWARE.append("accounts.middleware.SecondStepMiddleware")
 MANTELKRING_ADMIN_REQUIRES_2FA = env_bool("MANTELKRING_ADMIN_REQUIRES_2FA", not DEBUG)
 # E-mail always goes through the task queue (mantelkring.mail), with or without
 # MANTELKRING_MAIL_VIA_TASKS: the configured backend becomes the "direct" mailer of the task.
-if MAILERS["default"]["BACKEND"] != "mantelkring.mail.QueuedEmailBackend":
-    MAILERS = {
-        "default": {"BACKEND": "mantelkring.mail.QueuedEmailBackend"},
-        "direct": MAILERS["default"],
-    }
+MAILERS = {"default": {"BACKEND": "mantelkring.mail.QueuedEmailBackend"}, "direct": _MAILER}

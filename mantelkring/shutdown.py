@@ -13,6 +13,16 @@ when twisted's reactor is running the application (daphne).
 import signal
 import sys
 import time
+from typing import Any
+
+# daphne installs twisted's asyncio reactor before it imports the application; importing the
+# reactor anywhere else would install a default one, so only look when it is already there.
+UNDER_TWISTED = "twisted.internet.reactor" in sys.modules
+if UNDER_TWISTED:
+    from twisted.internet import reactor as _twisted_reactor
+    from twisted.internet import task
+
+    reactor: Any = _twisted_reactor  # a module standing in for the reactor object
 
 DRAIN_SECONDS = 8.0
 _STOPPING_BODY = "De server start opnieuw op. Probeer het over een paar seconden nog eens.\n"
@@ -61,9 +71,8 @@ def drain_before_reactor_shutdown() -> None:
     daphne's own shutdown cancels every application at once, so the waiting happens before
     the reactor is asked to stop: this replaces twisted's SIGTERM handler once it runs.
     """
-    if "twisted.internet.reactor" not in sys.modules:
+    if not UNDER_TWISTED:
         return  # not daphne (uvicorn, tests, commands): nothing to hook into
-    from twisted.internet import reactor, task  # daphne installed this reactor already
 
     def stop_when_drained():
         if _InFlight.draining:  # a second SIGTERM: stop now

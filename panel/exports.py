@@ -2,6 +2,7 @@
 and the same data as a JSON or CSV download."""
 
 import json
+from collections.abc import Sequence
 
 from django.core.serializers.json import DjangoJSONEncoder
 
@@ -82,7 +83,7 @@ def as_csv(data: dict) -> str:
     """One row per field: section, number within the section (1 for single ones), field, value.
 
     Written by mantelkring.exports, so no text runs as a formula in a spreadsheet."""
-    rows: list[list] = [["onderdeel", "nummer", "veld", "waarde"]]
+    rows: list[Sequence] = [["onderdeel", "nummer", "veld", "waarde"]]
     for section in SINGLE_SECTIONS:
         for key, value in data[section].items():
             rows.append([section, 1, key, "" if value is None else value])

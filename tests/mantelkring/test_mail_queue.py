@@ -13,9 +13,9 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from bench.processes import ROOT, free_port
 from mantelkring.mail import MAX_ATTEMPTS, deliver_email, message_as_data
 from mantelkring.models import FailedEmail
-from tests.scale.servers import ROOT, free_port
 
 IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 DEFERRING = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}

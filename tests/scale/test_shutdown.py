@@ -13,7 +13,7 @@ from django.conf import settings
 
 from panel.models import Participation
 from tests.panel.factories import PanelMemberFactory, make_poll
-from tests.scale.test_scale_out import CSRF, _session_cookie
+from tests.scale.http import CSRF, session_cookie
 
 VOTERS = 30
 
@@ -57,7 +57,7 @@ def _answer_every_question(port: int, session: str, poll) -> None:
 def test_sigterm_during_a_burst_of_votes_loses_nothing_and_exits_in_time(start_server):
     poll = make_poll(with_text=False)
     members = [PanelMemberFactory() for _ in range(VOTERS)]
-    sessions = {m.pk: _session_cookie(m.user) for m in members}
+    sessions = {m.pk: session_cookie(m.user) for m in members}
     server = start_server(None)  # as `make run`: in-memory channel layer
     for member in members:
         _answer_every_question(server.port, sessions[member.pk], poll)

@@ -54,7 +54,7 @@ def test_the_certificate_pdf_is_not_stored_by_caches(client, professional):
     module = make_module(lessons=1, questions=1, slug="kop", pass_mark=50)
     question = module.questions.get()
     progress = training_services.start_module(user=professional, module=module)
-    training_services.finish_lessons(progress=progress, lesson_count=1)
+    training_services.finish_lessons(progress=progress)
     training_services.answer_question(
         progress=progress,
         question=question,

@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profession, Profile, Role
+from mantelkring.forms import ModelChoiceField
 from sociale_kaart.models import Organisation
 from sociale_kaart.services import propose_organisation
 
@@ -13,7 +14,7 @@ class ProfessionalSignupForm(forms.Form):
     first_name = forms.CharField(label=_("Voornaam"), max_length=150)
     last_name = forms.CharField(label=_("Achternaam"), max_length=150)
     profession = forms.ChoiceField(label=_("Beroep"), choices=Profession.choices)
-    organisation = forms.ModelChoiceField(
+    organisation = ModelChoiceField(
         label=_("Organisatie"),
         queryset=Organisation.objects.filter(is_approved=True).order_by("name"),
         empty_label=_("Kies uw organisatie"),

@@ -35,6 +35,13 @@ def create_account(
     return user
 
 
+def mark_email_verified(*, user: User) -> None:
+    """The person proved they read mail at the account's address (a code sent there)."""
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"primary": True, "verified": True}
+    )
+
+
 @transaction.atomic
 def set_role(*, user: User, role: str) -> Profile:
     """Beheer grants werkgroep or beheer; staff rights follow the beheer role."""

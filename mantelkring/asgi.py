@@ -12,10 +12,14 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from mantelkring.routing import websocket_urlpatterns  # noqa: E402
+from mantelkring.shutdown import drain_before_reactor_shutdown, track_requests  # noqa: E402
+
+# SIGTERM under daphne (`make run`): requests in progress finish before the server stops.
+drain_before_reactor_shutdown()
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        "http": track_requests(django_asgi_app),
         "websocket": AllowedHostsOriginValidator(
             AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
         ),

@@ -308,3 +308,14 @@ MANTELKRING_GEMEENTE = env_str("MANTELKRING_GEMEENTE", "Meppel")
 PANEL_REMINDER_HOURS = env_int("MANTELKRING_PANEL_REMINDER_HOURS", 24)
 PANEL_INVITATION_DAYS = env_int("MANTELKRING_PANEL_INVITATION_DAYS", 14)
 FORM_RENDERER = "mantelkring.forms.FormRenderer"
+
+# Hardening (owner: hardening; issue 15) ---------------------------------------------------
+# Permissions-Policy, no-store on downloads, TRACE/OPTIONS answered 405 (right after security).
+MIDDLEWARE.insert(1, "mantelkring.middleware.HardeningMiddleware")
+# Guarded pages (admin, werkgroep, 2FA settings) need the second login step from accounts that
+# have one; beheer must switch two-factor login on before the admin (production default).
+MIDDLEWARE.append("accounts.middleware.SecondStepMiddleware")
+MANTELKRING_ADMIN_REQUIRES_2FA = env_bool("MANTELKRING_ADMIN_REQUIRES_2FA", not DEBUG)
+# E-mail always goes through the task queue (mantelkring.mail), with or without
+# MANTELKRING_MAIL_VIA_TASKS: the configured backend becomes the "direct" mailer of the task.
+MAILERS = {"default": {"BACKEND": "mantelkring.mail.QueuedEmailBackend"}, "direct": _MAILER}

@@ -1,8 +1,11 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -41,6 +44,21 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except Exception:  # noqa: BLE001 - any database failure means "not healthy"
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """The Django admin logs in through allauth: its rate limits and its two-factor step.
+
+    Django's own admin login form would check the password without either.
+    """
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("admin:index")
+    return HttpResponseRedirect(
+        f"{reverse('account_login')}?{urlencode({'next': next_url}, safe='/')}"
+    )
 
 
 def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:

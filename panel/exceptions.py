@@ -67,3 +67,7 @@ class NoContactPoint(PanelError):
 
 class GesprekCancelled(PanelError):
     """The organisers called the spiegelgesprek off."""
+
+
+class ExpiredCancelLink(PanelError):
+    """The gesprek of this cancel link ended (plus a margin) and the link no longer works."""

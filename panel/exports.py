@@ -1,12 +1,12 @@
 """The member's own data ("mijn gegevens"): everything we store about them as plain data,
 and the same data as a JSON or CSV download."""
 
-import csv
-import io
 import json
+from collections.abc import Sequence
 
 from django.core.serializers.json import DjangoJSONEncoder
 
+from mantelkring.exports import csv_text
 from panel.models import Answer, PanelMember, Participation, Registration
 
 SINGLE_SECTIONS = ("account", "panellid")
@@ -106,15 +106,15 @@ def as_json(data: dict) -> str:
 
 
 def as_csv(data: dict) -> str:
-    """One row per field: section, number within the section (1 for single ones), field, value."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["onderdeel", "nummer", "veld", "waarde"])
+    """One row per field: section, number within the section (1 for single ones), field, value.
+
+    Written by mantelkring.exports, so no text runs as a formula in a spreadsheet."""
+    rows: list[Sequence] = [["onderdeel", "nummer", "veld", "waarde"]]
     for section in SINGLE_SECTIONS:
         for key, value in data[section].items():
-            writer.writerow([section, 1, key, "" if value is None else value])
+            rows.append([section, 1, key, "" if value is None else value])
     for section in LIST_SECTIONS:
         for number, row in enumerate(data[section], 1):
             for key, value in row.items():
-                writer.writerow([section, number, key, "" if value is None else value])
-    return out.getvalue()
+                rows.append([section, number, key, "" if value is None else value])
+    return csv_text([("mijn-gegevens", rows)], delimiter=",", titles=False)

@@ -22,6 +22,21 @@ class EmailForm(forms.Form):
     )
 
 
+class JoinCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Uw code"),
+        max_length=20,
+        help_text=_("De code staat in de e-mail die we u stuurden."),
+        error_messages={"required": _("Vul de code uit de e-mail in.")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "characters"}
+        ),
+    )
+
+    def clean_code(self) -> str:
+        return self.cleaned_data["code"].replace(" ", "").replace("-", "").upper()
+
+
 class ConsentForm(forms.Form):
     consent = forms.BooleanField(
         label=_("Ik doe mee en ik vind dit goed"),

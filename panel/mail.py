@@ -27,6 +27,8 @@ SUBJECTS = {
     "gesprek_cancelled": gettext_lazy("Het spiegelgesprek gaat niet door"),
     "invitation": gettext_lazy("Uw mening telt: een korte vraag"),
     "contact_request": gettext_lazy("Een mantelzorger vraagt of u contact opneemt"),
+    "join_code": gettext_lazy("Uw code om mee te doen met het panel"),
+    "join_not_possible": gettext_lazy("Meedoen met het panel"),
 }
 
 
@@ -98,4 +100,22 @@ def send_contact_request_mail(*, point: ContactPoint, request: ContactRequest) -
         ),
         to=[point.email],
         reply_to=[request.email] if request.email else [],
+    ).send()
+
+
+def send_join_code(*, email: str, code: str) -> None:
+    EmailMessage(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(SUBJECTS["join_code"]),
+        body=render_to_string("panel/email/join_code.txt", {"code": code}),
+        to=[email],
+    ).send()
+
+
+def send_join_not_possible(*, email: str) -> None:
+    """For an address that belongs to a professional, werkgroep or beheer account."""
+    context = {"login_url": absolute(reverse("account_login"))}
+    EmailMessage(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(SUBJECTS["join_not_possible"]),
+        body=render_to_string("panel/email/join_not_possible.txt", context),
+        to=[email],
     ).send()

@@ -1,16 +1,25 @@
 """Signed links in e-mails: poll invitations (valid for PANEL_INVITATION_DAYS) and the
-cancel link of a gesprek registration. Reading a token also looks up what it points to."""
+cancel link of a gesprek registration (valid until the gesprek's end plus CANCEL_LINK_MARGIN).
+Reading a token also looks up what it points to."""
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.utils import timezone
 
-from panel.exceptions import ExpiredInvitation, InvalidCancelLink, InvalidInvitation
+from panel.exceptions import (
+    ExpiredCancelLink,
+    ExpiredInvitation,
+    InvalidCancelLink,
+    InvalidInvitation,
+)
 from panel.models import PanelMember, Poll, Registration
 
 INVITE_SALT = "panel.invitation"
 CANCEL_SALT = "panel.cancel-registration"
+# A cancel link keeps working this long after its gesprek ended, then never again.
+CANCEL_LINK_MARGIN = timedelta(days=1)
 
 
 def make_invitation_token(*, member: PanelMember, poll: Poll) -> str:
@@ -56,4 +65,6 @@ def read_cancel_token(token: str) -> Registration:
     )
     if registration is None:
         raise InvalidCancelLink
+    if timezone.now() > registration.gesprek.ends_at + CANCEL_LINK_MARGIN:
+        raise ExpiredCancelLink
     return registration

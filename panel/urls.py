@@ -7,6 +7,7 @@ urlpatterns = [
     path("", home.home, name="home"),
     # Joining and my data
     path("aanmelden/", join.join, name="join"),
+    path("aanmelden/bevestigen/", join.join_confirm, name="join_confirm"),
     path("aanmelden/<slug:step>/", join.join, name="join_step"),
     path("mijn-gegevens/", my_data.my_data, name="my_data"),
     path("mijn-gegevens/mijn-gegevens.json", my_data.export_json, name="export_json"),

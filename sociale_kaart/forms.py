@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mantelkring.forms import ModelChoiceField
 from sociale_kaart.models import VraaggebiedCode, Wijk
 
 
@@ -16,7 +17,7 @@ class OfferFilterForm(forms.Form):
             "invalid_choice": _("Dit onderwerp kennen we niet. We tonen alle onderwerpen.")
         },
     )
-    wijk = forms.ModelChoiceField(
+    wijk = ModelChoiceField(
         label=_("In welke wijk?"),
         required=False,
         queryset=Wijk.objects.order_by("name"),

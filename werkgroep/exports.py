@@ -1,21 +1,18 @@
 """CSV and XLSX exports. Each export is a list of sheets (title, rows); poll results go
-through the same suppression as the pages, and every export is recorded in ExportLog."""
+through the same suppression as the pages, and every export is recorded in ExportLog. The
+files are written by mantelkring.exports, which keeps any text from running as a formula."""
 
-import csv
-import io
 from collections.abc import Sequence
 
 from django.http import HttpResponse
-from openpyxl import Workbook
 
+from mantelkring.exports import Sheet, csv_bytes, xlsx_bytes
 from panel import breakdown
 from panel.models import QuestionKind
 from werkgroep import results as poll_results
 from werkgroep import selectors
 from werkgroep.models import ActionStatus
 from werkgroep.services import record_export
-
-Sheet = tuple[str, list[Sequence]]
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -105,29 +102,6 @@ def referral_sheets() -> list[Sheet]:
     return sheets
 
 
-def _csv(sheets: list[Sheet]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    for i, (title, rows) in enumerate(sheets):
-        if i:
-            writer.writerow([])
-        writer.writerow([f"# {title}"])
-        writer.writerows(rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM so Excel reads UTF-8
-
-
-def _xlsx(sheets: list[Sheet]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets:
-        sheet = book.create_sheet(title=title[:31])
-        for row in rows:
-            sheet.append(list(row))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
 def export_response(
     *,
     user,
@@ -137,7 +111,7 @@ def export_response(
     params: dict | None = None,
     filename: str,
 ) -> HttpResponse:
-    body = _csv(sheets) if file_format == "csv" else _xlsx(sheets)
+    body = csv_bytes(sheets) if file_format == "csv" else xlsx_bytes(sheets)
     record_export(
         user=user,
         what=what,

@@ -3,13 +3,14 @@ from datetime import date, timedelta
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mantelkring.forms import BoundedDateField, IdField, ModelChoiceField, ModelMultipleChoiceField
 from sociale_kaart.models import Organisation, Vraaggebied, Wijk
 from werkgroep.models import ActionStatus, OutcomeItem, OutcomeKind
 
 REQUIRED = {"required": _("Vul dit in.")}
 
 
-class VraaggebiedField(forms.ModelMultipleChoiceField):
+class VraaggebiedField(ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.name
 
@@ -28,38 +29,36 @@ class ActionPointForm(forms.Form):
     description = forms.CharField(
         label=_("Beschrijving voor de werkgroep"),
         required=False,
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Markdown mag."),
     )
     said = forms.CharField(
         label=_("Wat mantelzorgers zeiden"),
         required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Voor de openbare pagina. Korte zinnen, gewone woorden."),
     )
     done = forms.CharField(
         label=_("Wat we deden"),
         required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Voor de openbare pagina. Wat is er gebeurd, of wat gaat er gebeuren?"),
     )
     vraaggebieden = _gebieden()
-    owner = forms.ModelChoiceField(
+    owner = ModelChoiceField(
         label=_("Eigenaar"),
         required=False,
         queryset=Organisation.objects.order_by("name"),
         empty_label=_("Nog geen eigenaar"),
     )
-    due_date = forms.DateField(
-        label=_("Klaar op"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-12-31.")},
-    )
+    due_date = BoundedDateField(label=_("Klaar op"), required=False)
     is_public = forms.BooleanField(
         label=_("Tonen op de pagina Jullie zeiden, wij deden"), required=False
     )
-    outcomes = forms.ModelMultipleChoiceField(
+    outcomes = ModelMultipleChoiceField(
         label=_("Uitkomsten van spiegelgesprekken"),
         required=False,
         queryset=OutcomeItem.objects.order_by("-created_at"),
@@ -84,6 +83,7 @@ class StatusForm(forms.Form):
     reason = forms.CharField(
         label=_("Toelichting"),
         required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Verplicht bij 'Niet haalbaar': zeg waarom."),
     )
@@ -105,18 +105,14 @@ class PollEvidenceForm(forms.Form):
 
 
 class ReferralEvidenceForm(forms.Form):
-    vraaggebied = forms.ModelChoiceField(
+    vraaggebied = ModelChoiceField(
         label=_("Vraaggebied"),
         required=False,
         queryset=Vraaggebied.objects.order_by("order"),
         empty_label=_("Alle vraaggebieden"),
     )
-    date_from = forms.DateField(
-        label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = BoundedDateField(label=_("Vanaf"), required=False)
+    date_to = BoundedDateField(label=_("Tot en met"), required=False)
     note = forms.CharField(label=_("Toelichting"), required=False, max_length=300)
 
     def clean(self):
@@ -137,7 +133,7 @@ class OutcomeForm(forms.Form):
         error_messages=REQUIRED,
     )
     vraaggebieden = _gebieden()
-    wijk = forms.ModelChoiceField(
+    wijk = ModelChoiceField(
         label=_("Wijk"),
         required=False,
         queryset=Wijk.objects.order_by("name"),
@@ -160,7 +156,7 @@ class OutcomeForm(forms.Form):
 
 
 class ModerationForm(forms.Form):
-    answer_id = forms.IntegerField(widget=forms.HiddenInput)
+    answer_id = IdField(widget=forms.HiddenInput)
     decision = forms.ChoiceField(choices=[("approve", _("Goedkeuren")), ("hide", _("Verbergen"))])
     reason = forms.CharField(label=_("Reden om te verbergen"), required=False, max_length=300)
 
@@ -205,18 +201,12 @@ class UndoForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    van = forms.DateField(
+    van = BoundedDateField(
         label=_("Van"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-01-01.")},
     )
-    tot = forms.DateField(
-        label=_("Tot en met"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-12-31.")},
-    )
+    tot = BoundedDateField(label=_("Tot en met"), required=False)
 
     def period(self) -> tuple[date, date]:
         today = date.today()

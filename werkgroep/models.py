@@ -4,6 +4,8 @@ history, and a log of every export. Nothing here points at a caregiver."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -69,18 +71,31 @@ class ActionStatus(models.TextChoices):
     NOT_FEASIBLE = "not_feasible", _("Niet haalbaar")
 
 
+# Action point texts: long enough for their purpose, never a megabyte (forms say the same).
+TEXT_LIMITS = {
+    "title": 200,
+    "description": 5000,
+    "said": 1000,
+    "done": 1000,
+    "not_feasible_reason": 1000,
+}
+
+
 class ActionPoint(models.Model):
     title = models.CharField(_("titel"), max_length=200)
+    # Texts are bounded: long enough for their purpose, never a megabyte.
     description = models.TextField(
-        _("beschrijving"), blank=True, help_text=_("Markdown. Voor de werkgroep.")
+        _("beschrijving"), max_length=5000, blank=True, help_text=_("Markdown. Voor de werkgroep.")
     )
     said = models.TextField(
         _("wat mantelzorgers zeiden"),
+        max_length=1000,
         blank=True,
         help_text=_("Voor de openbare pagina. Korte zinnen, gewone woorden."),
     )
     done = models.TextField(
         _("wat we deden"),
+        max_length=1000,
         blank=True,
         help_text=_("Voor de openbare pagina. Wat is er gebeurd of wat gaat er gebeuren?"),
     )
@@ -98,7 +113,7 @@ class ActionPoint(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.IDEA
     )
-    not_feasible_reason = models.TextField(_("waarom niet haalbaar"), blank=True)
+    not_feasible_reason = models.TextField(_("waarom niet haalbaar"), max_length=1000, blank=True)
     due_date = models.DateField(_("klaar op"), null=True, blank=True)
     is_public = models.BooleanField(_("tonen op Jullie zeiden, wij deden"), default=False)
     outcomes = models.ManyToManyField(
@@ -122,6 +137,13 @@ class ActionPoint(models.Model):
                 condition=~Q(status="not_feasible") | ~Q(not_feasible_reason=""),
                 name="werkgroep_not_feasible_needs_reason",
             ),
+            *(
+                models.CheckConstraint(
+                    condition=LessThanOrEqual(Length(name), limit),
+                    name=f"werkgroep_action_point_{name}_length",
+                )
+                for name, limit in TEXT_LIMITS.items()
+            ),
         ]
         indexes = [models.Index(fields=["is_public", "status"])]
 
@@ -137,7 +159,7 @@ class ActionStatusChange(models.Model):
     )
     from_status = models.CharField(max_length=20, choices=ActionStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=ActionStatus.choices)
-    reason = models.TextField(blank=True)
+    reason = models.TextField(max_length=1000, blank=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mantelkring.forms import ModelMultipleChoiceField
 from sociale_kaart.models import Vraaggebied
 from werkgroep.studio_forms import FAR, _datetime_field
 
@@ -31,7 +32,7 @@ class GesprekForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"max_length": _("De uitleg is te lang. Gebruik hoogstens 3000 tekens.")},
     )
-    vraaggebieden = forms.ModelMultipleChoiceField(
+    vraaggebieden = ModelMultipleChoiceField(
         label=_("Thema's"),
         queryset=Vraaggebied.objects.order_by("order"),
         required=False,

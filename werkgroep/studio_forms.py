@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mantelkring.forms import ModelMultipleChoiceField
 from panel.models import Audience, Question, QuestionKind, ResultsVisibility
 from panel.poll_editing import MAX_CHOICES
 from sociale_kaart.models import Wijk
@@ -58,7 +59,7 @@ class PollSettingsForm(NewPollForm):
     audience = forms.ChoiceField(
         label=_("Voor wie"), choices=Audience.choices, widget=forms.RadioSelect
     )
-    wijken = forms.ModelMultipleChoiceField(
+    wijken = ModelMultipleChoiceField(
         label=_("Wijken"),
         queryset=Wijk.objects.order_by("name"),
         required=False,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.roles import area_required
+from mantelkring.forms import IdForm
 from panel import breakdown
 from panel.services.polls import moderate_answer, redact_answer, undo_moderation
 from werkgroep import exports, outcomes, results, selectors, services
@@ -247,15 +248,14 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     messages.success(request, _("Onderbouwing toegevoegd."))
                     return redirect("werkgroep:action", pk=pk)
             elif action == "remove-evidence":
-                services.remove_evidence(
-                    evidence_id=int(request.POST.get("evidence_id", 0)), action_point=point
-                )
+                id_form = IdForm({"id": request.POST.get("evidence_id")})
+                if not id_form.is_valid():
+                    raise Http404
+                services.remove_evidence(evidence_id=id_form.cleaned_data["id"], action_point=point)
                 messages.success(request, _("Onderbouwing weggehaald."))
                 return redirect("werkgroep:action", pk=pk)
         except WerkgroepError as error:
             messages.error(request, _(MESSAGES[type(error)]))
-        except ValueError:
-            raise Http404 from None
     return render(
         request,
         "werkgroep/action_detail.html",
@@ -284,7 +284,10 @@ def gesprek_outcomes(request: HttpRequest, gesprek_id: int) -> HttpResponse:
     form = OutcomeForm(request.POST or None)
     if request.method == "POST":
         if request.POST.get("action") == "delete":
-            services.delete_outcome(item_id=int(request.POST.get("item_id", 0) or 0))
+            id_form = IdForm({"id": request.POST.get("item_id")})
+            if not id_form.is_valid():
+                raise Http404
+            services.delete_outcome(item_id=id_form.cleaned_data["id"])
             messages.success(request, _("Weggehaald."))
             return redirect("werkgroep:gesprek", gesprek_id=gesprek_id)
         if form.is_valid():

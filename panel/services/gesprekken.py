@@ -96,6 +96,7 @@ def cancel_registration(*, registration_id: int, user=None, notify: bool = True)
         registration.replacement_care = False
         registration.transport = False
         registration.accessibility = registration.diet = registration.topics = ""
+        registration.phone = ""
         registration.save(update_fields=["status", "cancelled_at", *NEEDS_FIELDS])
         if notify:
             transaction.on_commit(partial(_enqueue_mail, "cancelled", registration.pk))
@@ -117,7 +118,7 @@ def cancel_registration(*, registration_id: int, user=None, notify: bool = True)
     return registration
 
 
-NEEDS_FIELDS = ("replacement_care", "transport", "accessibility", "diet", "topics")
+NEEDS_FIELDS = ("replacement_care", "transport", "phone", "accessibility", "diet", "topics")
 
 
 def change_needs(
@@ -129,6 +130,7 @@ def change_needs(
     accessibility: str = "",
     diet: str = "",
     topics: str = "",
+    phone: str = "",
 ) -> Registration:
     """Change what someone needs to take part, without cancelling their place."""
     with transaction.atomic():
@@ -141,6 +143,12 @@ def change_needs(
             replacement_care if registration.kind == RegistrationKind.CAREGIVER else False
         )
         registration.transport = transport
+        # Only for arranging replacement care or transport, so only kept when needed.
+        registration.phone = (
+            phone.strip()
+            if registration.kind == RegistrationKind.CAREGIVER and (replacement_care or transport)
+            else ""
+        )
         registration.accessibility = accessibility.strip()
         registration.diet = diet.strip()
         registration.topics = topics.strip()

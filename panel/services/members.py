@@ -2,17 +2,37 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import get_random_string
 
 from accounts.models import Role, User
 from accounts.roles import role_of
-from accounts.services import create_account
-from panel import events
+from accounts.services import create_account, mark_email_verified
+from panel import events, mail
 from panel.exceptions import AlreadyMember
 from panel.models import Answer, PanelMember, Participation, Registration, RegistrationStatus
 from panel.services.gesprekken import cancel_registration
 from sociale_kaart.models import Wijk
 
 PRIVACY_VERSION = "2026-1"
+# Codes that prove an address when joining: no 0/O or 1/I to mix up.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+
+
+def send_join_code(*, email: str) -> str | None:
+    """E-mail the code that proves the address; returns it (None when none was sent).
+
+    An address of a professional, werkgroep or beheer account cannot join: it gets an
+    e-mail that explains why, and no code. The screen says the same for every address.
+    """
+    email = email.strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None and role_of(user) != Role.CAREGIVER:
+        mail.send_join_not_possible(email=email)
+        return None
+    code = get_random_string(JOIN_CODE_LENGTH, JOIN_CODE_ALPHABET)
+    mail.send_join_code(email=email, code=code)
+    return code
 
 
 @transaction.atomic
@@ -28,15 +48,19 @@ def join_panel(
 ):
     """Make (or reuse) a caregiver account and its panel membership. Returns the user.
 
-    `wijk_id` is the id of the wijk the caregiver chose (or None); an unknown id counts as none.
+    Call it only for an address the person proved (a join code, or a logged-in caregiver):
+    the account's address counts as verified. `wijk_id` is the id of the wijk the caregiver
+    chose (or None); an unknown id counts as none.
     """
     wijk = Wijk.objects.filter(pk=wijk_id).first() if wijk_id else None
     email = email.strip().lower()
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
-        user = create_account(email=email, role=Role.CAREGIVER, wijk=wijk)
+        user = create_account(email=email, role=Role.CAREGIVER, wijk=wijk, verified=True)
     elif role_of(user) != Role.CAREGIVER:
         raise AlreadyMember
+    else:
+        mark_email_verified(user=user)
     member = PanelMember.objects.filter(user=user).first()
     if member is None:
         PanelMember.objects.create(

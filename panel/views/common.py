@@ -17,6 +17,7 @@ from panel.exceptions import (
     AlreadyMember,
     AlreadyRegistered,
     AlreadyVoted,
+    ExpiredCancelLink,
     ExpiredInvitation,
     GesprekCancelled,
     GesprekPast,
@@ -56,6 +57,7 @@ MESSAGES = {
     NoContactPoint: gettext_lazy(
         "Dit lukt nu niet. Bel een van de nummers op deze pagina. Zij helpen u verder."
     ),
+    ExpiredCancelLink: gettext_lazy("Deze link werkt niet meer: het gesprek is voorbij."),
 }
 
 EVERYONE = (Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER)

@@ -1,11 +1,19 @@
 """Joining the panel: a wizard of one question per screen, kept in the session until the
-last step, then one call to services.members.join_panel and a login code by e-mail."""
+address is proved. A visitor then gets a code by e-mail; only when that code is confirmed does
+services.members.join_panel store the account, the membership, the consent and the answers,
+and the visitor is logged in. Every address gets the same screens, whatever account it has."""
+
+from datetime import timedelta
 
 from django.contrib import messages
+from django.contrib.auth import login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, get_random_string
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from accounts import login_code
@@ -18,11 +26,12 @@ from panel.forms import (
     CareHoursForm,
     ConsentForm,
     EmailForm,
+    JoinCodeForm,
     RelationForm,
     WijkForm,
     WorksForm,
 )
-from panel.services.members import PRIVACY_VERSION, join_panel
+from panel.services.members import PRIVACY_VERSION, join_panel, send_join_code
 from panel.views.common import message
 
 JOIN_KEY = "panel_join"  # session key: {step slug: answer} until the wizard is done
@@ -36,6 +45,9 @@ JOIN_STEPS = [
     ("werk", WorksForm),
 ]
 REQUIRED_STEPS = ("email", "toestemming")  # one cannot skip past these
+PENDING_KEY = "panel_join_pending"  # {email, code, expires, attempts} until confirmed
+CODE_VALID = timedelta(minutes=15)
+CODE_ATTEMPTS = 3
 
 
 def _join_steps(request: HttpRequest) -> list[str]:
@@ -92,14 +104,29 @@ def join(request: HttpRequest, step: str = "") -> HttpResponse:
 
 
 def _finish_join(request: HttpRequest, data: dict) -> HttpResponse:
-    email = request.user.email if request.user.is_authenticated else data["email"]
+    if request.user.is_authenticated:  # a logged-in caregiver already proved the address
+        return _store_membership(request, email=request.user.email, data=data)
+    email = data["email"].strip().lower()
     # Same limit as allauth's own "send me a code" form, so joining cannot flood a mailbox.
-    if not request.user.is_authenticated and not login_code.may_request_code(request, email=email):
+    if not login_code.may_request_code(request, email=email):
         messages.error(
             request,
             _("U heeft al een paar codes gevraagd. Wacht een minuut en probeer het opnieuw."),
         )
         return redirect("panel:join_step", step=_join_steps(request)[-1])
+    # No code is sent to an address of another kind of account (it gets an explanation by
+    # e-mail); the session then waits for a code nobody has, so the screens stay the same.
+    code = send_join_code(email=email) or get_random_string(32)
+    request.session[PENDING_KEY] = {
+        "email": email,
+        "code": code,  # server-side session, as allauth keeps its login codes
+        "expires": (timezone.now() + CODE_VALID).isoformat(),
+        "attempts": 0,
+    }
+    return redirect("panel:join_confirm")
+
+
+def _store_membership(request: HttpRequest, *, email: str, data: dict) -> HttpResponse:
     works = {"yes": True, "no": False}.get(data.get("werk", ""))
     try:
         user = join_panel(
@@ -115,9 +142,42 @@ def _finish_join(request: HttpRequest, data: dict) -> HttpResponse:
         messages.error(request, message(error))
         return redirect("panel:join")
     request.session.pop(JOIN_KEY, None)
-    if request.user.is_authenticated:
-        messages.success(request, _("Welkom in het panel!"))
-        return redirect("panel:home")
-    # Log in by e-mailed code, through allauth's own flow and pages.
-    login_code.send_login_code(request, user=user)
-    return redirect(reverse("account_confirm_login_code") + "?next=" + reverse("panel:home"))
+    request.session.pop(PENDING_KEY, None)
+    if not request.user.is_authenticated:
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, _("Welkom in het panel!"))
+    return redirect("panel:home")
+
+
+def _start_again(request: HttpRequest, text: str) -> HttpResponse:
+    request.session.pop(PENDING_KEY, None)
+    messages.error(request, text)
+    return redirect("panel:join")
+
+
+def join_confirm(request: HttpRequest) -> HttpResponse:
+    """The code from the e-mail proves the address; only then is anything stored."""
+    if request.user.is_authenticated and not has_role(request.user, Role.CAREGIVER):
+        raise PermissionDenied
+    pending = request.session.get(PENDING_KEY)
+    data = request.session.get(JOIN_KEY)
+    if request.user.is_authenticated or not pending or not data:
+        return redirect("panel:join")
+    form = JoinCodeForm(request.POST or None)
+    if request.method == "POST":
+        expires = parse_datetime(pending.get("expires", ""))
+        if expires is None or timezone.now() > expires:
+            return _start_again(request, _("De code werkt niet meer. Begin opnieuw."))
+        pending["attempts"] = pending.get("attempts", 0) + 1
+        request.session[PENDING_KEY] = pending
+        if pending["attempts"] > CODE_ATTEMPTS:
+            return _start_again(
+                request, _("U heeft te vaak een verkeerde code ingevuld. Begin opnieuw.")
+            )
+        if form.is_valid():
+            if constant_time_compare(form.cleaned_data["code"], pending["code"]):
+                return _store_membership(request, email=pending["email"], data=data)
+            form.add_error(
+                "code", _("Deze code klopt niet. Kijk goed in de e-mail en probeer het opnieuw.")
+            )
+    return render(request, "panel/join_confirm.html", {"form": form, "email": pending["email"]})

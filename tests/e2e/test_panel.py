@@ -1,9 +1,9 @@
 """The panel in a real browser: keyboard only, live results, and axe on every panel page.
 
-The code for logging in is read from the server's session store: the browser's server runs
+The code for joining is read from the server's session store: the browser's server runs
 in another process, so its mail outbox is out of reach, but its sessions live in the shared
-test database. allauth keeps the pending login code in the session (account_login → state →
-stages → login_by_code → data → code); we look it up by the browser's session cookie.
+test database. The join wizard keeps the pending code in the session (panel_join_pending →
+code), as allauth does for its login codes; we look it up by the browser's session cookie.
 """
 
 import re
@@ -42,10 +42,10 @@ def log_in(page, user):
     )
 
 
-def pending_login_code(page) -> str:
+def pending_join_code(page) -> str:
     cookie = next(c for c in page.context.cookies() if c["name"] == settings.SESSION_COOKIE_NAME)
     data = SessionStore(session_key=cookie["value"]).load()
-    return data["account_login"]["state"]["stages"]["login_by_code"]["data"]["code"]
+    return data["panel_join_pending"]["code"]
 
 
 def tab_to(page, locator, limit: int = 80) -> None:
@@ -90,9 +90,9 @@ def test_keyboard_only_join_answer_and_see_live_results(new_page, live_server_ur
         press_button(page, "Volgende")
     press_button(page, "Klaar: stuur mij een code")
 
-    expect(page).to_have_url(re.compile(r"/accounts/login/code/confirm/"))
+    expect(page).to_have_url(re.compile(r"/panel/aanmelden/bevestigen/"))
     tab_to(page, page.get_by_role("textbox"))
-    page.keyboard.type(pending_login_code(page))
+    page.keyboard.type(pending_join_code(page))
     page.keyboard.press("Enter")
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Fijn dat u meedoet")
@@ -170,6 +170,14 @@ def test_every_panel_page_has_no_axe_violations(new_page, assert_accessible):
     visitor.get_by_label("Ik doe mee en ik vind dit goed").check()
     visitor.get_by_role("button", name="Volgende").click()
     assert_accessible(visitor)  # an optional question with radios
+    for _ in range(4):  # the other optional questions
+        visitor.get_by_role("button", name="Volgende").click()
+    visitor.get_by_role("button", name="Klaar: stuur mij een code").click()
+    expect(visitor).to_have_url(re.compile(r"/panel/aanmelden/bevestigen/"))
+    assert_accessible(visitor)  # the code that proves the address
+    visitor.get_by_role("button", name="Klaar: ik doe mee").click()
+    expect(visitor.locator(".utrecht-form-field-error-message")).to_be_visible()
+    assert_accessible(visitor)  # and its error state
 
     caregiver = new_page()
     caregiver.goto("/")

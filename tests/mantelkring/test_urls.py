@@ -18,6 +18,7 @@ PUBLIC = {
     "panel:join",
     "panel:join_start",
     "flyer",
+    "panel:join_confirm",
 }
 
 

@@ -8,11 +8,11 @@ from icalendar import Calendar
 
 from accounts.models import Role
 from panel.exceptions import AlreadyRegistered, GesprekPast, NotAllowedPlace
-from panel.models import Registration, RegistrationKind
+from panel.models import Registration, RegistrationKind, Spiegelgesprek
 from panel.selectors import upcoming_gesprekken
 from panel.services.gesprekken import cancel_registration, register_for_gesprek
 from panel.services.mailings import send_due_reminders
-from panel.tokens import make_cancel_token
+from panel.tokens import CANCEL_LINK_MARGIN, make_cancel_token
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import SpiegelgesprekFactory
 
@@ -211,3 +211,28 @@ def test_organisers_see_needs_on_the_list_and_checkin(client, werkgroep_user, ca
     assert "Glutenvrij" in checkin and "vervoer" in checkin
     row = next(r for r in upcoming_gesprekken() if r.id == gesprek.pk)
     assert row.caregivers_taken == 1 and row.needs.transport == 1 and row.needs.diet == 1
+
+
+def test_a_cancel_link_expires_after_the_gesprek_has_ended(client, caregiver):
+    """Issue 15, finding 6: a cancel-by-link token works until the gesprek's end plus a day."""
+    gesprek = SpiegelgesprekFactory()
+    registration = register(caregiver, gesprek)
+    url = reverse("panel:cancel_by_link", args=[make_cancel_token(registration)])
+    Spiegelgesprek.objects.filter(pk=gesprek.pk).update(
+        starts_at=timezone.now() - CANCEL_LINK_MARGIN - timedelta(minutes=gesprek.duration + 1)
+    )
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code == 400
+        assert "Deze link werkt niet meer" in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "registered"
+
+
+def test_a_cancel_link_still_works_just_after_the_gesprek(client, caregiver):
+    gesprek = SpiegelgesprekFactory()
+    registration = register(caregiver, gesprek)
+    url = reverse("panel:cancel_by_link", args=[make_cancel_token(registration)])
+    Spiegelgesprek.objects.filter(pk=gesprek.pk).update(
+        starts_at=timezone.now() - timedelta(minutes=gesprek.duration + 60)
+    )
+    assert client.get(url).status_code == 200

@@ -71,11 +71,15 @@ def test_cancelling_asks_once_before_it_happens(client, caregiver):
 
 
 def test_a_cancelled_registration_keeps_no_needs(caregiver):
-    registration = register(caregiver, SpiegelgesprekFactory(), accessibility="Rolstoel", **NEEDS)
+    registration = register(
+        caregiver, SpiegelgesprekFactory(), accessibility="Rolstoel", phone="0612345678", **NEEDS
+    )
+    assert registration.phone == "0612345678"
     cancel_registration(registration_id=registration.pk, user=caregiver)
     registration.refresh_from_db()
     assert not registration.replacement_care and not registration.transport
     assert (registration.accessibility, registration.diet, registration.topics) == ("", "", "")
+    assert registration.phone == ""  # the number was given for arranging care or transport
 
 
 def test_my_data_lists_each_gesprek_once_with_its_status(client, member):

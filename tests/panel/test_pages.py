@@ -69,6 +69,16 @@ MATRIX = {
             Role.BEHEER: 403,
         },
     ),
+    "join_confirm": (
+        lambda o: [],
+        {
+            None: 302,
+            Role.CAREGIVER: 302,
+            Role.PROFESSIONAL: 403,
+            Role.WERKGROEP: 403,
+            Role.BEHEER: 403,
+        },
+    ),
     "my_data": (lambda o: [], CAREGIVER_ONLY),
     "export_json": (lambda o: [], CAREGIVER_ONLY),
     "export_csv": (lambda o: [], CAREGIVER_ONLY),
@@ -170,6 +180,8 @@ def caregiver_pages(client, member, objects):
         yield f"aanmelden {step}", client.get(reverse("panel:join_step", args=[step]))
         if step == "toestemming":
             client.post(reverse("panel:join_step", args=[step]), {"consent": "on"})
+    client.post(reverse("panel:join_step", args=["werk"]), {"value": ""})
+    yield "aanmelden code", client.get(reverse("panel:join_confirm"))
 
 
 def test_caregiver_pages_score_65_or_more_on_flesch_douma(client, member, objects):

@@ -88,6 +88,12 @@ def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+# Beyond these days a bound filters nothing (no referral is older or newer), and the day's start
+# in local time, or the day after, would overflow datetime.
+_NO_LOWER_BOUND_BEFORE = date(1900, 1, 1)
+_NO_UPPER_BOUND_AFTER = date(9000, 12, 31)
+
+
 def referral_counts(
     *, group_by: Sequence[str], date_from: date | None = None, date_to: date | None = None
 ) -> list[ReferralCount]:
@@ -99,10 +105,14 @@ def referral_counts(
     if unknown:
         raise ValueError(f"unknown group_by keys: {sorted(unknown)}")
     keys = list(dict.fromkeys(group_by))
+    if (date_from is not None and date_from > _NO_UPPER_BOUND_AFTER) or (
+        date_to is not None and date_to < _NO_LOWER_BOUND_BEFORE
+    ):
+        return []
     qs = Referral.objects.all()
-    if date_from is not None:
+    if date_from is not None and date_from >= _NO_LOWER_BOUND_BEFORE:
         qs = qs.filter(created_at__gte=_start_of(date_from))
-    if date_to is not None:
+    if date_to is not None and date_to <= _NO_UPPER_BOUND_AFTER:
         qs = qs.filter(created_at__lt=_start_of(date_to) + timedelta(days=1))
     if "month" in keys:
         qs = qs.annotate(month=TruncMonth("created_at", output_field=DateField()))

@@ -34,8 +34,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.client import HttpConnection, WebSocket  # noqa: E402 (after the path is set)
+from bench.cpu import CpuMeter, process_groups  # noqa: E402
 
-DB_NAME = "bench"
+# Another checkout's bench on the same machine can pick its own database and Redis databases.
+DB_NAME = os.environ.get("BENCH_DATABASE", "bench")
+REDIS_DBS = tuple(int(n) for n in os.environ.get("BENCH_REDIS_DBS", "3,9").split(","))
 PG = "postgres://postgres@127.0.0.1:5432"
 CSRF = "benchcsrf" + "0123456789abcdef0123456"  # 32 letters/digits: a valid CSRF secret
 MEMBERS = 10_000
@@ -137,8 +140,8 @@ def bench_env(redis: str) -> dict[str, str]:
         "DATABASE_URL": f"{PG}/{DB_NAME}",
         "MANTELKRING_DB_POOL": "true",
         "MANTELKRING_DB_POOL_MAX_SIZE": "20",
-        "REDIS_URL": f"{redis}/3",
-        "REDIS_CHANNEL_URL": f"{redis}/9",
+        "REDIS_URL": f"{redis}/{REDIS_DBS[0]}",
+        "REDIS_CHANNEL_URL": f"{redis}/{REDIS_DBS[1]}",
         "DJANGO_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         "MANTELKRING_MAIL_VIA_TASKS": "true",
         "MANTELKRING_BENCH": "true",
@@ -147,33 +150,57 @@ def bench_env(redis: str) -> dict[str, str]:
 
 
 class Workers:
-    """N uvicorn processes, one per loopback port, as deploy/Procfile runs them."""
+    """The HTTP server as deployed: N uvicorn (ASGI) processes, one per loopback port, or one
+    gunicorn (WSGI, gthread) master with N worker processes on one port."""
 
-    def __init__(self, n: int, env: dict[str, str], logdir: Path):
-        self.ports = [free_port() for _ in range(n)]
+    def __init__(self, n: int, env: dict[str, str], logdir: Path, server: str = "uvicorn"):
+        self.server, self.n = server, n
+        self.ports = [free_port() for _ in range(n if server == "uvicorn" else 1)]
         self.env, self.logdir = env, logdir
         self.procs: list[subprocess.Popen] = []
 
+    def command(self, port: int) -> list[str]:
+        if self.server == "gunicorn":
+            return [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "mantelkring.wsgi:application",
+                "--config",
+                str(ROOT / "deploy" / "gunicorn.conf.py"),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(self.n),
+                "--log-level",
+                "warning",
+            ]
+        return [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "mantelkring.asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-access-log",
+            "--lifespan",
+            "off",
+            "--log-level",
+            "warning",
+        ]
+
+    @property
+    def pids(self) -> list[int]:
+        return [proc.pid for proc in self.procs]
+
     def __enter__(self):
         for port in self.ports:
-            log_file = open(self.logdir / f"uvicorn-{port}.log", "wb")
+            log_file = open(self.logdir / f"{self.server}-{port}.log", "wb")
             self.procs.append(
                 subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "uvicorn",
-                        "mantelkring.asgi:application",
-                        "--host",
-                        "127.0.0.1",
-                        "--port",
-                        str(port),
-                        "--no-access-log",
-                        "--lifespan",
-                        "off",
-                        "--log-level",
-                        "warning",
-                    ],
+                    self.command(port),
                     cwd=ROOT,
                     env={**os.environ, **self.env},
                     stdout=log_file,
@@ -256,29 +283,85 @@ def _auth(conn: HttpConnection, session: str | None) -> dict[str, str]:
     return {"X-CSRFToken": CSRF}
 
 
-def bench_bare(ports, sessions, concurrency) -> dict:
-    async def one(conn, session):
-        r = await conn.request("POST", "/bench/bare", form={}, headers=_auth(conn, session))
-        return True if r.status == 200 else f"HTTP {r.status}"
+def bench_post(ports, sessions, path, form, *, concurrency, expect, max_seconds=30) -> dict:
+    """One POST per session to `path`; `expect(response)` says whether it did its job."""
 
-    items = (sessions * 3)[:8000]
+    async def one(conn, session):
+        r = await conn.request("POST", path, form=form(session), headers=_auth(conn, session))
+        return True if expect(r) else f"HTTP {r.status} {r.headers.get('location', '')}"
+
     return asyncio.run(
-        run_load(items, ports=ports, concurrency=concurrency, max_seconds=25, one=one)
+        run_load(sessions, ports=ports, concurrency=concurrency, max_seconds=max_seconds, one=one)
+    )
+
+
+def bench_bare(ports, sessions, concurrency) -> dict:
+    return bench_post(
+        ports,
+        sessions,
+        "/bench/bare",
+        lambda _s: {},
+        concurrency=concurrency,
+        expect=lambda r: r.status == 200,
+        max_seconds=25,
+    )
+
+
+def bench_peer(ports, sessions, question_id, choice_id, concurrency, *, once: bool) -> dict:
+    """The tutorial's vote, or (once=True) the tutorial's vote plus a unique Vote row."""
+    path = f"/bench/peer/{question_id}/{'vote-once' if once else 'vote'}/"
+    return bench_post(
+        ports,
+        sessions,
+        path,
+        lambda _s: {"choice": choice_id},
+        concurrency=concurrency,
+        expect=lambda r: r.status == 302,
+        max_seconds=40,
     )
 
 
 def bench_votes(ports, sessions, poll_id, concurrency) -> dict:
-    path = f"/panel/vragen/{poll_id}/versturen/"
-
-    async def one(conn, session):
-        r = await conn.request("POST", path, form={}, headers=_auth(conn, session))
-        if r.status == 302 and r.headers.get("location", "").endswith("/bedankt/"):
-            return True
-        return f"HTTP {r.status} {r.headers.get('location', '')}"
-
-    return asyncio.run(
-        run_load(sessions, ports=ports, concurrency=concurrency, max_seconds=60, one=one)
+    return bench_post(
+        ports,
+        sessions,
+        f"/panel/vragen/{poll_id}/versturen/",
+        lambda _s: {},
+        concurrency=concurrency,
+        expect=lambda r: r.status == 302 and r.headers.get("location", "").endswith("/bedankt/"),
+        max_seconds=60,
     )
+
+
+def with_cpu(groups, scenario, *args, **kwargs) -> dict:
+    """Run a scenario and add the CPU each process group spent per successful request."""
+    with CpuMeter(groups) as meter:
+        result = scenario(*args, **kwargs)
+    result["cpu_ms"] = meter.per_request(result["requests"] - result["errors"])
+    return result
+
+
+def bench_bare_in_process(sessions: list[str]) -> dict:
+    """CPU per bare request through Django's synchronous handler in this process (the test
+    client: same settings, middleware, cookies and database; no server, no network)."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.cookies["csrftoken"] = CSRF
+    for session in sessions[:50]:  # warm-up
+        client.cookies["sessionid"] = session
+        client.post("/bench/bare", {}, HTTP_X_CSRFTOKEN=CSRF)
+    cpu, wall = time.process_time(), time.perf_counter()
+    for session in sessions:
+        client.cookies["sessionid"] = session
+        response = client.post("/bench/bare", {}, HTTP_X_CSRFTOKEN=CSRF)
+        if response.status_code != 200:
+            raise RuntimeError(f"in-process bare view: HTTP {response.status_code}")
+    return {
+        "requests": len(sessions),
+        "cpu_ms": round((time.process_time() - cpu) * 1000 / len(sessions), 2),
+        "wall_ms": round((time.perf_counter() - wall) * 1000 / len(sessions), 2),
+    }
 
 
 def bench_signups(ports, sessions, gesprek_id, concurrency) -> dict:
@@ -295,10 +378,11 @@ def bench_signups(ports, sessions, gesprek_id, concurrency) -> dict:
     )
 
 
-def bench_live(ports, watcher_sessions, voter_sessions, poll_id, ws_path) -> dict:
+def bench_live(ports, watcher_sessions, voter_sessions, poll_id, ws_path, vote_ports=None) -> dict:
     """500 websocket dashboards spread over the workers; each vote is timed from the moment its
     request is sent (an upper bound on vote-committed → message-received) to each arrival."""
 
+    vote_ports = vote_ports or ports
     # Arrival times: wrap recv so each task stamps its own arrival.
     original = WebSocket.recv
 
@@ -317,14 +401,14 @@ def bench_live(ports, watcher_sessions, voter_sessions, poll_id, ws_path) -> dic
             )
         latencies, lost, votes, late, closed = [], 0, 0, set(), set()
         deadline = time.monotonic() + 150
-        voter = HttpConnection("127.0.0.1", ports[0])
+        voter = HttpConnection("127.0.0.1", vote_ports[0])
         for k, session in enumerate(voter_sessions):
             if time.monotonic() > deadline:
                 break
             receivers = [asyncio.create_task(asyncio.wait_for(stamped(ws), 15)) for ws in sockets]
             await asyncio.sleep(0)
             await voter.close()
-            voter.port = ports[k % len(ports)]
+            voter.port = vote_ports[k % len(vote_ports)]
             sent = time.perf_counter()
             r = await voter.request(
                 "POST",
@@ -531,14 +615,61 @@ def verdict(ok: bool) -> str:
     return "OK" if ok else "MISS"
 
 
+def vote_peer_ratio(r: dict, server: str) -> float:
+    """Panel votes per second ÷ tutorial + unique row per second, on one server."""
+    row = r["http"][server]
+    return row["votes"]["per_s"] / row["peer"]["per_s"] if row["peer"]["per_s"] else 0.0
+
+
+def bare_cpu_ratio(r: dict, server: str) -> float:
+    """Worker CPU per bare request through the server ÷ per bare request in-process."""
+    inside = r["bare_in_process"]["cpu_ms"]
+    return r["http"][server]["bare"]["cpu_ms"]["workers"] / inside if inside else 0.0
+
+
+def http_table(r: dict) -> str:
+    """Each view on each server: rate, latency and CPU per request by process group."""
+    groups = ("workers", "postgres", "redis", "client", "other", "total")
+    lines = [
+        "same client, cookies and database; CPU in ms per successful request",
+        f"{'server / view':32} {'req/s':>7} {'p50 ms':>7} "
+        + " ".join(f"{g[:8]:>8}" for g in groups),
+    ]
+    names = {
+        "bare": "bare (SELECT 1)",
+        "tutorial": "tutorial vote",
+        "peer": "tutorial + unique row",
+        "votes": "panel vote",
+    }
+    for server, row in r["http"].items():
+        for key, label in names.items():
+            x = row[key]
+            cpu = x["cpu_ms"]
+            lines.append(
+                f"{server + ' ' + label:32} {x['per_s']:>7} {x['p50_ms']:>7} "
+                + " ".join(f"{cpu[g]:>8}" for g in groups)
+                + (f"  ({x['errors']} errors)" if x["errors"] else "")
+            )
+    inside = r["bare_in_process"]
+    lines.append(
+        f"{'in-process bare (sync handler)':32} {'':>7} {inside['wall_ms']:>7} {inside['cpu_ms']:>8}"
+    )
+    for server in r["http"]:
+        lines.append(
+            f"{server}: vote/peer {vote_peer_ratio(r, server):.2f}, "
+            f"bare server/in-process CPU {bare_cpu_ratio(r, server):.1f}"
+        )
+    return "\n".join(lines)
+
+
 def report(r: dict) -> str:
     lines = [
         "",
         "=" * 78,
         f"Mantelkring bench — {r['machine']}",
         (
-            f"workers: {r['workers']} × uvicorn, "
-            f"PostgreSQL db '{DB_NAME}' (pool), Redis cache db 3 + channel layer db 9"
+            f"HTTP: {r['http_server']} ({r['workers']} workers); websockets: {r['workers']} × uvicorn; "
+            f"PostgreSQL db '{DB_NAME}' (pool), Redis cache db {REDIS_DBS[0]} + channel layer db {REDIS_DBS[1]}"
         ),
         "=" * 78,
     ]
@@ -585,6 +716,7 @@ def report(r: dict) -> str:
             f"{'':>6}  {'<= 60 KB' if name == 'poll page' else '':>16} "
             f"{verdict(w['gzip_bytes'] <= 60 * 1024) if name == 'poll page' else ''}"
         )
+    lines += ["", http_table(r), ""]
     a = r["anatomy"]
     lines.append(
         f"{'vote anatomy (in-process, median)':34} {a['ms_per_vote']} ms ({a['cpu_ms']} ms CPU), {a['queries']} queries, "
@@ -605,8 +737,14 @@ def report(r: dict) -> str:
     dash_text = "; ".join(t for t, _ in dash_parts)
     dash_ok = all(ok for _, ok in dash_parts)
     poll_w = r["weight"]["poll page"]["gzip_bytes"] / 1024
+    vote_peer, bare_cpu = vote_peer_ratio(r, r["http_server"]), bare_cpu_ratio(r, r["http_server"])
+    other = "uvicorn" if r["http_server"] == "gunicorn" else "gunicorn"
     summary = (
-        f"SUMMARY votes {v['per_s']:.0f}/s (>=1000 {verdict(v['per_s'] >= 1000)}), "
+        f"SUMMARY {r['http_server']}: vote/peer={vote_peer:.2f} (>=1.0 {verdict(vote_peer >= 1.0)}), "
+        f"bare server/in-process CPU={bare_cpu:.1f} (<=3 {verdict(bare_cpu <= 3)}) "
+        f"[{other}: vote/peer={vote_peer_ratio(r, other):.2f}, "
+        f"bare server/in-process CPU={bare_cpu_ratio(r, other):.1f}]; "
+        f"votes {v['per_s']:.0f}/s (>=1000 {verdict(v['per_s'] >= 1000)}), "
         f"{ratio:.2f}x bare (>=0.5 {verdict(ratio >= 0.5)}); "
         f"sign-ups {s['per_min']:.0f}/min {s['registered']}+{s['waiting']} (>=2000 exact {verdict(s['per_min'] >= 2000 and s['exact'])}); "
         f"{dash_text} (<=1.5x, <=200ms, same queries {verdict(dash_ok)}); "
@@ -621,6 +759,12 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--concurrency", type=int, default=48)
+    parser.add_argument(
+        "--http",
+        choices=("gunicorn", "uvicorn"),
+        default="gunicorn",
+        help="the server that takes HTTP in production (the other is measured beside it)",
+    )
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for trying the script")
     args = parser.parse_args()
     global MEMBERS, SIGNUPS, DASHBOARD_SIZES, WATCHERS, LIVE_VOTES
@@ -641,11 +785,13 @@ def main() -> int:
     os.environ.update(env)
     results: dict = {"machine": machine(), "workers": args.workers}
     try:
-        log(f"database '{DB_NAME}' on {PG}, Redis {redis} (db 3 cache, db 9 channel layer)")
+        log(
+            f"database '{DB_NAME}' on {PG}, Redis {redis} (db {REDIS_DBS[0]} cache, db {REDIS_DBS[1]} channel layer)"
+        )
         recreate_database()
         import redis as redis_lib
 
-        for db in (3, 9):
+        for db in REDIS_DBS:
             redis_lib.Redis.from_url(f"{redis}/{db}").flushdb()
         for command in (
             ["migrate", "--noinput", "-v", "0"],
@@ -668,21 +814,63 @@ def main() -> int:
         live_voters = seed.sessions[WATCHERS : WATCHERS + LIVE_VOTES]
         voters = seed.sessions[WATCHERS + LIVE_VOTES :]
         signers = seed.sessions[-SIGNUPS:]
-        with Workers(args.workers, env, tmp) as workers:
-            log(f"{args.workers} uvicorn workers on ports {workers.ports}")
+        from bench.seed import peer_questions
+
+        peers = peer_questions(3)  # one for the tutorial view, one per server for vote-once
+        connections.close_all()
+        results["http_server"] = args.http
+        results["http"] = {}
+        per_server = min(4000, (len(voters) - 200) // 2)
+        with (
+            Workers(args.workers, env, tmp, "uvicorn") as asgi,
+            Workers(args.workers, env, tmp, "gunicorn") as wsgi,
+        ):
+            servers = {"uvicorn": asgi, "gunicorn": wsgi}
+            http = servers[args.http]
+            log(
+                f"{args.workers} uvicorn workers on ports {asgi.ports}; gunicorn with "
+                f"{args.workers} workers on port {wsgi.ports}; production HTTP: {args.http}"
+            )
             results["weight"] = bench_weight(
-                workers.ports[0],
+                http.ports[0],
                 {
                     "poll page": (f"/panel/vragen/{seed.vote_poll}/vraag/1/", voters[-1]),
                     "training home": ("/training/", seed.professional_session),
                 },
             )
             log(f"weight: {results['weight']}")
-            results["bare"] = bench_bare(workers.ports, voters, args.concurrency)
-            log(f"bare view: {results['bare']}")
-            results["votes"] = bench_votes(workers.ports, voters, seed.vote_poll, args.concurrency)
-            log(f"votes: {results['votes']}")
-            signup = bench_signups(workers.ports, signers, seed.gesprek, args.concurrency)
+            for k, (name, server) in enumerate(servers.items()):
+
+                def groups(server=server):
+                    return process_groups(workers=server.pids, database=DB_NAME)
+
+                mine = voters[k * per_server : (k + 1) * per_server]
+                row = results["http"][name] = {}
+                row["bare"] = with_cpu(
+                    groups, bench_bare, server.ports, (mine * 2)[:8000], args.concurrency
+                )
+                log(f"{name} bare view: {row['bare']}")
+                row["tutorial"] = with_cpu(
+                    groups, bench_peer, server.ports, mine, *peers[0], args.concurrency, once=False
+                )
+                log(f"{name} tutorial vote: {row['tutorial']}")
+                row["peer"] = with_cpu(
+                    groups,
+                    bench_peer,
+                    server.ports,
+                    mine,
+                    *peers[1 + k],
+                    args.concurrency,
+                    once=True,
+                )
+                log(f"{name} tutorial vote + unique row: {row['peer']}")
+                row["votes"] = with_cpu(
+                    groups, bench_votes, server.ports, mine, seed.vote_poll, args.concurrency
+                )
+                log(f"{name} votes: {row['votes']}")
+            results["bare"] = results["http"][args.http]["bare"]
+            results["votes"] = results["http"][args.http]["votes"]
+            signup = bench_signups(http.ports, signers, seed.gesprek, args.concurrency)
             from panel.models import Participation, Registration
 
             counts = {
@@ -703,13 +891,16 @@ def main() -> int:
             results["votes"]["stored"] = stored_votes
             log(f"sign-ups: {signup}; votes stored: {stored_votes}")
             results["live"] = bench_live(
-                workers.ports,
+                asgi.ports,
                 [seed.werkgroep_session] * WATCHERS,
                 live_voters,
                 seed.live_poll,
                 "/ws/werkgroep/dashboard/",
+                vote_ports=http.ports,
             )
             log(f"live: {results['live']}")
+        results["bare_in_process"] = bench_bare_in_process((voters * 2)[:1000])
+        log(f"bare view in-process: {results['bare_in_process']}")
         results["anatomy"] = bench_vote_anatomy(seed, voters[-200:])
         log(f"vote anatomy (in-process): {results['anatomy']}")
         log(

@@ -201,3 +201,20 @@ def results_poll_with_votes(votes: int, *, poll_id: int | None = None) -> int:
 
     recount_results(poll_id=poll_id)
     return poll_id
+
+
+def peer_questions(count: int) -> list[tuple[int, int]]:
+    """Tutorial questions with four choices each (bench.peer): [(question id, a choice id)]."""
+    from bench.peer.models import Choice, Question
+
+    made = []
+    for i in range(count):
+        question = Question.objects.create(
+            question_text=f"Bench peer {i}: what's new?", pub_date=timezone.now()
+        )
+        choices = Choice.objects.bulk_create(
+            Choice(question=question, choice_text=text)
+            for text in ("Not much", "The sky", "Just hacking again", "Nothing")
+        )
+        made.append((question.pk, choices[2].pk))
+    return made

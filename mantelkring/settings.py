@@ -33,6 +33,10 @@ SITE_URL = env_str("MANTELKRING_SITE_URL", "http://127.0.0.1:8000")
 _TASKS_BACKEND = env_str("DJANGO_TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
 TASKS = {"default": {"BACKEND": _TASKS_BACKEND}}
 
+# Benchmarks only (bench/run.py): bench.urls adds a bare view and the tutorial peer app
+# (bench.peer) next to the real URLs.
+BENCH = env_bool("MANTELKRING_BENCH", False)
+
 INSTALLED_APPS = [
     "daphne",
     "django.contrib.admin",
@@ -54,6 +58,7 @@ INSTALLED_APPS = [
     "panel",
     "werkgroep",
     *(["django_tasks_db"] if _TASKS_BACKEND.startswith("django_tasks_db.") else []),
+    *(["bench.peer"] if BENCH else []),
 ]
 
 MIDDLEWARE = [
@@ -71,8 +76,7 @@ MIDDLEWARE = [
     "accounts.middleware.MfaRoleMiddleware",
 ]
 
-# Benchmarks only (bench/run.py): bench.urls adds a bare view next to the real URLs.
-ROOT_URLCONF = "bench.urls" if env_bool("MANTELKRING_BENCH", False) else "mantelkring.urls"
+ROOT_URLCONF = "bench.urls" if BENCH else "mantelkring.urls"
 WSGI_APPLICATION = "mantelkring.wsgi.application"
 ASGI_APPLICATION = "mantelkring.asgi.application"
 

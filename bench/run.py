@@ -276,10 +276,15 @@ async def run_load(
     }
 
 
+# Each member's browser cookies besides the session (answers drafts), filled after seeding.
+MEMBER_COOKIES: dict[str, dict[str, str]] = {}
+
+
 def _auth(conn: HttpConnection, session: str | None) -> dict[str, str]:
     conn.cookies = {"csrftoken": CSRF}
     if session:
         conn.cookies["sessionid"] = session
+        conn.cookies.update(MEMBER_COOKIES.get(session, {}))
     return {"X-CSRFToken": CSRF}
 
 
@@ -348,12 +353,18 @@ def bench_bare_in_process(sessions: list[str]) -> dict:
 
     client = Client(enforce_csrf_checks=True)
     client.cookies["csrftoken"] = CSRF
-    for session in sessions[:50]:  # warm-up
+
+    def login(session):
         client.cookies["sessionid"] = session
+        for name, value in MEMBER_COOKIES.get(session, {}).items():
+            client.cookies[name] = value
+
+    for session in sessions[:50]:  # warm-up
+        login(session)
         client.post("/bench/bare", {}, HTTP_X_CSRFTOKEN=CSRF)
     cpu, wall = time.process_time(), time.perf_counter()
     for session in sessions:
-        client.cookies["sessionid"] = session
+        login(session)
         response = client.post("/bench/bare", {}, HTTP_X_CSRFTOKEN=CSRF)
         if response.status_code != 200:
             raise RuntimeError(f"in-process bare view: HTTP {response.status_code}")
@@ -510,6 +521,8 @@ def bench_vote_anatomy(seed, sessions: list[str]) -> dict:
         for session in sessions:
             client.cookies["sessionid"] = session
             client.cookies["csrftoken"] = CSRF
+            for name, value in MEMBER_COOKIES.get(session, {}).items():
+                client.cookies[name] = value
             with CaptureQueriesContext(connection) as ctx:
                 t, cpu = time.perf_counter(), time.process_time()
                 response = client.post(
@@ -811,6 +824,7 @@ def main() -> int:
         from django.db import connections
 
         connections.close_all()
+        MEMBER_COOKIES.update(seed.cookies)
         live_voters = seed.sessions[WATCHERS : WATCHERS + LIVE_VOTES]
         voters = seed.sessions[WATCHERS + LIVE_VOTES :]
         signers = seed.sessions[-SIGNUPS:]

@@ -16,6 +16,8 @@ from django.contrib.sessions.models import Session
 from django.db import connection, transaction
 from django.utils import timezone
 
+from panel import drafts
+
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
@@ -23,8 +25,9 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 class Seed:
     member_ids: list[int]
     sessions: list[str]  # session key per member, same order
+    cookies: dict[str, dict[str, str]]  # session key -> the member's draft cookies
     vote_poll: int  # the poll the throughput members answer
-    vote_draft: dict  # session draft {question_id: {"c": [choice]}} for vote_poll
+    vote_draft: dict  # answers draft {question_id: {"c": [choice]}} for vote_poll
     live_poll: int  # the poll the websocket watchers follow
     live_draft: dict
     gesprek: int  # 10 caregiver places
@@ -117,11 +120,17 @@ def seed(*, members: int, watchers: int) -> Seed:
     )
     vote_poll, vote_draft = _poll("Bench: stempeiling", FLASH_POLL)
     live_poll, live_draft = _poll("Bench: live", FLASH_POLL)
-    draft_key_vote, draft_key_live = f"panel_poll_{vote_poll.pk}", f"panel_poll_{live_poll.pk}"
-    sessions = [
-        _session(u, {draft_key_vote: vote_draft, draft_key_live: live_draft}) for u in users
-    ]
+    sessions = [_session(u) for u in users]
     Session.objects.bulk_create(sessions, batch_size=2000)
+    # Each member's answers draft for both polls, as the question screens leave it: a signed
+    # cookie in the browser (panel.drafts), sent with every request of that member.
+    cookies = {
+        session.session_key: {
+            drafts.cookie_name(poll.pk): drafts.sign(draft, poll_id=poll.pk, member_id=member.pk)
+            for poll, draft in ((vote_poll, vote_draft), (live_poll, live_draft))
+        }
+        for session, member in zip(sessions, panel_members, strict=True)
+    }
     # The watchers answered the live poll already (so they may see its live results).
     first_choices = {int(q): d["c"][0] for q, d in live_draft.items()}
     Participation.objects.bulk_create(
@@ -156,6 +165,7 @@ def seed(*, members: int, watchers: int) -> Seed:
     return Seed(
         member_ids=[m.pk for m in panel_members],
         sessions=[s.session_key for s in sessions],
+        cookies=cookies,
         vote_poll=vote_poll.pk,
         vote_draft=vote_draft,
         live_poll=live_poll.pk,

@@ -779,6 +779,11 @@ def main() -> int:
         help="the server that takes HTTP in production (the other is measured beside it)",
     )
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for trying the script")
+    parser.add_argument(
+        "--anatomy-only",
+        action="store_true",
+        help="only the in-process vote anatomy and bare view (no servers): about a minute",
+    )
     args = parser.parse_args()
     global MEMBERS, SIGNUPS, DASHBOARD_SIZES, WATCHERS, LIVE_VOTES
     if args.quick:
@@ -828,6 +833,11 @@ def main() -> int:
         live_voters = seed.sessions[WATCHERS : WATCHERS + LIVE_VOTES]
         voters = seed.sessions[WATCHERS + LIVE_VOTES :]
         signers = seed.sessions[-SIGNUPS:]
+        if args.anatomy_only:  # a quick figure for one change of the vote path
+            anatomy = bench_vote_anatomy(seed, seed.sessions[-200:])
+            inside = bench_bare_in_process(seed.sessions[-1000:])
+            print(f"vote anatomy (in-process): {anatomy}; bare in-process: {inside}")
+            return 0
         from bench.seed import peer_questions
 
         peers = peer_questions(3)  # one for the tutorial view, one per server for vote-once

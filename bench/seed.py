@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from panel import drafts
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "accounts.backends.ModelBackend"
 
 
 @dataclass

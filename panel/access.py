@@ -24,10 +24,17 @@ LISTENER_ROLES = frozenset({Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER})
 
 
 def active_member(user) -> PanelMember | None:
-    """The logged-in person's panel membership, if they take part (have not left)."""
+    """The logged-in person's panel membership, if they take part (have not left).
+
+    The authentication backends (accounts.backends) read it with the user, so on a request
+    this costs no query; a user loaded otherwise reads it here."""
     if user is None or not user.is_authenticated:
         return None
-    return PanelMember.objects.filter(user=user, left_at=None).select_related("wijk").first()
+    try:
+        member = user.panel_member
+    except PanelMember.DoesNotExist:
+        return None
+    return member if member.left_at is None else None
 
 
 def remember_invitation(session, *, poll_id: int, member: PanelMember) -> None:

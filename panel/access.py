@@ -71,7 +71,8 @@ def check_poll_open_for(
         raise PollNotOpenYet
     if status == PollStatus.CLOSED:
         raise PollClosed
-    if poll.audience == Audience.WIJKEN and not poll.wijken.filter(pk=member.wijk_id).exists():
+    # .all(): the poll's wijken as prefetched (panel.poll_cache), else read here.
+    if poll.audience == Audience.WIJKEN and member.wijk_id not in {w.pk for w in poll.wijken.all()}:
         raise NotInAudience
 
 

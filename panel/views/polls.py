@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from panel import access, drafts, selectors
+from panel import access, drafts, poll_cache, selectors
 from panel.exceptions import AlreadyVoted, NotInAudience, PanelError, PollUnavailable
 from panel.forms import QuestionForm
 from panel.models import PanelMember, Poll, QuestionKind
@@ -19,7 +19,9 @@ from panel.views.common import message, not_a_member
 def _poll_or_exit(
     request: HttpRequest, poll_id: int
 ) -> tuple[Poll, PanelMember | None, HttpResponse | None]:
-    poll = get_object_or_404(Poll, pk=poll_id)
+    poll = poll_cache.get_poll(poll_id)  # questions, choices and wijken included
+    if poll is None:
+        raise Http404
     member = access.member_for_poll(user=request.user, session=request.session, poll_id=poll.pk)
     if member is not None:
         return poll, member, None

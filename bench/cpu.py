@@ -50,6 +50,19 @@ def _processes() -> Iterable[tuple[int, int, str, str]]:
         yield int(entry.name), ppid, comm, cmdline
 
 
+def backend_database(cmdline: str) -> str | None:
+    """The database of a PostgreSQL client backend, from its title: "postgres: [cluster: ]
+    <user> <database> <client> <state>"; None for the server's own processes."""
+    parts = cmdline.split()
+    if not parts or parts[0] != "postgres:":
+        return None
+    if len(parts) > 1 and parts[1].endswith(":"):  # cluster_name, e.g. "15/main:"
+        parts = parts[1:]
+    if len(parts) >= 4 and ("(" in parts[3] or parts[3] == "[local]"):
+        return parts[2]
+    return None
+
+
 def process_groups(*, workers: Iterable[int], database: str) -> dict[str, set[int]]:
     """The pids of each group now (workers: the given pids and their descendants)."""
     procs = list(_processes())
@@ -62,10 +75,7 @@ def process_groups(*, workers: Iterable[int], database: str) -> dict[str, set[in
     postgres, redis = set(), set()
     for pid, _ppid, comm, cmdline in procs:
         if comm == "postgres" or cmdline.startswith("postgres:"):
-            # "postgres: <user> <database> <client> <state>" is a backend of one database.
-            parts = cmdline.split()
-            is_backend = len(parts) >= 4 and parts[0] == "postgres:" and "(" in parts[3]
-            if not is_backend or parts[2] == database:
+            if backend_database(cmdline) in (None, database):
                 postgres.add(pid)
         elif comm.startswith("redis-server"):
             redis.add(pid)

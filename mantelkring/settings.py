@@ -209,6 +209,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "request_login_code": "20/m/ip,3/m/key",
 }
+# Rate limits count per client address. In production nginx is the one proxy in front
+# (deploy/nginx.conf adds the client to X-Forwarded-For) and gunicorn leaves REMOTE_ADDR at
+# 127.0.0.1, so the client is the last X-Forwarded-For entry; without a proxy (development)
+# the header is not trusted and REMOTE_ADDR is used.
+ALLAUTH_TRUSTED_PROXY_COUNT = 0 if DEBUG else 1
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mantelkring] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Mantelkring"

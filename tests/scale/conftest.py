@@ -17,17 +17,18 @@ def redis_server(tmp_path):
 
 @pytest.fixture
 def start_server(tmp_path):
-    """start_server(redis_url) -> a running ASGI server process sharing the test database.
+    """start_server(redis_url[, kind]) -> a running server process sharing the test database
+    (kind "daphne": ASGI; "gunicorn": the production HTTP server, WSGI).
 
     Tests using it must commit their data (transactional db), like the browser tests.
     """
     started = []
 
-    def _start(redis_url: str | None):
+    def _start(redis_url: str | None, kind: str = "daphne"):
         connections.close_all()  # never share a database socket with a child's start-up
         env = {"DATABASE_URL": test_database_url(), "DJANGO_DEBUG": "true"}
         env["REDIS_URL"] = redis_url or ""
-        server = ServerProcess(env=env, log=tmp_path / f"server-{len(started)}.log")
+        server = ServerProcess(env=env, log=tmp_path / f"server-{len(started)}.log", kind=kind)
         server.start()
         started.append(server)
         return server

@@ -101,13 +101,40 @@ def test_database_url() -> str:
 
 
 class ServerProcess:
-    """One ASGI server process (daphne, as `make run` starts it) on its own port."""
+    """One server on its own port: ASGI (daphne, as `make run` starts it) or, with
+    kind="gunicorn", the production HTTP server (WSGI, deploy/gunicorn.conf.py, 1 worker)."""
 
-    def __init__(self, *, env: dict[str, str], log: Path):
+    def __init__(self, *, env: dict[str, str], log: Path, kind: str = "daphne"):
         self.port = free_port()
         self.env = env
         self.log = log
+        self.kind = kind
         self.process: subprocess.Popen | None = None
+
+    def _command(self) -> list[str]:
+        if self.kind == "gunicorn":
+            return [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "mantelkring.wsgi:application",
+                "--config",
+                str(ROOT / "deploy" / "gunicorn.conf.py"),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                "1",
+            ]
+        return [
+            sys.executable,
+            "-m",
+            "daphne",
+            "-b",
+            "127.0.0.1",
+            "-p",
+            str(self.port),
+            "mantelkring.asgi:application",
+        ]
 
     @property
     def url(self) -> str:
@@ -118,16 +145,7 @@ class ServerProcess:
         env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         self._log_file = open(self.log, "wb")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "daphne",
-                "-b",
-                "127.0.0.1",
-                "-p",
-                str(self.port),
-                "mantelkring.asgi:application",
-            ],
+            self._command(),
             cwd=ROOT,
             env=env,
             stdout=self._log_file,

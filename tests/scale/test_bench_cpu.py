@@ -5,7 +5,7 @@ import subprocess
 import sys
 import time
 
-from bench.cpu import CpuMeter, process_groups, process_ticks
+from bench.cpu import CpuMeter, backend_database, process_groups, process_ticks
 
 
 def _burn(seconds: float) -> None:
@@ -44,3 +44,12 @@ def test_a_workers_children_are_workers_too():
         parent.kill()
         parent.wait()
     assert process_ticks(parent.pid) is None  # gone: read as None, never an error
+
+
+def test_postgres_backends_belong_to_their_database():
+    assert backend_database("postgres: 15/main: postgres bench 127.0.0.1(36390) idle") == "bench"
+    assert backend_database("postgres: postgres other 127.0.0.1(1) SELECT") == "other"
+    assert backend_database("postgres: app db [local] idle") == "db"
+    assert backend_database("postgres: 15/main: checkpointer ") is None
+    assert backend_database("postgres: walwriter") is None
+    assert backend_database("/usr/lib/postgresql/15/bin/postgres -D /var/lib/x") is None

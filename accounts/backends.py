@@ -14,7 +14,9 @@ from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 WITH_USER = ("profile", "panel_member__wijk")
 
 
-class LoadsProfileAndMembership:
+class LoadsProfileAndMembership(DjangoModelBackend):
+    """get_user / aget_user of Django's ModelBackend, with the rows of WITH_USER joined."""
+
     def _users(self):
         return get_user_model()._default_manager.select_related(*WITH_USER)
 
@@ -35,7 +37,7 @@ class LoadsProfileAndMembership:
         return user if self.user_can_authenticate(user) else None
 
 
-class ModelBackend(LoadsProfileAndMembership, DjangoModelBackend):
+class ModelBackend(LoadsProfileAndMembership):
     pass
 
 

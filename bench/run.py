@@ -7,125 +7,63 @@ sockets (loopback only; every phase stops by count and by time) and prints a tab
 summary line. Nothing here is a test: it measures.
 
     python bench/run.py [--workers 2] [--quick]
+
+The parts: bench/processes.py (Redis and the worker processes, shared with tests/scale),
+bench/seed.py (the data), bench/load.py (scenarios over the network), bench/inprocess.py
+(scenarios through Django's test client), bench/report.py (the table and the summary).
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import gzip
 import json
 import os
-import platform
-import re
 import secrets
 import shutil
 import signal
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.client import HttpConnection, WebSocket  # noqa: E402 (after the path is set)
-from bench.cpu import CpuMeter, process_groups  # noqa: E402
+import django  # noqa: E402 (after the path is set)
+import psycopg  # noqa: E402
+import redis as redis_lib  # noqa: E402
+from django.db import connections  # noqa: E402 (lazy: reads settings on first use)
+
+from bench import load  # noqa: E402
+from bench.cpu import process_groups  # noqa: E402
+from bench.processes import RedisServer, Workers, machine_redis  # noqa: E402
+from bench.report import log, machine, report  # noqa: E402
 
 # Another checkout's bench on the same machine can pick its own database and Redis databases.
 DB_NAME = os.environ.get("BENCH_DATABASE", "bench")
 REDIS_DBS = tuple(int(n) for n in os.environ.get("BENCH_REDIS_DBS", "3,9").split(","))
 PG = "postgres://postgres@127.0.0.1:5432"
-CSRF = "benchcsrf" + "0123456789abcdef0123456"  # 32 letters/digits: a valid CSRF secret
-MEMBERS = 10_000
-WATCHERS = 500
-LIVE_VOTES = 20
-SIGNUPS = 2_000
-DASHBOARD_SIZES = (1_000, 100_000, 1_000_000)
-
-TARGETS = {
-    "votes_per_s": 1000,
-    "vote_ratio": 0.5,
-    "signups_per_min": 2000,
-    "dash_ratio": 1.5,
-    "dash_ms": 200,
-    "live_p95_ms": 250,
-    "poll_page_kb": 60,
-}
 
 
-def log(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S', time.gmtime())} UTC] {message}", flush=True)
+class Sizes:
+    """How much data and load a run uses; --quick makes everything smaller."""
 
-
-def pct(values: list[float], p: float) -> float:
-    if not values:
-        return float("nan")
-    values = sorted(values)
-    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-# Services -----------------------------------------------------------------------------------
-
-
-def redis_base(tmp: Path) -> tuple[str, subprocess.Popen | None]:
-    """The machine's Redis on 6379 if it answers, else a private redis-server on a free port."""
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as sock:
-            sock.sendall(b"PING\r\n")
-            if sock.recv(16).startswith(b"+PONG"):
-                return "redis://127.0.0.1:6379", None
-    except OSError:
-        pass
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            shutil.which("redis-server") or "redis-server",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return f"redis://127.0.0.1:{port}", proc
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError("could not start redis-server")
+    def __init__(self, quick: bool):
+        self.members = 2_000 if quick else 10_000
+        self.watchers = 100 if quick else 500
+        self.live_votes = 5 if quick else 20
+        self.signups = 400 if quick else 2_000
+        self.dashboard = (1_000, 10_000, 50_000) if quick else (1_000, 100_000, 1_000_000)
 
 
 def recreate_database() -> None:
-    import psycopg
-
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
         conn.execute(f"CREATE DATABASE {DB_NAME}")
 
 
 def drop_database() -> None:
-    import psycopg
-
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
 
@@ -149,792 +87,167 @@ def bench_env(redis: str) -> dict[str, str]:
     }
 
 
-class Workers:
-    """The HTTP server as deployed: N uvicorn (ASGI) processes, one per loopback port, or one
-    gunicorn (WSGI, gthread) master with N worker processes on one port."""
-
-    def __init__(self, n: int, env: dict[str, str], logdir: Path, server: str = "uvicorn"):
-        self.server, self.n = server, n
-        self.ports = [free_port() for _ in range(n if server == "uvicorn" else 1)]
-        self.env, self.logdir = env, logdir
-        self.procs: list[subprocess.Popen] = []
-
-    def command(self, port: int) -> list[str]:
-        if self.server == "gunicorn":
-            return [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "mantelkring.wsgi:application",
-                "--config",
-                str(ROOT / "deploy" / "gunicorn.conf.py"),
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(self.n),
-                "--log-level",
-                "warning",
-            ]
-        return [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "mantelkring.asgi:application",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--no-access-log",
-            "--lifespan",
-            "off",
-            "--log-level",
-            "warning",
-        ]
-
-    @property
-    def pids(self) -> list[int]:
-        return [proc.pid for proc in self.procs]
-
-    def __enter__(self):
-        for port in self.ports:
-            log_file = open(self.logdir / f"{self.server}-{port}.log", "wb")
-            self.procs.append(
-                subprocess.Popen(
-                    self.command(port),
-                    cwd=ROOT,
-                    env={**os.environ, **self.env},
-                    stdout=log_file,
-                    stderr=subprocess.STDOUT,
-                )
-            )
-        deadline = time.monotonic() + 60
-        for port in self.ports:
-            while True:
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"worker on port {port} did not start; see {self.logdir}")
-                time.sleep(0.1)
-        return self
-
-    def __exit__(self, *exc):
-        for proc in self.procs:
-            proc.terminate()
-        for proc in self.procs:
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-
-
-# Load ---------------------------------------------------------------------------------------
-
-
-async def run_load(
-    items: list, *, ports: list[int], concurrency: int, max_seconds: float, one
-) -> dict:
-    """Send one request per item from `concurrency` keep-alive connections spread over the
-    ports; stops when the items run out or after max_seconds. `one(conn, item)` -> bool ok."""
-    queue = list(reversed(items))
-    latencies: list[float] = []
-    errors: list[str] = []
-    deadline = time.monotonic() + max_seconds
-
-    async def worker(index: int):
-        conn = HttpConnection("127.0.0.1", ports[index % len(ports)])
-        try:
-            while queue and time.monotonic() < deadline:
-                item = queue.pop()
-                started = time.perf_counter()
-                try:
-                    ok = await one(conn, item)
-                except Exception as error:  # noqa: BLE001 - counted and shown
-                    ok, _ = False, errors.append(repr(error)[:200])
-                    await conn.close()
-                latencies.append(time.perf_counter() - started)
-                if ok is not True:
-                    errors.append(str(ok)[:200])
-        finally:
-            await conn.close()
-
-    started = time.perf_counter()
-    await asyncio.gather(*(worker(i) for i in range(concurrency)))
-    elapsed = time.perf_counter() - started
-    done = len(latencies)
-    return {
-        "requests": done,
-        "errors": len(errors),
-        "first_errors": errors[:3],
-        "seconds": round(elapsed, 2),
-        "per_s": round((done - len(errors)) / elapsed, 1),
-        "p50_ms": round(pct(latencies, 50) * 1000, 1),
-        "p95_ms": round(pct(latencies, 95) * 1000, 1),
-    }
-
-
-# Each member's browser cookies besides the session (answers drafts), filled after seeding.
-MEMBER_COOKIES: dict[str, dict[str, str]] = {}
-
-
-def _auth(conn: HttpConnection, session: str | None) -> dict[str, str]:
-    conn.cookies = {"csrftoken": CSRF}
-    if session:
-        conn.cookies["sessionid"] = session
-        conn.cookies.update(MEMBER_COOKIES.get(session, {}))
-    return {"X-CSRFToken": CSRF}
-
-
-def bench_post(ports, sessions, path, form, *, concurrency, expect, max_seconds=30) -> dict:
-    """One POST per session to `path`; `expect(response)` says whether it did its job."""
-
-    async def one(conn, session):
-        r = await conn.request("POST", path, form=form(session), headers=_auth(conn, session))
-        return True if expect(r) else f"HTTP {r.status} {r.headers.get('location', '')}"
-
-    return asyncio.run(
-        run_load(sessions, ports=ports, concurrency=concurrency, max_seconds=max_seconds, one=one)
-    )
-
-
-def bench_bare(ports, sessions, concurrency) -> dict:
-    return bench_post(
-        ports,
-        sessions,
-        "/bench/bare",
-        lambda _s: {},
-        concurrency=concurrency,
-        expect=lambda r: r.status == 200,
-        max_seconds=25,
-    )
-
-
-def bench_peer(ports, sessions, question_id, choice_id, concurrency, *, once: bool) -> dict:
-    """The tutorial's vote, or (once=True) the tutorial's vote plus a unique Vote row."""
-    path = f"/bench/peer/{question_id}/{'vote-once' if once else 'vote'}/"
-    return bench_post(
-        ports,
-        sessions,
-        path,
-        lambda _s: {"choice": choice_id},
-        concurrency=concurrency,
-        expect=lambda r: r.status == 302,
-        max_seconds=40,
-    )
-
-
-def bench_votes(ports, sessions, poll_id, concurrency) -> dict:
-    return bench_post(
-        ports,
-        sessions,
-        f"/panel/vragen/{poll_id}/versturen/",
-        lambda _s: {},
-        concurrency=concurrency,
-        expect=lambda r: r.status == 302 and r.headers.get("location", "").endswith("/bedankt/"),
-        max_seconds=60,
-    )
-
-
-def with_cpu(groups, scenario, *args, **kwargs) -> dict:
-    """Run a scenario and add the CPU each process group spent per successful request."""
-    with CpuMeter(groups) as meter:
-        result = scenario(*args, **kwargs)
-    result["cpu_ms"] = meter.per_request(result["requests"] - result["errors"])
-    return result
-
-
-def bench_bare_in_process(sessions: list[str]) -> dict:
-    """CPU per bare request through Django's synchronous handler in this process (the test
-    client: same settings, middleware, cookies and database; no server, no network)."""
-    from django.test import Client
-
-    client = Client(enforce_csrf_checks=True)
-    client.cookies["csrftoken"] = CSRF
-
-    def login(session):
-        client.cookies["sessionid"] = session
-        for name, value in MEMBER_COOKIES.get(session, {}).items():
-            client.cookies[name] = value
-
-    for session in sessions[:50]:  # warm-up
-        login(session)
-        client.post("/bench/bare", {}, HTTP_X_CSRFTOKEN=CSRF)
-    cpu, wall = time.process_time(), time.perf_counter()
-    for session in sessions:
-        login(session)
-        response = client.post("/bench/bare", {}, HTTP_X_CSRFTOKEN=CSRF)
-        if response.status_code != 200:
-            raise RuntimeError(f"in-process bare view: HTTP {response.status_code}")
-    return {
-        "requests": len(sessions),
-        "cpu_ms": round((time.process_time() - cpu) * 1000 / len(sessions), 2),
-        "wall_ms": round((time.perf_counter() - wall) * 1000 / len(sessions), 2),
-    }
-
-
-def bench_signups(ports, sessions, gesprek_id, concurrency) -> dict:
-    path = f"/panel/gesprekken/{gesprek_id}/"
-
-    async def one(conn, session):
-        r = await conn.request(
-            "POST", path, form={"topics": "Respijtzorg"}, headers=_auth(conn, session)
-        )
-        return True if r.status == 302 else f"HTTP {r.status}"
-
-    return asyncio.run(
-        run_load(sessions, ports=ports, concurrency=concurrency, max_seconds=60, one=one)
-    )
-
-
-def bench_live(ports, watcher_sessions, voter_sessions, poll_id, ws_path, vote_ports=None) -> dict:
-    """500 websocket dashboards spread over the workers; each vote is timed from the moment its
-    request is sent (an upper bound on vote-committed → message-received) to each arrival."""
-
-    vote_ports = vote_ports or ports
-    # Arrival times: wrap recv so each task stamps its own arrival.
-    original = WebSocket.recv
-
-    async def stamped(self):
-        message = await original(self)
-        self.arrived = time.perf_counter()
-        return message
-
-    async def scenario_stamped():
-        sockets = []
-        for i, session in enumerate(watcher_sessions):
-            sockets.append(
-                await WebSocket.connect(
-                    "127.0.0.1", ports[i % len(ports)], ws_path, cookies={"sessionid": session}
-                )
-            )
-        latencies, lost, votes, late, closed = [], 0, 0, set(), set()
-        deadline = time.monotonic() + 150
-        voter = HttpConnection("127.0.0.1", vote_ports[0])
-        for k, session in enumerate(voter_sessions):
-            if time.monotonic() > deadline:
-                break
-            receivers = [asyncio.create_task(asyncio.wait_for(stamped(ws), 15)) for ws in sockets]
-            await asyncio.sleep(0)
-            await voter.close()
-            voter.port = vote_ports[k % len(vote_ports)]
-            sent = time.perf_counter()
-            r = await voter.request(
-                "POST",
-                f"/panel/vragen/{poll_id}/versturen/",
-                form={},
-                headers=_auth(voter, session),
-            )
-            if r.status != 302:
-                raise RuntimeError(f"live vote failed: HTTP {r.status}")
-            votes += 1
-            for ws, task in zip(sockets, receivers, strict=True):
-                try:
-                    await task
-                    latencies.append(ws.arrived - sent)
-                except TimeoutError:
-                    lost += 1
-                    late.add(id(ws))
-                except (ConnectionError, asyncio.IncompleteReadError):
-                    lost += 1
-                    closed.add(id(ws))
-        await voter.close()
-        for ws in sockets:
-            await ws.close()
-        return latencies, lost, votes, len(late), len(closed)
-
-    latencies, lost, votes, late, closed = asyncio.run(scenario_stamped())
-    return {
-        "clients": len(watcher_sessions),
-        "votes": votes,
-        "messages": len(latencies),
-        "lost": lost,
-        "sockets_timed_out": late,
-        "sockets_closed": closed,
-        "p50_ms": round(pct(latencies, 50) * 1000, 1),
-        "p95_ms": round(pct(latencies, 95) * 1000, 1),
-        "p99_ms": round(pct(latencies, 99) * 1000, 1),
-    }
-
-
-def bench_weight(port: int, pages: dict[str, tuple[str, str]]) -> dict:
-    """Bytes of each page's HTML + the CSS and JS it links: as served (whitenoise gzip for
-    static files, HTML gzipped as nginx does, level 5) and uncompressed."""
-
-    async def measure(path, session):
-        conn = HttpConnection("127.0.0.1", port)
-        conn.cookies = {"sessionid": session}
-        page = await conn.request("GET", path)
-        if page.status != 200:
-            raise RuntimeError(f"weight: {path} answered HTTP {page.status}")
-        html = page.body
-        assets = (
-            re.findall(rb'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
-            + re.findall(rb'<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"', html)
-            + re.findall(rb'<script[^>]+src="([^"]+)"', html)
-        )
-        raw, zipped = len(html), len(gzip.compress(html, compresslevel=5))
-        files = {}
-        for href in dict.fromkeys(a.decode() for a in assets):
-            plain = await conn.request("GET", href)
-            packed = await conn.request("GET", href, headers={"Accept-Encoding": "gzip"})
-            files[href] = (len(plain.body), len(packed.body))
-            raw += len(plain.body)
-            zipped += len(packed.body)
-        await conn.close()
-        return {
-            "html_bytes": len(html),
-            "assets": len(files),
-            "raw_bytes": raw,
-            "gzip_bytes": zipped,
-        }
-
-    async def all_pages():
-        return {name: await measure(path, session) for name, (path, session) in pages.items()}
-
-    return asyncio.run(all_pages())
-
-
-def bench_vote_anatomy(seed, sessions: list[str]) -> dict:
-    """Where a vote's time goes, in-process (no network, one at a time): queries, commits,
-    database time, broadcast time. The sessions still hold a draft for the live poll."""
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    from panel import events
-
-    original = events.broadcast_poll_update
-    spent = []
-
-    def timed(poll_id):
-        t = time.perf_counter()
-        original(poll_id)
-        spent.append(time.perf_counter() - t)
-
-    events.broadcast_poll_update = timed
-    client = Client()
-    totals, queries, commits, db_time, cpu_times = [], [], [], [], []
-    try:
-        for session in sessions:
-            client.cookies["sessionid"] = session
-            client.cookies["csrftoken"] = CSRF
-            for name, value in MEMBER_COOKIES.get(session, {}).items():
-                client.cookies[name] = value
-            with CaptureQueriesContext(connection) as ctx:
-                t, cpu = time.perf_counter(), time.process_time()
-                response = client.post(
-                    f"/panel/vragen/{seed.live_poll}/versturen/", {}, HTTP_X_CSRFTOKEN=CSRF
-                )
-                totals.append(time.perf_counter() - t)
-                cpu_times.append(time.process_time() - cpu)
-            if response.status_code != 302:
-                raise RuntimeError(f"anatomy vote: HTTP {response.status_code}")
-            sql = [q for q in ctx.captured_queries if q["sql"] not in ("BEGIN",)]
-            queries.append(
-                sum(1 for q in sql if not q["sql"].startswith(("COMMIT", "SAVEPOINT", "RELEASE")))
-            )
-            commits.append(sum(1 for q in sql if q["sql"].startswith("COMMIT")))
-            db_time.append(sum(float(q["time"]) for q in ctx.captured_queries))
-    finally:
-        events.broadcast_poll_update = original
-    return {
-        "votes": len(totals),
-        "ms_per_vote": round(statistics.median(totals) * 1000, 1),
-        "cpu_ms": round(statistics.median(cpu_times) * 1000, 1),
-        "queries": statistics.median(queries),
-        "commits": statistics.median(commits),
-        "db_ms": round(statistics.median(db_time) * 1000, 1),
-        "broadcast_ms": round(statistics.median(spent) * 1000, 1) if spent else None,
-    }
-
-
-# Dashboard (in-process) ---------------------------------------------------------------------
-
-
-def bench_dashboard(seed, sizes) -> dict:
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    from bench.seed import results_poll_with_votes
-    from panel import selectors
-    from panel.models import PanelMember, Participation
-
-    viewer = PanelMember.objects.get(pk=seed.member_ids[0])
-    member_client = Client()
-    member_client.cookies["sessionid"] = seed.sessions[0]
-    werkgroep_client = Client()
-    werkgroep_client.cookies["sessionid"] = seed.werkgroep_session
-    poll_id = None
-    out = {}
-    for size in sizes:
-        started = time.perf_counter()
-        poll_id = results_poll_with_votes(size - (1 if poll_id is None else 0), poll_id=poll_id)
-        Participation.objects.get_or_create(poll_id=poll_id, member=viewer)
-        log(f"  {size:,} votes in place ({time.perf_counter() - started:.1f}s)")
-        pages = {
-            "results page": (member_client, f"/panel/vragen/{poll_id}/uitslag/"),
-            "werkgroep dashboard": (werkgroep_client, "/werkgroep/"),
-            "werkgroep results": (werkgroep_client, f"/werkgroep/peilingen/{poll_id}/"),
-        }
-        row = {}
-        for name, (client, path) in pages.items():
-            timings, queries, status = [], None, None
-            for _ in range(9):
-                with CaptureQueriesContext(connection) as ctx:
-                    t = time.perf_counter()
-                    response = client.get(path)
-                    timings.append(time.perf_counter() - t)
-                status = response.status_code
-                queries = len(ctx.captured_queries)
-            row[name] = {
-                "ms": round(statistics.median(timings[2:]) * 1000, 1),
-                "queries": queries,
-                "status": status,
-            }
-        timings = []
-        for _ in range(7):
-            t = time.perf_counter()
-            selectors.poll_results(poll_id=poll_id)
-            timings.append(time.perf_counter() - t)
-        row["poll_results selector"] = {
-            "ms": round(statistics.median(timings) * 1000, 1),
-            "queries": None,
-            "status": None,
-        }
-        out[size] = row
-    return out
-
-
-# Report -------------------------------------------------------------------------------------
-
-
-def machine() -> str:
-    try:
-        with open("/proc/cpuinfo") as info:
-            cpu = next(
-                line.split(":", 1)[1].strip() for line in info if line.startswith("model name")
-            )
-    except (OSError, StopIteration):
-        cpu = "?"
-    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, Python {platform.python_version()}, load {os.getloadavg()[0]:.1f}"
-
-
-def verdict(ok: bool) -> str:
-    return "OK" if ok else "MISS"
-
-
-def vote_peer_ratio(r: dict, server: str) -> float:
-    """Panel votes per second ÷ tutorial + unique row per second, on one server."""
-    row = r["http"][server]
-    return row["votes"]["per_s"] / row["peer"]["per_s"] if row["peer"]["per_s"] else 0.0
-
-
-def bare_cpu_ratio(r: dict, server: str) -> float:
-    """Worker CPU per bare request through the server ÷ per bare request in-process."""
-    inside = r["bare_in_process"]["cpu_ms"]
-    return r["http"][server]["bare"]["cpu_ms"]["workers"] / inside if inside else 0.0
-
-
-def http_table(r: dict) -> str:
-    """Each view on each server: rate, latency and CPU per request by process group."""
-    groups = ("workers", "postgres", "redis", "client", "other", "total")
-    lines = [
-        "same client, cookies and database; CPU in ms per successful request",
-        f"{'server / view':32} {'req/s':>7} {'p50 ms':>7} "
-        + " ".join(f"{g[:8]:>8}" for g in groups),
-    ]
-    names = {
-        "bare": "bare (SELECT 1)",
-        "tutorial": "tutorial vote",
-        "peer": "tutorial + unique row",
-        "votes": "panel vote",
-    }
-    for server, row in r["http"].items():
-        for key, label in names.items():
-            x = row[key]
-            cpu = x["cpu_ms"]
-            lines.append(
-                f"{server + ' ' + label:32} {x['per_s']:>7} {x['p50_ms']:>7} "
-                + " ".join(f"{cpu[g]:>8}" for g in groups)
-                + (f"  ({x['errors']} errors)" if x["errors"] else "")
-            )
-    inside = r["bare_in_process"]
-    lines.append(
-        f"{'in-process bare (sync handler)':32} {'':>7} {inside['wall_ms']:>7} {inside['cpu_ms']:>8}"
-    )
-    for server in r["http"]:
-        lines.append(
-            f"{server}: vote/peer {vote_peer_ratio(r, server):.2f}, "
-            f"bare server/in-process CPU {bare_cpu_ratio(r, server):.1f}"
-        )
-    return "\n".join(lines)
-
-
-def report(r: dict) -> str:
-    lines = [
-        "",
-        "=" * 78,
-        f"Mantelkring bench — {r['machine']}",
-        (
-            f"HTTP: {r['http_server']} ({r['workers']} workers); websockets: {r['workers']} × uvicorn; "
-            f"PostgreSQL db '{DB_NAME}' (pool), Redis cache db {REDIS_DBS[0]} + channel layer db {REDIS_DBS[1]}"
-        ),
-        "=" * 78,
-    ]
-    b, v = r["bare"], r["votes"]
-    ratio = v["per_s"] / b["per_s"] if b["per_s"] else 0
-    lines += [
-        f"{'figure':34} {'measured':>26}  {'target':>16}",
-        f"{'bare view req/s (p50/p95 ms)':34} {b['per_s']:>10} ({b['p50_ms']}/{b['p95_ms']}){'':>6}  {'':>16}",
-        f"{'votes/s (p50/p95 ms)':34} {v['per_s']:>10} ({v['p50_ms']}/{v['p95_ms']}){'':>6}  {'>= 1000':>16} {verdict(v['per_s'] >= 1000)}",
-        f"{'votes / bare view':34} {ratio:>26.2f}  {'>= 0.5':>16} {verdict(ratio >= 0.5)}",
-    ]
-    s = r["signups"]
-    lines.append(
-        f"{'sign-ups/min (registered/waiting)':34} {s['per_min']:>12} ({s['registered']}/{s['waiting']}){'':>4}  "
-        f"{'>= 2000, 10 reg.':>16} {verdict(s['per_min'] >= 2000 and s['exact'])}"
-    )
-    d = r["dashboard"]
-    for page in (
-        "werkgroep dashboard",
-        "werkgroep results",
-        "results page",
-        "poll_results selector",
+def prepare(redis: str) -> None:
+    """An empty database and Redis databases, migrated, static files collected."""
+    recreate_database()
+    for db in REDIS_DBS:
+        redis_lib.Redis.from_url(f"{redis}/{db}").flushdb()
+    for command in (
+        ["migrate", "--noinput", "-v", "0"],
+        ["collectstatic", "--noinput", "-v", "0"],
     ):
-        small, big = d[DASHBOARD_SIZES[0]][page], d[DASHBOARD_SIZES[-1]][page]
-        times = "/".join(str(d[n][page]["ms"]) for n in DASHBOARD_SIZES)
-        queries = "/".join(str(d[n][page]["queries"]) for n in DASHBOARD_SIZES)
-        grow = big["ms"] / small["ms"] if small["ms"] else 0
-        ok = grow <= 1.5 and big["ms"] <= 200 and len(set(queries.split("/"))) == 1
-        lines.append(
-            f"{page + ' ms 1k/100k/1M':34} {times:>26}  {'1M<=1.5x1k,<=200':>16} {verdict(ok)}"
-        )
-        if page != "poll_results selector":
-            lines.append(f"{'  queries 1k/100k/1M':34} {queries:>26}  {'equal':>16}")
-    live = r["live"]
-    lines.append(
-        f"{'live p50/p95/p99 ms':34} {live['p50_ms']}/{live['p95_ms']}/{live['p99_ms']:>10}  {'p95 < 250':>16} {verdict(live['p95_ms'] < 250)}"
-    )
-    lines.append(
-        f"{'  clients/votes/messages/lost':34} {live['clients']}/{live['votes']}/{live['messages']}/{live['lost']:>8}"
-    )
-    for name, w in r["weight"].items():
-        lines.append(
-            f"{'weight ' + name + ' KB gzip (raw)':34} {w['gzip_bytes'] / 1024:>14.1f} ({w['raw_bytes'] / 1024:.1f})"
-            f"{'':>6}  {'<= 60 KB' if name == 'poll page' else '':>16} "
-            f"{verdict(w['gzip_bytes'] <= 60 * 1024) if name == 'poll page' else ''}"
-        )
-    lines += ["", http_table(r), ""]
-    a = r["anatomy"]
-    lines.append(
-        f"{'vote anatomy (in-process, median)':34} {a['ms_per_vote']} ms ({a['cpu_ms']} ms CPU), {a['queries']} queries, "
-        f"{a['commits']} commits, db {a['db_ms']} ms, broadcast {a['broadcast_ms']} ms"
-    )
-    lines.append(f"run time: {r['seconds']:.0f} s")
-
-    def dash(page):
-        small, big = d[DASHBOARD_SIZES[0]][page], d[DASHBOARD_SIZES[-1]][page]
-        grow = big["ms"] / small["ms"] if small["ms"] else float("inf")
-        ok = grow <= 1.5 and big["ms"] <= 200 and small["queries"] == big["queries"]
-        return (
-            f"{page} 1M {big['ms']}ms = {grow:.1f}x 1k, q {small['queries']}->{big['queries']}",
-            ok,
+        subprocess.run(
+            [sys.executable, "manage.py", *command], cwd=ROOT, env={**os.environ}, check=True
         )
 
-    dash_parts = [dash(p) for p in ("werkgroep dashboard", "werkgroep results", "results page")]
-    dash_text = "; ".join(t for t, _ in dash_parts)
-    dash_ok = all(ok for _, ok in dash_parts)
-    poll_w = r["weight"]["poll page"]["gzip_bytes"] / 1024
-    vote_peer, bare_cpu = vote_peer_ratio(r, r["http_server"]), bare_cpu_ratio(r, r["http_server"])
-    other = "uvicorn" if r["http_server"] == "gunicorn" else "gunicorn"
-    summary = (
-        f"SUMMARY {r['http_server']}: vote/peer={vote_peer:.2f} (>=1.0 {verdict(vote_peer >= 1.0)}), "
-        f"bare server/in-process CPU={bare_cpu:.1f} (<=3 {verdict(bare_cpu <= 3)}) "
-        f"[{other}: vote/peer={vote_peer_ratio(r, other):.2f}, "
-        f"bare server/in-process CPU={bare_cpu_ratio(r, other):.1f}]; "
-        f"votes {v['per_s']:.0f}/s (>=1000 {verdict(v['per_s'] >= 1000)}), "
-        f"{ratio:.2f}x bare (>=0.5 {verdict(ratio >= 0.5)}); "
-        f"sign-ups {s['per_min']:.0f}/min {s['registered']}+{s['waiting']} (>=2000 exact {verdict(s['per_min'] >= 2000 and s['exact'])}); "
-        f"{dash_text} (<=1.5x, <=200ms, same queries {verdict(dash_ok)}); "
-        f"live p95 {live['p95_ms']}ms (<250 {verdict(live['p95_ms'] < 250)}); "
-        f"poll page {poll_w:.1f}KB gz (<=60 {verdict(poll_w <= 60)})"
-    )
-    lines += ["-" * 78, summary]
-    return "\n".join(lines)
+
+def measure(args: argparse.Namespace, sizes: Sizes, env: dict[str, str], tmp: Path) -> dict:
+    django.setup()
+    # Models can only be imported once Django is set up with the environment made above
+    # (bench/ is exempt from the no-imports-in-functions rule for this reason).
+    from bench import inprocess
+    from bench import seed as seed_module
+    from panel import models
+
+    results: dict = {
+        "machine": machine(),
+        "workers": args.workers,
+        "database": DB_NAME,
+        "redis_dbs": REDIS_DBS,
+        "http_server": args.http,
+        "http": {},
+    }
+    t = time.perf_counter()
+    seed = seed_module.seed(members=sizes.members, watchers=sizes.watchers)
+    log(f"seeded {sizes.members:,} members with sessions in {time.perf_counter() - t:.1f}s")
+    load.MEMBER_COOKIES.update(seed.cookies)
+    if args.anatomy_only:  # a quick figure for one change of the vote path
+        anatomy = inprocess.bench_vote_anatomy(seed, seed.sessions[-200:])
+        inside = inprocess.bench_bare_in_process(seed.sessions[-1000:])
+        print(f"vote anatomy (in-process): {anatomy}; bare in-process: {inside}", flush=True)
+        return {}
+    peers = seed_module.peer_questions(3)  # the tutorial view; vote-once on each server
+    connections.close_all()
+    live_voters = seed.sessions[sizes.watchers : sizes.watchers + sizes.live_votes]
+    voters = seed.sessions[sizes.watchers + sizes.live_votes :]
+    signers = seed.sessions[-sizes.signups :]
+    per_server = min(4000, (len(voters) - 200) // 2)
+    with (
+        Workers(args.workers, env, tmp, "uvicorn") as asgi,
+        Workers(args.workers, env, tmp, "gunicorn") as wsgi,
+    ):
+        servers = {"uvicorn": asgi, "gunicorn": wsgi}
+        http = servers[args.http]
+        log(f"uvicorn on {asgi.ports}, gunicorn on {wsgi.ports}; production HTTP: {args.http}")
+        results["weight"] = load.bench_weight(
+            http.ports[0],
+            {
+                "poll page": (f"/panel/vragen/{seed.vote_poll}/vraag/1/", voters[-1]),
+                "training home": ("/training/", seed.professional_session),
+            },
+        )
+        log(f"weight: {results['weight']}")
+        for k, (name, server) in enumerate(servers.items()):
+
+            def groups(server=server):
+                return process_groups(workers=server.pids, database=DB_NAME)
+
+            mine = voters[k * per_server : (k + 1) * per_server]
+            ports, n = server.ports, args.concurrency
+            row = results["http"][name] = {}
+            row["bare"] = load.with_cpu(groups, load.bench_bare, ports, (mine * 2)[:8000], n)
+            row["tutorial"] = load.with_cpu(
+                groups, load.bench_peer, ports, mine, *peers[0], n, once=False
+            )
+            row["peer"] = load.with_cpu(
+                groups, load.bench_peer, ports, mine, *peers[1 + k], n, once=True
+            )
+            row["votes"] = load.with_cpu(groups, load.bench_votes, ports, mine, seed.vote_poll, n)
+            for key, value in row.items():
+                log(f"{name} {key}: {value}")
+        results["bare"] = results["http"][args.http]["bare"]
+        results["votes"] = results["http"][args.http]["votes"]
+        signup = load.bench_signups(http.ports, signers, seed.gesprek, args.concurrency)
+        counts = {
+            s: models.Registration.objects.filter(gesprek_id=seed.gesprek, status=s).count()
+            for s in ("registered", "waiting")
+        }
+        stored_votes = models.Participation.objects.filter(poll_id=seed.vote_poll).count()
+        connections.close_all()
+        signup.update(
+            counts,
+            per_min=round(signup["per_s"] * 60),
+            attempts=len(signers),
+            exact=counts["registered"] == 10
+            and sum(counts.values()) == len(signers)
+            and signup["errors"] == 0,
+        )
+        results["signups"] = signup
+        results["votes"]["stored"] = stored_votes
+        log(f"sign-ups: {signup}; votes stored: {stored_votes}")
+        results["live"] = load.bench_live(
+            asgi.ports,
+            [seed.werkgroep_session] * sizes.watchers,
+            live_voters,
+            seed.live_poll,
+            "/ws/werkgroep/dashboard/",
+            vote_ports=http.ports,
+        )
+        log(f"live: {results['live']}")
+    results["bare_in_process"] = inprocess.bench_bare_in_process((voters * 2)[:1000])
+    log(f"bare view in-process: {results['bare_in_process']}")
+    results["anatomy"] = inprocess.bench_vote_anatomy(seed, voters[-200:])
+    log(f"vote anatomy (in-process): {results['anatomy']}")
+    log("dashboard: growing one poll to " + ", ".join(f"{n:,}" for n in sizes.dashboard) + " votes")
+    results["dashboard"] = inprocess.bench_dashboard(seed, sizes.dashboard)
+    log(f"dashboard: {results['dashboard']}")
+    connections.close_all()
+    return results
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--concurrency", type=int, default=48)
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, for trying the script")
     parser.add_argument(
         "--http",
         choices=("gunicorn", "uvicorn"),
         default="gunicorn",
         help="the server that takes HTTP in production (the other is measured beside it)",
     )
-    parser.add_argument("--quick", action="store_true", help="smaller sizes, for trying the script")
     parser.add_argument(
         "--anatomy-only",
         action="store_true",
         help="only the in-process vote anatomy and bare view (no servers): about a minute",
     )
+    parser.add_argument(
+        "--private-redis",
+        action="store_true",
+        help="start a redis-server of its own even when the machine's Redis answers on 6379",
+    )
     args = parser.parse_args()
-    global MEMBERS, SIGNUPS, DASHBOARD_SIZES, WATCHERS, LIVE_VOTES
-    if args.quick:
-        MEMBERS, SIGNUPS, DASHBOARD_SIZES, WATCHERS, LIVE_VOTES = (
-            2_000,
-            400,
-            (1_000, 10_000, 50_000),
-            100,
-            5,
-        )
+    sizes = Sizes(args.quick)
     # A stopped bench still stops its workers, its Redis and drops its database.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.monotonic()
     tmp = Path(tempfile.mkdtemp(prefix="mantelkring-bench-"))
-    redis, private_redis = redis_base(tmp)
+    private_redis = None
+    redis = None if args.private_redis else machine_redis()
+    if redis is None:
+        private_redis = RedisServer(tmp)
+        private_redis.start()
+        redis = private_redis.address
     env = bench_env(redis)
     os.environ.update(env)
-    results: dict = {"machine": machine(), "workers": args.workers}
     try:
         log(
             f"database '{DB_NAME}' on {PG}, Redis {redis} (db {REDIS_DBS[0]} cache, db {REDIS_DBS[1]} channel layer)"
         )
-        recreate_database()
-        import redis as redis_lib
-
-        for db in REDIS_DBS:
-            redis_lib.Redis.from_url(f"{redis}/{db}").flushdb()
-        for command in (
-            ["migrate", "--noinput", "-v", "0"],
-            ["collectstatic", "--noinput", "-v", "0"],
-        ):
-            subprocess.run(
-                [sys.executable, "manage.py", *command], cwd=ROOT, env={**os.environ}, check=True
-            )
-        import django
-
-        django.setup()
-        from bench.seed import seed as make_seed
-
-        t = time.perf_counter()
-        seed = make_seed(members=MEMBERS, watchers=WATCHERS)
-        log(f"seeded {MEMBERS:,} members with sessions in {time.perf_counter() - t:.1f}s")
-        from django.db import connections
-
-        connections.close_all()
-        MEMBER_COOKIES.update(seed.cookies)
-        live_voters = seed.sessions[WATCHERS : WATCHERS + LIVE_VOTES]
-        voters = seed.sessions[WATCHERS + LIVE_VOTES :]
-        signers = seed.sessions[-SIGNUPS:]
-        if args.anatomy_only:  # a quick figure for one change of the vote path
-            anatomy = bench_vote_anatomy(seed, seed.sessions[-200:])
-            inside = bench_bare_in_process(seed.sessions[-1000:])
-            print(f"vote anatomy (in-process): {anatomy}; bare in-process: {inside}")
+        prepare(redis)
+        results = measure(args, sizes, env, tmp)
+        if not results:  # --anatomy-only printed its figures
             return 0
-        from bench.seed import peer_questions
-
-        peers = peer_questions(3)  # one for the tutorial view, one per server for vote-once
-        connections.close_all()
-        results["http_server"] = args.http
-        results["http"] = {}
-        per_server = min(4000, (len(voters) - 200) // 2)
-        with (
-            Workers(args.workers, env, tmp, "uvicorn") as asgi,
-            Workers(args.workers, env, tmp, "gunicorn") as wsgi,
-        ):
-            servers = {"uvicorn": asgi, "gunicorn": wsgi}
-            http = servers[args.http]
-            log(
-                f"{args.workers} uvicorn workers on ports {asgi.ports}; gunicorn with "
-                f"{args.workers} workers on port {wsgi.ports}; production HTTP: {args.http}"
-            )
-            results["weight"] = bench_weight(
-                http.ports[0],
-                {
-                    "poll page": (f"/panel/vragen/{seed.vote_poll}/vraag/1/", voters[-1]),
-                    "training home": ("/training/", seed.professional_session),
-                },
-            )
-            log(f"weight: {results['weight']}")
-            for k, (name, server) in enumerate(servers.items()):
-
-                def groups(server=server):
-                    return process_groups(workers=server.pids, database=DB_NAME)
-
-                mine = voters[k * per_server : (k + 1) * per_server]
-                row = results["http"][name] = {}
-                row["bare"] = with_cpu(
-                    groups, bench_bare, server.ports, (mine * 2)[:8000], args.concurrency
-                )
-                log(f"{name} bare view: {row['bare']}")
-                row["tutorial"] = with_cpu(
-                    groups, bench_peer, server.ports, mine, *peers[0], args.concurrency, once=False
-                )
-                log(f"{name} tutorial vote: {row['tutorial']}")
-                row["peer"] = with_cpu(
-                    groups,
-                    bench_peer,
-                    server.ports,
-                    mine,
-                    *peers[1 + k],
-                    args.concurrency,
-                    once=True,
-                )
-                log(f"{name} tutorial vote + unique row: {row['peer']}")
-                row["votes"] = with_cpu(
-                    groups, bench_votes, server.ports, mine, seed.vote_poll, args.concurrency
-                )
-                log(f"{name} votes: {row['votes']}")
-            results["bare"] = results["http"][args.http]["bare"]
-            results["votes"] = results["http"][args.http]["votes"]
-            signup = bench_signups(http.ports, signers, seed.gesprek, args.concurrency)
-            from panel.models import Participation, Registration
-
-            counts = {
-                s: Registration.objects.filter(gesprek_id=seed.gesprek, status=s).count()
-                for s in ("registered", "waiting")
-            }
-            stored_votes = Participation.objects.filter(poll_id=seed.vote_poll).count()
-            connections.close_all()
-            signup.update(
-                counts,
-                per_min=round(signup["per_s"] * 60),
-                attempts=len(signers),
-                exact=counts["registered"] == 10
-                and sum(counts.values()) == len(signers)
-                and signup["errors"] == 0,
-            )
-            results["signups"] = signup
-            results["votes"]["stored"] = stored_votes
-            log(f"sign-ups: {signup}; votes stored: {stored_votes}")
-            results["live"] = bench_live(
-                asgi.ports,
-                [seed.werkgroep_session] * WATCHERS,
-                live_voters,
-                seed.live_poll,
-                "/ws/werkgroep/dashboard/",
-                vote_ports=http.ports,
-            )
-            log(f"live: {results['live']}")
-        results["bare_in_process"] = bench_bare_in_process((voters * 2)[:1000])
-        log(f"bare view in-process: {results['bare_in_process']}")
-        results["anatomy"] = bench_vote_anatomy(seed, voters[-200:])
-        log(f"vote anatomy (in-process): {results['anatomy']}")
-        log(
-            "dashboard: growing one poll to "
-            + ", ".join(f"{n:,}" for n in DASHBOARD_SIZES)
-            + " votes"
-        )
-        results["dashboard"] = bench_dashboard(seed, DASHBOARD_SIZES)
-        log(f"dashboard: {results['dashboard']}")
-        connections.close_all()
         results["seconds"] = time.monotonic() - started
         print(report(results), flush=True)
         out = ROOT / "bench" / "results"
@@ -943,15 +256,12 @@ def main() -> int:
         return 0
     finally:
         try:
-            from django.db import connections
-
             connections.close_all()
         except Exception as error:  # noqa: BLE001 - cleaning up; the database is dropped next
             log(f"closing connections: {error!r}")
         drop_database()
         if private_redis is not None:
-            private_redis.terminate()
-            private_redis.wait(timeout=10)
+            private_redis.stop()
         shutil.rmtree(tmp, ignore_errors=True)
 
 

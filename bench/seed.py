@@ -1,4 +1,4 @@
-"""Bench data, made fast with bulk inserts (runs in the bench process after django.setup()).
+"""Bench data, made fast with bulk inserts (import only after django.setup(): it uses models).
 
 Sessions are written straight into the session table, so 10,000 members are "logged in"
 without 10,000 password hashes or login round trips.
@@ -16,7 +16,13 @@ from django.contrib.sessions.models import Session
 from django.db import connection, transaction
 from django.utils import timezone
 
+from accounts.models import Profession, Profile, Role, User
+from accounts.services import create_account
+from bench.peer import models as peer
 from panel import drafts
+from panel.models import Answer, Choice, PanelMember, Participation, Poll, Question, Spiegelgesprek
+from panel.services.polls import recount_results
+from sociale_kaart.models import Wijk
 
 MODEL_BACKEND = "accounts.backends.ModelBackend"
 
@@ -51,7 +57,6 @@ def _session(user, extra: dict | None = None) -> Session:
 
 
 def _poll(title: str, questions: list[tuple[str, str, list[str]]]):
-    from panel.models import Choice, Poll, Question
 
     now = timezone.now()
     poll = Poll.objects.create(
@@ -90,9 +95,6 @@ FLASH_POLL = [
 
 @transaction.atomic
 def seed(*, members: int, watchers: int) -> Seed:
-    from accounts.models import Profession, Profile, Role, User
-    from panel.models import Answer, PanelMember, Participation, Spiegelgesprek
-    from sociale_kaart.models import Wijk
 
     wijken = [
         Wijk.objects.get_or_create(name=f"Wijk {i}", slug=f"wijk-{i}")[0] for i in range(1, 9)
@@ -141,7 +143,6 @@ def seed(*, members: int, watchers: int) -> Seed:
         for m in panel_members[:watchers]
         for q, c in first_choices.items()
     )
-    from panel.services.polls import recount_results
 
     recount_results(poll_id=live_poll.pk)  # bulk rows bypass cast_vote's counters
     gesprek = Spiegelgesprek.objects.create(
@@ -151,7 +152,6 @@ def seed(*, members: int, watchers: int) -> Seed:
         caregiver_places=10,
         listener_places=10,
     )
-    from accounts.services import create_account
 
     werkgroep = create_account(email="werkgroep@bench.example", role=Role.WERKGROEP, verified=True)
     professional = create_account(
@@ -179,7 +179,6 @@ def seed(*, members: int, watchers: int) -> Seed:
 def results_poll_with_votes(votes: int, *, poll_id: int | None = None) -> int:
     """A one-question poll holding exactly `votes` votes (participation + answer each), made in
     SQL so a million rows take seconds. Adds to an existing poll to grow it step by step."""
-    from panel.models import Answer, Choice, Participation, Question
 
     if poll_id is None:
         poll, _ = _poll("Bench: uitslag", [FLASH_POLL[0]])
@@ -207,7 +206,6 @@ def results_poll_with_votes(votes: int, *, poll_id: int | None = None) -> int:
         )
         cursor.execute(f"ANALYZE {Answer._meta.db_table}; ANALYZE {Participation._meta.db_table}")
     # The counters cast_vote would have kept for these votes (timed apart from the pages).
-    from panel.services.polls import recount_results
 
     recount_results(poll_id=poll_id)
     return poll_id
@@ -215,15 +213,13 @@ def results_poll_with_votes(votes: int, *, poll_id: int | None = None) -> int:
 
 def peer_questions(count: int) -> list[tuple[int, int]]:
     """Tutorial questions with four choices each (bench.peer): [(question id, a choice id)]."""
-    from bench.peer.models import Choice, Question
-
     made = []
     for i in range(count):
-        question = Question.objects.create(
+        question = peer.Question.objects.create(
             question_text=f"Bench peer {i}: what's new?", pub_date=timezone.now()
         )
-        choices = Choice.objects.bulk_create(
-            Choice(question=question, choice_text=text)
+        choices = peer.Choice.objects.bulk_create(
+            peer.Choice(question=question, choice_text=text)
             for text in ("Not much", "The sky", "Just hacking again", "Nothing")
         )
         made.append((question.pk, choices[2].pk))

@@ -12,19 +12,27 @@ themselves (signals below); code that changes polls with `QuerySet.update()` or 
 publishes them, calls `invalidate(poll_id)` (the poll studio's publish and edit services).
 """
 
+from __future__ import annotations
+
 import copy
 import threading
 import time
 import uuid
 from functools import partial
+from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Prefetch
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from panel.models import Choice, Poll, Question
+if TYPE_CHECKING:
+    from panel.models import Choice, Poll, Question
+
+# This module imports no models at run time (they are looked up when used), so panel.apps
+# can import it at its top and its signal handlers (senders named by label) are connected.
 
 MAX_AGE = 300.0  # seconds; a safety net, invalidation is what keeps entries fresh
 
@@ -37,10 +45,14 @@ def _token_key(poll_id: int) -> str:
 
 
 def _load(poll_id: int) -> Poll | None:
+    poll_model, question_model = (
+        apps.get_model("panel", "Poll"),
+        apps.get_model("panel", "Question"),
+    )
     return (
-        Poll.objects.filter(pk=poll_id)
+        poll_model.objects.filter(pk=poll_id)
         .prefetch_related(
-            Prefetch("questions", queryset=Question.objects.order_by("order")),
+            Prefetch("questions", queryset=question_model.objects.order_by("order")),
             "questions__choices",
             "wijken",
         )
@@ -99,24 +111,25 @@ def invalidate(poll_id: int) -> None:
         transaction.on_commit(partial(_new_version, poll_id))
 
 
-@receiver([post_save, post_delete], sender=Poll)
+@receiver([post_save, post_delete], sender="panel.Poll")
 def _poll_changed(sender, instance: Poll, **kwargs) -> None:
     invalidate(instance.pk)
 
 
-@receiver([post_save, post_delete], sender=Question)
+@receiver([post_save, post_delete], sender="panel.Question")
 def _question_changed(sender, instance: Question, **kwargs) -> None:
     invalidate(instance.poll_id)
 
 
-@receiver([post_save, post_delete], sender=Choice)
+@receiver([post_save, post_delete], sender="panel.Choice")
 def _choice_changed(sender, instance: Choice, **kwargs) -> None:
-    question = Question.objects.filter(pk=instance.question_id).values("poll_id").first()
+    questions = apps.get_model("panel", "Question").objects
+    question = questions.filter(pk=instance.question_id).values("poll_id").first()
     if question is not None:
         invalidate(question["poll_id"])
 
 
-@receiver(m2m_changed, sender=Poll.wijken.through)
+@receiver(m2m_changed, sender="panel.Poll_wijken")
 def _wijken_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
     if reverse and action == "pre_clear":  # wijk.polls.clear(): which polls, before they go
         for poll_id in sender.objects.filter(wijk_id=instance.pk).values_list("poll_id", flat=True):

@@ -8,6 +8,9 @@ from collections.abc import Sequence
 from django.http import HttpResponse
 from openpyxl import Workbook
 
+from panel import breakdown
+from panel.models import QuestionKind
+from werkgroep import results as poll_results
 from werkgroep import selectors
 from werkgroep.models import ActionStatus
 from werkgroep.services import record_export
@@ -21,23 +24,25 @@ CONTENT_TYPES = {
 
 
 def poll_sheets(*, poll_id: int) -> list[Sheet]:
-    results = selectors.results_page(poll_id=poll_id, dimension="wijk")
+    results = poll_results.results_page(poll_id=poll_id, dimension="wijk")
     overall: list[Sequence] = [["Vraag", "Antwoord", "Aantal", "Procent"]]
-    for q in results["questions"]:
-        if q["kind"] == "text":
-            overall.append([q["text"], "(open antwoorden, na controle)", q["total"], ""])
+    for q in results.questions:
+        if q.kind == QuestionKind.TEXT:
+            overall.append([q.text, "(open antwoorden, na controle)", q.total, ""])
             continue
-        for c in q["choices"]:
-            overall.append([q["text"], c["text"], c["count"], c["percent"]])
+        for c in q.choices:
+            overall.append([q.text, c.text, c.count, c.percent])
     sheets: list[Sheet] = [("Uitslag", overall)]
-    for dimension, label in selectors.DIMENSIONS.items():
+    for dimension in breakdown.DIMENSIONS.values():
         rows: list[Sequence] = []
-        labels = selectors.group_labels(dimension)
-        for q in results["questions"]:
-            if q["kind"] not in selectors.CHOICE_KINDS:
+        groups = breakdown.groups(dimension.key)
+        for q in results.questions:
+            if q.kind not in poll_results.CHOICE_KINDS:
                 continue
-            table = selectors.suppressed_breakdown(question=q, dimension=dimension, labels=labels)
-            rows.append([q["text"]])
+            table = poll_results.suppressed_breakdown(
+                question=q.question, dimension=dimension.key, groups=groups
+            )
+            rows.append([q.text])
             rows.extend(table.as_matrix())
             rows.append([])
         rows.append(
@@ -45,7 +50,7 @@ def poll_sheets(*, poll_id: int) -> list[Sheet]:
                 "<5 = minder dan 5 mensen. × = verborgen, zodat niemand een kleine groep kan terugrekenen."
             ]
         )
-        sheets.append((f"Per {label.lower()}", rows))
+        sheets.append((f"Per {dimension.label.lower()}", rows))
     return sheets
 
 

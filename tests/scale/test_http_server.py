@@ -5,7 +5,7 @@ import re
 import subprocess
 import sys
 
-from tests.scale.servers import ROOT
+from bench.processes import ROOT
 
 
 def test_nginx_sends_websockets_to_the_asgi_ports_and_the_rest_to_gunicorn():

@@ -269,7 +269,7 @@ def test_a_vote_is_one_write_statement_on_postgresql_and_stores_what_the_orm_wou
     with pytest.raises(AlreadyVoted):  # the whole statement fails: nothing more is stored
         cast_vote(member=member, poll=poll, answers=answers_for(poll, text="Nog eens"))
     assert Answer.objects.filter(question__poll=poll).count() == 4
-    assert poll_results(poll_id=poll.pk)["respondents"] == 1
+    assert poll_results(poll_id=poll.pk).respondents == 1
 
 
 def test_a_breakdown_keys_wijken_by_id_and_a_removed_wijk_counts_as_unknown(member, poll, wijk):

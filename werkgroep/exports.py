@@ -51,6 +51,12 @@ def poll_sheets(*, poll_id: int) -> list[Sheet]:
             ]
         )
         sheets.append((f"Per {dimension.label.lower()}", rows))
+    # Free text only after moderation: approved answers as they are now (after redaction).
+    free_text: list[Sequence] = [["Vraag", "Antwoord"]]
+    for q in results.questions:
+        if q.kind == QuestionKind.TEXT:
+            free_text.extend([q.text, text] for text in q.approved_texts)
+    sheets.append(("Open antwoorden", free_text))
     return sheets
 
 

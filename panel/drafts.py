@@ -8,7 +8,8 @@ to the poll and the member, so a cookie cannot be moved to another poll or perso
 POST validates every answer again against the poll's questions (services.polls.cast_vote), so
 a valid signature never lets a forged choice in. An invalid or expired cookie is no draft.
 
-Shape: {question id (str): {"c": [choice ids]} or {"t": "text"}} (QuestionForm.as_session).
+Shape: {question id (str): {"c": [choice ids]} or {"t": "text", "k": contact wanted}}
+(QuestionForm.as_session).
 """
 
 from django.conf import settings
@@ -45,8 +46,8 @@ def _well_formed(draft) -> bool:
                 isinstance(i, int) and not isinstance(i, bool) for i in ids
             ):
                 return False
-        elif set(value) == {"t"}:
-            if not isinstance(value["t"], str):
+        elif set(value) in ({"t"}, {"t", "k"}):  # "k": the member asked to be contacted
+            if not isinstance(value["t"], str) or not isinstance(value.get("k", False), bool):
                 return False
         else:
             return False

@@ -135,7 +135,14 @@ def test_a_tampered_draft_is_no_draft_and_stores_nothing(client, member, poll, h
 def test_a_well_signed_draft_of_the_wrong_shape_is_no_draft(client, member, poll):
     client.force_login(member.user)
     q1 = poll.questions.get(order=1)
-    for shape in ([1, 2], {str(q1.pk): {"c": "1"}}, {str(q1.pk): {"c": [True]}}, {"x": {}}):
+    shapes = (
+        [1, 2],
+        {str(q1.pk): {"c": "1"}},
+        {str(q1.pk): {"c": [True]}},
+        {"x": {}},
+        {str(q1.pk): {"t": "tekst", "k": "ja"}},
+    )
+    for shape in shapes:
         set_draft(client, poll, member, shape)
         page = client.get(reverse("panel:poll_question", args=[poll.pk, 1]))
         assert page.status_code == 200

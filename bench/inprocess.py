@@ -12,11 +12,38 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from bench.load import CSRF
+from bench.load import CSRF, MEMBER_COOKIES
 from bench.report import log
 from bench.seed import results_poll_with_votes
 from panel import events, selectors
 from panel.models import PanelMember, Participation
+
+
+def bench_bare_in_process(sessions: list[str]) -> dict:
+    """CPU per bare request through Django's synchronous handler in this process (the test
+    client: same settings, middleware, cookies and database; no server, no network)."""
+    client = Client(enforce_csrf_checks=True)
+    client.cookies["csrftoken"] = CSRF
+
+    def login(session):
+        client.cookies["sessionid"] = session
+        for name, value in MEMBER_COOKIES.get(session, {}).items():
+            client.cookies[name] = value
+
+    for session in sessions[:50]:  # warm-up
+        login(session)
+        client.post("/bench/bare", {}, HTTP_X_CSRFTOKEN=CSRF)
+    cpu, wall = time.process_time(), time.perf_counter()
+    for session in sessions:
+        login(session)
+        response = client.post("/bench/bare", {}, HTTP_X_CSRFTOKEN=CSRF)
+        if response.status_code != 200:
+            raise RuntimeError(f"in-process bare view: HTTP {response.status_code}")
+    return {
+        "requests": len(sessions),
+        "cpu_ms": round((time.process_time() - cpu) * 1000 / len(sessions), 2),
+        "wall_ms": round((time.perf_counter() - wall) * 1000 / len(sessions), 2),
+    }
 
 
 def bench_vote_anatomy(seed, sessions: list[str]) -> dict:
@@ -37,6 +64,8 @@ def bench_vote_anatomy(seed, sessions: list[str]) -> dict:
         for session in sessions:
             client.cookies["sessionid"] = session
             client.cookies["csrftoken"] = CSRF
+            for name, value in MEMBER_COOKIES.get(session, {}).items():
+                client.cookies[name] = value
             with CaptureQueriesContext(connection) as ctx:
                 t, cpu = time.perf_counter(), time.process_time()
                 response = client.post(

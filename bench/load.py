@@ -12,6 +12,7 @@ import re
 import time
 
 from bench.client import HttpConnection, WebSocket
+from bench.cpu import CpuMeter
 from bench.report import pct
 
 CSRF = "benchcsrf" + "0123456789abcdef0123456"  # 32 letters/digits: a valid CSRF secret
@@ -59,36 +60,73 @@ async def run_load(
     }
 
 
+# Each member's browser cookies besides the session (answers drafts), filled after seeding.
+MEMBER_COOKIES: dict[str, dict[str, str]] = {}
+
+
 def _auth(conn: HttpConnection, session: str | None) -> dict[str, str]:
     conn.cookies = {"csrftoken": CSRF}
     if session:
         conn.cookies["sessionid"] = session
+        conn.cookies.update(MEMBER_COOKIES.get(session, {}))
     return {"X-CSRFToken": CSRF}
 
 
-def bench_bare(ports, sessions, concurrency) -> dict:
-    async def one(conn, session):
-        r = await conn.request("POST", "/bench/bare", form={}, headers=_auth(conn, session))
-        return True if r.status == 200 else f"HTTP {r.status}"
+def bench_post(ports, sessions, path, form, *, concurrency, expect, max_seconds=30) -> dict:
+    """One POST per session to `path`; `expect(response)` says whether it did its job."""
 
-    items = (sessions * 3)[:8000]
+    async def one(conn, session):
+        r = await conn.request("POST", path, form=form(session), headers=_auth(conn, session))
+        return True if expect(r) else f"HTTP {r.status} {r.headers.get('location', '')}"
+
     return asyncio.run(
-        run_load(items, ports=ports, concurrency=concurrency, max_seconds=25, one=one)
+        run_load(sessions, ports=ports, concurrency=concurrency, max_seconds=max_seconds, one=one)
+    )
+
+
+def bench_bare(ports, sessions, concurrency) -> dict:
+    return bench_post(
+        ports,
+        sessions,
+        "/bench/bare",
+        lambda _s: {},
+        concurrency=concurrency,
+        expect=lambda r: r.status == 200,
+        max_seconds=25,
+    )
+
+
+def bench_peer(ports, sessions, question_id, choice_id, concurrency, *, once: bool) -> dict:
+    """The tutorial's vote, or (once=True) the tutorial's vote plus a unique Vote row."""
+    return bench_post(
+        ports,
+        sessions,
+        f"/bench/peer/{question_id}/{'vote-once' if once else 'vote'}/",
+        lambda _s: {"choice": choice_id},
+        concurrency=concurrency,
+        expect=lambda r: r.status == 302,
+        max_seconds=40,
     )
 
 
 def bench_votes(ports, sessions, poll_id, concurrency) -> dict:
-    path = f"/panel/vragen/{poll_id}/versturen/"
-
-    async def one(conn, session):
-        r = await conn.request("POST", path, form={}, headers=_auth(conn, session))
-        if r.status == 302 and r.headers.get("location", "").endswith("/bedankt/"):
-            return True
-        return f"HTTP {r.status} {r.headers.get('location', '')}"
-
-    return asyncio.run(
-        run_load(sessions, ports=ports, concurrency=concurrency, max_seconds=60, one=one)
+    return bench_post(
+        ports,
+        sessions,
+        f"/panel/vragen/{poll_id}/versturen/",
+        lambda _s: {},
+        concurrency=concurrency,
+        expect=lambda r: r.status == 302 and r.headers.get("location", "").endswith("/bedankt/"),
+        max_seconds=60,
     )
+
+
+def with_cpu(groups, scenario, *args, **kwargs) -> dict:
+    """Run a scenario and add the CPU each process group spent per successful request."""
+    with CpuMeter(groups) as meter:
+        result = scenario(*args, **kwargs)
+    result["cpu_ms"] = meter.per_request(result["requests"] - result["errors"])
+    return result
 
 
 def bench_signups(ports, sessions, gesprek_id, concurrency) -> dict:
@@ -105,10 +143,11 @@ def bench_signups(ports, sessions, gesprek_id, concurrency) -> dict:
     )
 
 
-def bench_live(ports, watcher_sessions, voter_sessions, poll_id, ws_path) -> dict:
+def bench_live(ports, watcher_sessions, voter_sessions, poll_id, ws_path, vote_ports=None) -> dict:
     """500 websocket dashboards spread over the workers; each vote is timed from the moment its
     request is sent (an upper bound on vote-committed → message-received) to each arrival."""
 
+    vote_ports = vote_ports or ports
     # Arrival times: wrap recv so each task stamps its own arrival.
     original = WebSocket.recv
 
@@ -127,14 +166,14 @@ def bench_live(ports, watcher_sessions, voter_sessions, poll_id, ws_path) -> dic
             )
         latencies, lost, votes, late, closed = [], 0, 0, set(), set()
         deadline = time.monotonic() + 150
-        voter = HttpConnection("127.0.0.1", ports[0])
+        voter = HttpConnection("127.0.0.1", vote_ports[0])
         for k, session in enumerate(voter_sessions):
             if time.monotonic() > deadline:
                 break
             receivers = [asyncio.create_task(asyncio.wait_for(stamped(ws), 15)) for ws in sockets]
             await asyncio.sleep(0)
             await voter.close()
-            voter.port = ports[k % len(ports)]
+            voter.port = vote_ports[k % len(vote_ports)]
             sent = time.perf_counter()
             r = await voter.request(
                 "POST",

@@ -1,4 +1,5 @@
-"""Real processes on this machine: a redis-server of our own and ASGI server processes.
+"""Real processes on this machine: a redis-server of our own and server processes (ASGI:
+daphne, uvicorn; WSGI: gunicorn, the production HTTP server).
 
 Shared by the benchmark (`bench/run.py`) and the scale tests (`tests/scale/`). Everything
 listens on 127.0.0.1 on free ports, is polled for readiness with a deadline (no fixed sleeps)
@@ -102,10 +103,20 @@ class RedisServer:
         wait_until(lambda: not port_open(self.port), timeout=10, what="redis-server to stop")
 
 
-def _server_command(server: Literal["daphne", "uvicorn"], port: int) -> list[str]:
+Server = Literal["daphne", "uvicorn", "gunicorn"]
+
+
+def _server_command(server: Server, port: int, workers: int = 1) -> list[str]:
     application = "mantelkring.asgi:application"
     if server == "daphne":  # as `make run` starts it
         return [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), application]
+    if server == "gunicorn":  # HTTP in production: deploy/Procfile, mantelkring-http.service
+        return [
+            *(sys.executable, "-m", "gunicorn", "mantelkring.wsgi:application"),
+            *("--config", str(ROOT / "deploy" / "gunicorn.conf.py")),
+            *("--bind", f"127.0.0.1:{port}", "--workers", str(workers)),
+            *("--log-level", "warning"),
+        ]
     return [  # as deploy/Procfile and the systemd units start it
         *(sys.executable, "-m", "uvicorn", application),
         *("--host", "127.0.0.1", "--port", str(port)),
@@ -114,7 +125,8 @@ def _server_command(server: Literal["daphne", "uvicorn"], port: int) -> list[str
 
 
 class ServerProcess:
-    """One ASGI server process on its own loopback port, serving the project from ROOT.
+    """One server process on its own loopback port, serving the project from ROOT (gunicorn:
+    a master with `workers` worker processes).
 
     `env` is added to this process's environment; `unset` names variables to leave out.
     """
@@ -124,11 +136,13 @@ class ServerProcess:
         *,
         env: dict[str, str],
         log: Path,
-        server: Literal["daphne", "uvicorn"] = "daphne",
+        server: Server = "daphne",
         unset: Iterable[str] = (),
+        workers: int = 1,
     ):
         self.port = free_port()
         self.env, self.log, self.server, self.unset = env, log, server, tuple(unset)
+        self.workers = workers
         self.process: subprocess.Popen[bytes] | None = None
         self._log_file: IO[bytes] | None = None
 
@@ -143,7 +157,7 @@ class ServerProcess:
             env.pop(name, None)
         self._log_file = open(self.log, "wb")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
-            _server_command(self.server, self.port),
+            _server_command(self.server, self.port, self.workers),
             cwd=ROOT,
             env=env,
             stdout=self._log_file,
@@ -181,15 +195,33 @@ class ServerProcess:
 
 
 class Workers:
-    """N uvicorn processes, one per loopback port, as deploy/Procfile runs them; started
-    together (a context manager) and stopped together."""
+    """N worker processes as deploy/Procfile runs them: uvicorn, one process per loopback
+    port, or gunicorn, one master on one port with N worker processes. Started together (a
+    context manager) and stopped together."""
 
-    def __init__(self, n: int, env: dict[str, str], logdir: Path):
-        self.servers = [
-            ServerProcess(env=env, log=logdir / f"uvicorn-{i}.log", server="uvicorn")
-            for i in range(n)
-        ]
+    def __init__(
+        self,
+        n: int,
+        env: dict[str, str],
+        logdir: Path,
+        server: Literal["uvicorn", "gunicorn"] = "uvicorn",
+    ):
+        if server == "gunicorn":
+            self.servers = [
+                ServerProcess(env=env, log=logdir / "gunicorn.log", server=server, workers=n)
+            ]
+        else:
+            self.servers = [
+                ServerProcess(env=env, log=logdir / f"uvicorn-{i}.log", server="uvicorn")
+                for i in range(n)
+            ]
+        self.server = server
         self.ports = [server.port for server in self.servers]
+
+    @property
+    def pids(self) -> list[int]:
+        """The processes started (gunicorn's workers are their children)."""
+        return [s.process.pid for s in self.servers if s.process is not None]
 
     def __enter__(self) -> Workers:
         for server in self.servers:

@@ -34,14 +34,69 @@ def verdict(ok: bool) -> str:
     return "OK" if ok else "MISS"
 
 
+def vote_peer_ratio(r: dict, server: str) -> float:
+    """Panel votes per second ÷ tutorial + unique row per second, on one server."""
+    row = r["http"][server]
+    return row["votes"]["per_s"] / row["peer"]["per_s"] if row["peer"]["per_s"] else 0.0
+
+
+def vote_peer_cpu(r: dict, server: str) -> float:
+    """Worker CPU per panel vote ÷ per tutorial + unique row (steadier than the rates)."""
+    row = r["http"][server]
+    peer = row["peer"]["cpu_ms"]["workers"]
+    return row["votes"]["cpu_ms"]["workers"] / peer if peer else 0.0
+
+
+def bare_cpu_ratio(r: dict, server: str) -> float:
+    """Worker CPU per bare request through the server ÷ per bare request in-process."""
+    inside = r["bare_in_process"]["cpu_ms"]
+    return r["http"][server]["bare"]["cpu_ms"]["workers"] / inside if inside else 0.0
+
+
+def http_table(r: dict) -> str:
+    """Each view on each server: rate, latency and CPU per request by process group."""
+    groups = ("workers", "postgres", "redis", "client", "other", "total")
+    lines = [
+        "same client, cookies and database; CPU in ms per successful request",
+        f"{'server / view':32} {'req/s':>7} {'p50 ms':>7} "
+        + " ".join(f"{g[:8]:>8}" for g in groups),
+    ]
+    names = {
+        "bare": "bare (SELECT 1)",
+        "tutorial": "tutorial vote",
+        "peer": "tutorial + unique row",
+        "votes": "panel vote",
+    }
+    for server, row in r["http"].items():
+        for key, label in names.items():
+            x = row[key]
+            lines.append(
+                f"{server + ' ' + label:32} {x['per_s']:>7} {x['p50_ms']:>7} "
+                + " ".join(f"{x['cpu_ms'][g]:>8}" for g in groups)
+                + (f"  ({x['errors']} errors)" if x["errors"] else "")
+            )
+    inside = r["bare_in_process"]
+    lines.append(
+        f"{'in-process bare (sync handler)':32} {'':>7} {inside['wall_ms']:>7} {inside['cpu_ms']:>8}"
+    )
+    for server in r["http"]:
+        lines.append(
+            f"{server}: vote/peer {vote_peer_ratio(r, server):.2f} "
+            f"(CPU {vote_peer_cpu(r, server):.2f}), "
+            f"bare server/in-process CPU {bare_cpu_ratio(r, server):.1f}"
+        )
+    return "\n".join(lines)
+
+
 def report(r: dict) -> str:
     lines = [
         "",
         "=" * 78,
         f"Mantelkring bench — {r['machine']}",
         (
-            f"workers: {r['workers']} × uvicorn, "
-            f"PostgreSQL db '{r['database']}' (pool), Redis cache db 3 + channel layer db 9"
+            f"HTTP: {r['http_server']} ({r['workers']} workers); websockets: {r['workers']} × "
+            f"uvicorn; PostgreSQL db '{r['database']}' (pool), Redis cache db "
+            f"{r['redis_dbs'][0]} + channel layer db {r['redis_dbs'][1]}"
         ),
         "=" * 78,
     ]
@@ -89,6 +144,7 @@ def report(r: dict) -> str:
             f"{'':>6}  {'<= 60 KB' if name == 'poll page' else '':>16} "
             f"{verdict(w['gzip_bytes'] <= 60 * 1024) if name == 'poll page' else ''}"
         )
+    lines += ["", http_table(r), ""]
     a = r["anatomy"]
     lines.append(
         f"{'vote anatomy (in-process, median)':34} {a['ms_per_vote']} ms ({a['cpu_ms']} ms CPU), {a['queries']} queries, "
@@ -109,8 +165,16 @@ def report(r: dict) -> str:
     dash_text = "; ".join(t for t, _ in dash_parts)
     dash_ok = all(ok for _, ok in dash_parts)
     poll_w = r["weight"]["poll page"]["gzip_bytes"] / 1024
+    server = r["http_server"]
+    other = "uvicorn" if server == "gunicorn" else "gunicorn"
+    vote_peer, bare_cpu = vote_peer_ratio(r, server), bare_cpu_ratio(r, server)
     summary = (
-        f"SUMMARY votes {v['per_s']:.0f}/s (>=1000 {verdict(v['per_s'] >= 1000)}), "
+        f"SUMMARY {server}: vote/peer={vote_peer:.2f} (>=1.0 {verdict(vote_peer >= 1.0)}), "
+        f"bare server/in-process CPU={bare_cpu:.1f} (<=3 {verdict(bare_cpu <= 3)}), "
+        f"vote/peer CPU={vote_peer_cpu(r, server):.2f} "
+        f"[{other}: vote/peer={vote_peer_ratio(r, other):.2f}, "
+        f"bare server/in-process CPU={bare_cpu_ratio(r, other):.1f}]; "
+        f"votes {v['per_s']:.0f}/s (>=1000 {verdict(v['per_s'] >= 1000)}), "
         f"{ratio:.2f}x bare (>=0.5 {verdict(ratio >= 0.5)}); "
         f"sign-ups {s['per_min']:.0f}/min {s['registered']}+{s['waiting']} (>=2000 exact {verdict(s['per_min'] >= 2000 and s['exact'])}); "
         f"{dash_text} (<=1.5x, <=200ms, same queries {verdict(dash_ok)}); "

@@ -36,10 +36,13 @@ import redis as redis_lib  # noqa: E402
 from django.db import connections  # noqa: E402 (lazy: reads settings on first use)
 
 from bench import load  # noqa: E402
+from bench.cpu import process_groups  # noqa: E402
 from bench.processes import RedisServer, Workers, machine_redis  # noqa: E402
 from bench.report import log, machine, report  # noqa: E402
 
-DB_NAME = "bench"
+# Another checkout's bench on the same machine can pick its own database and Redis databases.
+DB_NAME = os.environ.get("BENCH_DATABASE", "bench")
+REDIS_DBS = tuple(int(n) for n in os.environ.get("BENCH_REDIS_DBS", "3,9").split(","))
 PG = "postgres://postgres@127.0.0.1:5432"
 
 
@@ -75,8 +78,8 @@ def bench_env(redis: str) -> dict[str, str]:
         "DATABASE_URL": f"{PG}/{DB_NAME}",
         "MANTELKRING_DB_POOL": "true",
         "MANTELKRING_DB_POOL_MAX_SIZE": "20",
-        "REDIS_URL": f"{redis}/3",
-        "REDIS_CHANNEL_URL": f"{redis}/9",
+        "REDIS_URL": f"{redis}/{REDIS_DBS[0]}",
+        "REDIS_CHANNEL_URL": f"{redis}/{REDIS_DBS[1]}",
         "DJANGO_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         "MANTELKRING_MAIL_VIA_TASKS": "true",
         "MANTELKRING_BENCH": "true",
@@ -87,7 +90,7 @@ def bench_env(redis: str) -> dict[str, str]:
 def prepare(redis: str) -> None:
     """An empty database and Redis databases, migrated, static files collected."""
     recreate_database()
-    for db in (3, 9):
+    for db in REDIS_DBS:
         redis_lib.Redis.from_url(f"{redis}/{db}").flushdb()
     for command in (
         ["migrate", "--noinput", "-v", "0"],
@@ -106,29 +109,65 @@ def measure(args: argparse.Namespace, sizes: Sizes, env: dict[str, str], tmp: Pa
     from bench import seed as seed_module
     from panel import models
 
-    results: dict = {"machine": machine(), "workers": args.workers, "database": DB_NAME}
+    results: dict = {
+        "machine": machine(),
+        "workers": args.workers,
+        "database": DB_NAME,
+        "redis_dbs": REDIS_DBS,
+        "http_server": args.http,
+        "http": {},
+    }
     t = time.perf_counter()
     seed = seed_module.seed(members=sizes.members, watchers=sizes.watchers)
     log(f"seeded {sizes.members:,} members with sessions in {time.perf_counter() - t:.1f}s")
+    load.MEMBER_COOKIES.update(seed.cookies)
+    if args.anatomy_only:  # a quick figure for one change of the vote path
+        anatomy = inprocess.bench_vote_anatomy(seed, seed.sessions[-200:])
+        inside = inprocess.bench_bare_in_process(seed.sessions[-1000:])
+        print(f"vote anatomy (in-process): {anatomy}; bare in-process: {inside}", flush=True)
+        return {}
+    peers = seed_module.peer_questions(3)  # the tutorial view; vote-once on each server
     connections.close_all()
     live_voters = seed.sessions[sizes.watchers : sizes.watchers + sizes.live_votes]
     voters = seed.sessions[sizes.watchers + sizes.live_votes :]
     signers = seed.sessions[-sizes.signups :]
-    with Workers(args.workers, env, tmp) as workers:
-        log(f"{args.workers} uvicorn workers on ports {workers.ports}")
+    per_server = min(4000, (len(voters) - 200) // 2)
+    with (
+        Workers(args.workers, env, tmp, "uvicorn") as asgi,
+        Workers(args.workers, env, tmp, "gunicorn") as wsgi,
+    ):
+        servers = {"uvicorn": asgi, "gunicorn": wsgi}
+        http = servers[args.http]
+        log(f"uvicorn on {asgi.ports}, gunicorn on {wsgi.ports}; production HTTP: {args.http}")
         results["weight"] = load.bench_weight(
-            workers.ports[0],
+            http.ports[0],
             {
                 "poll page": (f"/panel/vragen/{seed.vote_poll}/vraag/1/", voters[-1]),
                 "training home": ("/training/", seed.professional_session),
             },
         )
         log(f"weight: {results['weight']}")
-        results["bare"] = load.bench_bare(workers.ports, voters, args.concurrency)
-        log(f"bare view: {results['bare']}")
-        results["votes"] = load.bench_votes(workers.ports, voters, seed.vote_poll, args.concurrency)
-        log(f"votes: {results['votes']}")
-        signup = load.bench_signups(workers.ports, signers, seed.gesprek, args.concurrency)
+        for k, (name, server) in enumerate(servers.items()):
+
+            def groups(server=server):
+                return process_groups(workers=server.pids, database=DB_NAME)
+
+            mine = voters[k * per_server : (k + 1) * per_server]
+            ports, n = server.ports, args.concurrency
+            row = results["http"][name] = {}
+            row["bare"] = load.with_cpu(groups, load.bench_bare, ports, (mine * 2)[:8000], n)
+            row["tutorial"] = load.with_cpu(
+                groups, load.bench_peer, ports, mine, *peers[0], n, once=False
+            )
+            row["peer"] = load.with_cpu(
+                groups, load.bench_peer, ports, mine, *peers[1 + k], n, once=True
+            )
+            row["votes"] = load.with_cpu(groups, load.bench_votes, ports, mine, seed.vote_poll, n)
+            for key, value in row.items():
+                log(f"{name} {key}: {value}")
+        results["bare"] = results["http"][args.http]["bare"]
+        results["votes"] = results["http"][args.http]["votes"]
+        signup = load.bench_signups(http.ports, signers, seed.gesprek, args.concurrency)
         counts = {
             s: models.Registration.objects.filter(gesprek_id=seed.gesprek, status=s).count()
             for s in ("registered", "waiting")
@@ -147,13 +186,16 @@ def measure(args: argparse.Namespace, sizes: Sizes, env: dict[str, str], tmp: Pa
         results["votes"]["stored"] = stored_votes
         log(f"sign-ups: {signup}; votes stored: {stored_votes}")
         results["live"] = load.bench_live(
-            workers.ports,
+            asgi.ports,
             [seed.werkgroep_session] * sizes.watchers,
             live_voters,
             seed.live_poll,
             "/ws/werkgroep/dashboard/",
+            vote_ports=http.ports,
         )
         log(f"live: {results['live']}")
+    results["bare_in_process"] = inprocess.bench_bare_in_process((voters * 2)[:1000])
+    log(f"bare view in-process: {results['bare_in_process']}")
     results["anatomy"] = inprocess.bench_vote_anatomy(seed, voters[-200:])
     log(f"vote anatomy (in-process): {results['anatomy']}")
     log("dashboard: growing one poll to " + ", ".join(f"{n:,}" for n in sizes.dashboard) + " votes")
@@ -168,6 +210,17 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--concurrency", type=int, default=48)
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for trying the script")
+    parser.add_argument(
+        "--http",
+        choices=("gunicorn", "uvicorn"),
+        default="gunicorn",
+        help="the server that takes HTTP in production (the other is measured beside it)",
+    )
+    parser.add_argument(
+        "--anatomy-only",
+        action="store_true",
+        help="only the in-process vote anatomy and bare view (no servers): about a minute",
+    )
     parser.add_argument(
         "--private-redis",
         action="store_true",
@@ -188,9 +241,13 @@ def main() -> int:
     env = bench_env(redis)
     os.environ.update(env)
     try:
-        log(f"database '{DB_NAME}' on {PG}, Redis {redis} (db 3 cache, db 9 channel layer)")
+        log(
+            f"database '{DB_NAME}' on {PG}, Redis {redis} (db {REDIS_DBS[0]} cache, db {REDIS_DBS[1]} channel layer)"
+        )
         prepare(redis)
         results = measure(args, sizes, env, tmp)
+        if not results:  # --anatomy-only printed its figures
+            return 0
         results["seconds"] = time.monotonic() - started
         print(report(results), flush=True)
         out = ROOT / "bench" / "results"

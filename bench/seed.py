@@ -18,19 +18,22 @@ from django.utils import timezone
 
 from accounts.models import Profession, Profile, Role, User
 from accounts.services import create_account
+from bench.peer import models as peer
+from panel import drafts
 from panel.models import Answer, Choice, PanelMember, Participation, Poll, Question, Spiegelgesprek
 from panel.services.polls import recount_results
 from sociale_kaart.models import Wijk
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "accounts.backends.ModelBackend"
 
 
 @dataclass
 class Seed:
     member_ids: list[int]
     sessions: list[str]  # session key per member, same order
+    cookies: dict[str, dict[str, str]]  # session key -> the member's draft cookies
     vote_poll: int  # the poll the throughput members answer
-    vote_draft: dict  # session draft {question_id: {"c": [choice]}} for vote_poll
+    vote_draft: dict  # answers draft {question_id: {"c": [choice]}} for vote_poll
     live_poll: int  # the poll the websocket watchers follow
     live_draft: dict
     gesprek: int  # 10 caregiver places
@@ -120,11 +123,17 @@ def seed(*, members: int, watchers: int) -> Seed:
     )
     vote_poll, vote_draft = _poll("Bench: stempeiling", FLASH_POLL)
     live_poll, live_draft = _poll("Bench: live", FLASH_POLL)
-    draft_key_vote, draft_key_live = f"panel_poll_{vote_poll.pk}", f"panel_poll_{live_poll.pk}"
-    sessions = [
-        _session(u, {draft_key_vote: vote_draft, draft_key_live: live_draft}) for u in users
-    ]
+    sessions = [_session(u) for u in users]
     Session.objects.bulk_create(sessions, batch_size=2000)
+    # Each member's answers draft for both polls, as the question screens leave it: a signed
+    # cookie in the browser (panel.drafts), sent with every request of that member.
+    cookies = {
+        session.session_key: {
+            drafts.cookie_name(poll.pk): drafts.sign(draft, poll_id=poll.pk, member_id=member.pk)
+            for poll, draft in ((vote_poll, vote_draft), (live_poll, live_draft))
+        }
+        for session, member in zip(sessions, panel_members, strict=True)
+    }
     # The watchers answered the live poll already (so they may see its live results).
     first_choices = {int(q): d["c"][0] for q, d in live_draft.items()}
     Participation.objects.bulk_create(
@@ -157,6 +166,7 @@ def seed(*, members: int, watchers: int) -> Seed:
     return Seed(
         member_ids=[m.pk for m in panel_members],
         sessions=[s.session_key for s in sessions],
+        cookies=cookies,
         vote_poll=vote_poll.pk,
         vote_draft=vote_draft,
         live_poll=live_poll.pk,
@@ -200,3 +210,18 @@ def results_poll_with_votes(votes: int, *, poll_id: int | None = None) -> int:
 
     recount_results(poll_id=poll_id)
     return poll_id
+
+
+def peer_questions(count: int) -> list[tuple[int, int]]:
+    """Tutorial questions with four choices each (bench.peer): [(question id, a choice id)]."""
+    made = []
+    for i in range(count):
+        question = peer.Question.objects.create(
+            question_text=f"Bench peer {i}: what's new?", pub_date=timezone.now()
+        )
+        choices = peer.Choice.objects.bulk_create(
+            peer.Choice(question=question, choice_text=text)
+            for text in ("Not much", "The sky", "Just hacking again", "Nothing")
+        )
+        made.append((question.pk, choices[2].pk))
+    return made

@@ -33,6 +33,10 @@ SITE_URL = env_str("MANTELKRING_SITE_URL", "http://127.0.0.1:8000")
 _TASKS_BACKEND = env_str("DJANGO_TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
 TASKS = {"default": {"BACKEND": _TASKS_BACKEND}}
 
+# Benchmarks only (bench/run.py): bench.urls adds a bare view and the tutorial peer app
+# (bench.peer) next to the real URLs.
+BENCH = env_bool("MANTELKRING_BENCH", False)
+
 INSTALLED_APPS = [
     "daphne",
     "django.contrib.admin",
@@ -54,6 +58,7 @@ INSTALLED_APPS = [
     "panel",
     "werkgroep",
     *(["django_tasks_db"] if _TASKS_BACKEND.startswith("django_tasks_db.") else []),
+    *(["bench.peer"] if BENCH else []),
 ]
 
 MIDDLEWARE = [
@@ -71,8 +76,7 @@ MIDDLEWARE = [
     "accounts.middleware.MfaRoleMiddleware",
 ]
 
-# Benchmarks only (bench/run.py): bench.urls adds a bare view next to the real URLs.
-ROOT_URLCONF = "bench.urls" if env_bool("MANTELKRING_BENCH", False) else "mantelkring.urls"
+ROOT_URLCONF = "bench.urls" if BENCH else "mantelkring.urls"
 WSGI_APPLICATION = "mantelkring.wsgi.application"
 ASGI_APPLICATION = "mantelkring.asgi.application"
 
@@ -166,9 +170,11 @@ else:
 
 # Accounts --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+# Django's and allauth's backends, loading the role and panel membership with the user
+# (accounts/backends.py: one query per request instead of three).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "accounts.backends.ModelBackend",
+    "accounts.backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -203,6 +209,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "request_login_code": "20/m/ip,3/m/key",
 }
+# Rate limits count per client address. In production nginx is the one proxy in front
+# (deploy/nginx.conf adds the client to X-Forwarded-For) and gunicorn leaves REMOTE_ADDR at
+# 127.0.0.1, so the client is the last X-Forwarded-For entry; without a proxy (development)
+# the header is not trusted and REMOTE_ADDR is used.
+ALLAUTH_TRUSTED_PROXY_COUNT = 0 if DEBUG else 1
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mantelkring] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Mantelkring"

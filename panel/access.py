@@ -24,10 +24,17 @@ LISTENER_ROLES = frozenset({Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER})
 
 
 def active_member(user) -> PanelMember | None:
-    """The logged-in person's panel membership, if they take part (have not left)."""
+    """The logged-in person's panel membership, if they take part (have not left).
+
+    The authentication backends (accounts.backends) read it with the user, so on a request
+    this costs no query; a user loaded otherwise reads it here."""
     if user is None or not user.is_authenticated:
         return None
-    return PanelMember.objects.filter(user=user, left_at=None).select_related("wijk").first()
+    try:
+        member = user.panel_member
+    except PanelMember.DoesNotExist:
+        return None
+    return member if member.left_at is None else None
 
 
 def remember_invitation(session, *, poll_id: int, member: PanelMember) -> None:
@@ -64,7 +71,8 @@ def check_poll_open_for(
         raise PollNotOpenYet
     if status == PollStatus.CLOSED:
         raise PollClosed
-    if poll.audience == Audience.WIJKEN and not poll.wijken.filter(pk=member.wijk_id).exists():
+    # .all(): the poll's wijken as prefetched (panel.poll_cache), else read here.
+    if poll.audience == Audience.WIJKEN and member.wijk_id not in {w.pk for w in poll.wijken.all()}:
         raise NotInAudience
 
 

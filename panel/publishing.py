@@ -14,6 +14,7 @@ from functools import partial
 from django.db import transaction
 from django.utils import timezone
 
+from panel import poll_cache
 from panel.events import broadcast_poll_update
 from panel.exceptions import PanelError
 from panel.models import (
@@ -98,7 +99,12 @@ def has_answers(poll: Poll) -> bool:
 
 
 def locked_poll(poll_id: int) -> Poll:
-    return Poll.objects.select_for_update().get(pk=poll_id)
+    """The poll, locked for a change. Every studio change goes through here, bulk writes to
+    questions and choices included (which send no model signals), so the vote path's poll
+    cache is told here."""
+    poll = Poll.objects.select_for_update().get(pk=poll_id)
+    poll_cache.invalidate(poll_id)
+    return poll
 
 
 def check_unlocked(poll: Poll) -> None:

@@ -29,22 +29,31 @@ def vote_keys(snapshot: dict, choices: list[tuple[int, int]]) -> Counter:
     return keys
 
 
-def add(poll_id: int, keys: Counter, *, table: str = "panel_resulttally") -> None:
-    """Add to the counters in one statement (INSERT … ON CONFLICT DO UPDATE, PostgreSQL and
-    SQLite). Keys are sorted so parallel votes lock rows in the same order (no deadlocks)."""
+def add_statement(
+    poll_id: int, keys: Counter, *, table: str = "panel_resulttally"
+) -> tuple[str, list]:
+    """The upsert that adds these keys (INSERT … ON CONFLICT DO UPDATE, PostgreSQL and SQLite),
+    as SQL and parameters. Keys are sorted so parallel votes lock rows in the same order (no
+    deadlocks); one random slot per vote spreads parallel votes over SLOTS rows."""
     slot = random.randrange(SLOTS)
     rows = sorted(keys.items())
     values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s)"] * len(rows))
     params: list = []
     for (question_ref, choice_ref, dimension, group), n in rows:
         params += [poll_id, question_ref, choice_ref, dimension, group, slot, n]
+    sql = (
+        f"INSERT INTO {table} (poll_id, question_ref, choice_ref, dimension, group_value, slot, count) "
+        f"VALUES {values} ON CONFLICT (poll_id, question_ref, choice_ref, dimension, group_value, slot) "
+        f"DO UPDATE SET count = {table}.count + excluded.count"
+    )
+    return sql, params
+
+
+def add(poll_id: int, keys: Counter, *, table: str = "panel_resulttally") -> None:
+    """Add to the counters in one statement (see add_statement)."""
+    sql, params = add_statement(poll_id, keys, table=table)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (poll_id, question_ref, choice_ref, dimension, group_value, slot, count) "
-            f"VALUES {values} ON CONFLICT (poll_id, question_ref, choice_ref, dimension, group_value, slot) "
-            f"DO UPDATE SET count = {table}.count + excluded.count",
-            params,
-        )
+        cursor.execute(sql, params)
 
 
 def rebuild(poll_ids, *, Participation, Answer, ResultTally) -> None:

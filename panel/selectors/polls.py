@@ -282,7 +282,8 @@ def question_count(poll: Poll) -> int:
 
 def questions_with_choices(poll: Poll) -> list[Question]:
     """The poll's questions in order, each with its choices read in the same go."""
-    return list(poll.questions.prefetch_related("choices").order_by("order"))
+    prefetch_questions(poll)  # no query when they came prefetched (panel.poll_cache)
+    return list(poll.questions.all())
 
 
 def prefetch_questions(poll: Poll) -> None:

@@ -2,10 +2,11 @@
 and recounting the result counters."""
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
@@ -108,26 +109,65 @@ def cast_vote(*, member: PanelMember, poll: Poll, answers: Sequence[AnswerInput]
                 Answer(question_id=answer.question_id, choice_id=cid, **snapshot)
                 for cid in answer.choice_ids
             )
+    keys = tallies.vote_keys(
+        snapshot,
+        [(answer.question_id, choice_id) for answer in cleaned for choice_id in answer.choice_ids],
+    )
     try:
-        with transaction.atomic():
-            participation = Participation.objects.create(member=member, poll=poll)
-            Answer.objects.bulk_create(rows)
-            # Last, so the counter rows stay locked only until the commit right after.
-            tallies.add(
-                poll.pk,
-                tallies.vote_keys(
-                    snapshot,
-                    [
-                        (answer.question_id, choice_id)
-                        for answer in cleaned
-                        for choice_id in answer.choice_ids
-                    ],
-                ),
-            )
-            transaction.on_commit(partial(events.broadcast_poll_update, poll.pk))
+        if connection.vendor == "postgresql":
+            participation = _store_in_one_statement(member, poll, rows, keys)
+        else:
+            participation = _store(member, poll, rows, keys)
     except IntegrityError:  # voted before, a double click or a parallel request won the race:
         raise AlreadyVoted from None  # the unique constraint is the check (no extra SELECT)
+    transaction.on_commit(partial(events.broadcast_poll_update, poll.pk))
     return participation
+
+
+def _store(member: PanelMember, poll: Poll, rows: list[Answer], keys) -> Participation:
+    """Participation, answers and counters in one transaction, statement by statement."""
+    with transaction.atomic():
+        participation = Participation.objects.create(member=member, poll=poll)
+        Answer.objects.bulk_create(rows)
+        # Last, so the counter rows stay locked only until the commit right after.
+        tallies.add(poll.pk, keys)
+    return participation
+
+
+def _store_in_one_statement(
+    member: PanelMember, poll: Poll, rows: list[Answer], keys
+) -> Participation:
+    """The same writes as _store in one statement (PostgreSQL data-modifying CTEs): one round
+    trip, and outside a transaction no BEGIN and COMMIT either (a statement is atomic by
+    itself). The unique constraint on participations still fails the whole statement, so a
+    second vote stores nothing; the counter upsert keeps its sorted order."""
+    participations, answers = Participation._meta.db_table, Answer._meta.db_table
+    parts = [
+        f"participation AS (INSERT INTO {participations} (member_id, poll_id) "
+        "VALUES (%s, %s) RETURNING id)"
+    ]
+    params: list = [member.pk, poll.pk]
+    if rows:
+        fields = [f for f in Answer._meta.concrete_fields if not f.primary_key]
+        row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
+        parts.append(
+            f"answers AS (INSERT INTO {answers} ({', '.join(f.column for f in fields)}) "
+            f"VALUES {', '.join([row_sql] * len(rows))})"
+        )
+        for row in rows:
+            params += [f.get_db_prep_save(f.pre_save(row, True), connection) for f in fields]
+    tally_sql, tally_params = tallies.add_statement(poll.pk, keys)
+    parts.append(f"counters AS ({tally_sql})")
+    params += tally_params
+    sql = "WITH " + ", ".join(parts) + " SELECT id FROM participation"
+    # Inside a caller's transaction, a savepoint keeps a refused vote from spoiling it.
+    with (
+        transaction.atomic() if connection.in_atomic_block else nullcontext(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(sql, params)
+        (participation_id,) = cursor.fetchone()
+    return Participation(pk=participation_id, member=member, poll=poll)
 
 
 def recount_results(*, poll_id: int) -> None:

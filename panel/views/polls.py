@@ -1,5 +1,5 @@
-"""Flash polls for members: invitation link, start, one question per screen (a draft in the
-session), review and vote, thanks, results."""
+"""Flash polls for members: invitation link, start, one question per screen (a draft in a
+signed cookie, panel.drafts), review and vote, thanks, results."""
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from panel import access, selectors
+from panel import access, drafts, poll_cache, selectors
 from panel.exceptions import AlreadyVoted, NotInAudience, PanelError, PollUnavailable
 from panel.forms import QuestionForm
 from panel.models import PanelMember, Poll, QuestionKind
@@ -21,16 +21,18 @@ from panel.views.support import HELP_KEY
 def _poll_or_exit(
     request: HttpRequest, poll_id: int
 ) -> tuple[Poll, PanelMember | None, HttpResponse | None]:
-    poll = get_object_or_404(Poll.objects.published(), pk=poll_id)  # concepts: 404
+    poll = poll_cache.get_poll(poll_id)  # questions, choices and wijken included
+    if poll is None or not poll.is_published:  # concepts: 404
+        raise Http404
     member = access.member_for_poll(user=request.user, session=request.session, poll_id=poll.pk)
     if member is not None:
         return poll, member, None
     return poll, None, not_a_member(request)
 
 
-def _draft_key(poll: Poll) -> str:
-    """Session key of the answers given so far: {question id: QuestionForm.as_session()}."""
-    return f"panel_poll_{poll.pk}"
+def _draft(request: HttpRequest, poll: Poll, member: PanelMember) -> dict:
+    """The answers given so far: {question id: QuestionForm.as_session()} (panel.drafts)."""
+    return drafts.read(request, poll_id=poll.pk, member_id=member.pk)
 
 
 def _closed_page(
@@ -91,15 +93,20 @@ def poll_question(request: HttpRequest, poll_id: int, number: int) -> HttpRespon
     if not 1 <= number <= len(questions):
         raise Http404
     question = questions[number - 1]
-    stored = request.session.get(_draft_key(poll), {})
+    stored = _draft(request, poll, member)
     if request.method == "POST":
         form = QuestionForm(question, request.POST)
         if form.is_valid():
             stored[str(question.pk)] = form.as_session()
-            request.session[_draft_key(poll)] = stored
             if number < len(questions):
-                return redirect("panel:poll_question", poll_id=poll.pk, number=number + 1)
-            return redirect("panel:poll_review", poll_id=poll.pk)
+                response = redirect("panel:poll_question", poll_id=poll.pk, number=number + 1)
+            else:
+                response = redirect("panel:poll_review", poll_id=poll.pk)
+            if drafts.write(response, stored, poll_id=poll.pk, member_id=member.pk):
+                return response
+            form.add_error(
+                "answer", _("Uw antwoorden zijn samen te lang. Maak dit antwoord korter.")
+            )
     else:
         form = QuestionForm(
             question,
@@ -149,7 +156,7 @@ def poll_review(request: HttpRequest, poll_id: int) -> HttpResponse:
     poll, member, exit_response = _poll_or_exit(request, poll_id)
     if exit_response:
         return exit_response
-    stored = request.session.get(_draft_key(poll), {})
+    stored = _draft(request, poll, member)
     if request.method == "POST":
         if not stored and access.has_answered(poll, member):
             messages.info(request, message(AlreadyVoted()))  # a second click on the same button
@@ -181,19 +188,24 @@ def _vote(request: HttpRequest, poll: Poll, member: PanelMember, stored: dict) -
         cast_vote(member=member, poll=poll, answers=inputs)
     except AlreadyVoted as error:
         messages.info(request, message(error))
-        return redirect("panel:poll_thanks", poll_id=poll.pk)
+        response = redirect("panel:poll_thanks", poll_id=poll.pk)
+        drafts.clear(response, poll_id=poll.pk)
+        return response
     except PollUnavailable as error:
         return _closed_page(request, poll, member, error)
     except PanelError as error:
         messages.error(request, message(error))
-        request.session.pop(_draft_key(poll), None)
-        return redirect("panel:poll", poll_id=poll.pk)
-    request.session.pop(_draft_key(poll), None)
+        response = redirect("panel:poll", poll_id=poll.pk)
+        drafts.clear(response, poll_id=poll.pk)
+        return response
     if answers_call_for_help(questions=poll.questions.all(), stored=stored):
         # Not a plain thank-you: the help page, with who to call now. Only the session knows.
         request.session[HELP_KEY] = {"poll": poll.pk, "wijk": member.wijk_id}
-        return redirect("panel:help")
-    return redirect("panel:poll_thanks", poll_id=poll.pk)
+        response = redirect("panel:help")
+    else:
+        response = redirect("panel:poll_thanks", poll_id=poll.pk)
+    drafts.clear(response, poll_id=poll.pk)  # sent: the browser forgets the answers
+    return response
 
 
 def poll_thanks(request: HttpRequest, poll_id: int) -> HttpResponse:

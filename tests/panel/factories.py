@@ -4,6 +4,7 @@ import factory
 from django.utils import timezone
 
 from accounts.models import Role
+from panel import drafts
 from panel.models import (
     Choice,
     PanelMember,
@@ -118,3 +119,15 @@ class SpiegelgesprekFactory(factory.django.DjangoModelFactory):
     accessibility = "Gelijkvloers, met invalidentoilet."
     caregiver_places = 8
     listener_places = 30
+
+
+def set_draft(client, poll: Poll, member, draft: dict | None = None) -> None:
+    """Put a signed answers draft in the client's cookies, as the question screens leave it
+    (default: the first choice of every choice question)."""
+    if draft is None:
+        draft = {
+            str(a.question_id): {"c": list(a.choice_ids)} for a in answers_for(poll) if a.choice_ids
+        }
+    client.cookies[drafts.cookie_name(poll.pk)] = drafts.sign(
+        draft, poll_id=poll.pk, member_id=member.pk
+    )

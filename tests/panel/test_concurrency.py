@@ -12,7 +12,13 @@ from panel.models import Answer, Participation, Registration, RegistrationKind
 from panel.services.gesprekken import cancel_registration, register_for_gesprek
 from panel.services.polls import cast_vote
 from tests.accounts.factories import UserFactory
-from tests.panel.factories import PanelMemberFactory, SpiegelgesprekFactory, answers_for, make_poll
+from tests.panel.factories import (
+    PanelMemberFactory,
+    SpiegelgesprekFactory,
+    answers_for,
+    make_poll,
+    set_draft,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -82,11 +88,7 @@ def test_parallel_double_submits_of_the_form_store_one_response():
     poll = make_poll(with_text=False)
     client = Client()
     client.force_login(member.user)
-    session = client.session
-    session[f"panel_poll_{poll.pk}"] = {
-        str(a.question_id): {"c": list(a.choice_ids)} for a in answers_for(poll)
-    }
-    session.save()
+    set_draft(client, poll, member)
     cookie = client.cookies
     clients = []
     for _ in range(10):

@@ -15,7 +15,7 @@ from panel.services.gesprekken import register_for_gesprek
 from panel.services.polls import cast_vote
 from panel.tokens import make_cancel_token, make_invitation_token
 from tests.accounts.factories import UserFactory
-from tests.panel.factories import SpiegelgesprekFactory, answers_for, make_poll
+from tests.panel.factories import SpiegelgesprekFactory, answers_for, make_poll, set_draft
 from tests.panel.readability import flesch_douma, visible_text
 
 pytestmark = pytest.mark.django_db
@@ -154,11 +154,7 @@ def caregiver_pages(client, member, objects):
     yield "start", client.get(reverse("panel:poll", args=[poll.pk]))
     for number in range(1, poll.questions.count() + 1):
         yield f"vraag {number}", client.get(reverse("panel:poll_question", args=[poll.pk, number]))
-    session = client.session
-    session[f"panel_poll_{poll.pk}"] = {
-        str(a.question_id): {"c": list(a.choice_ids)} for a in answers_for(poll)
-    }
-    session.save()
+    set_draft(client, poll, member)
     yield "controleren", client.get(reverse("panel:poll_review", args=[poll.pk]))
     answered = objects["answered"]
     yield "bedankt", client.get(reverse("panel:poll_thanks", args=[answered.pk]))

@@ -2,6 +2,8 @@ from dataclasses import fields
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from panel.exceptions import AlreadyVoted, InvalidAnswer, NotInAudience, PollClosed, PollNotOpenYet
@@ -250,6 +252,31 @@ def test_result_counters_match_a_count_of_the_answers(poll, wijk):
     assert _counted_from_tallies(poll) == expected
     recount_results(poll_id=poll.pk)
     assert _counted_from_tallies(poll) == expected
+
+
+def test_a_vote_is_one_write_statement_on_postgresql_and_stores_what_the_orm_would(member):
+    """PostgreSQL: participation, answers and counters in one statement (data-modifying CTEs);
+    SQLite: three statements in a transaction. The rows are the same either way."""
+    poll = make_poll(anonymous=False)
+    with CaptureQueriesContext(connection) as queries:
+        participation = cast_vote(member=member, poll=poll, answers=answers_for(poll, text="Rust"))
+    writes = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(("INSERT", "WITH"))]
+    assert len(writes) == (1 if connection.vendor == "postgresql" else 3), writes
+    assert Participation.objects.get(poll=poll, member=member).pk == participation.pk
+    text = Answer.objects.get(question__poll=poll, choice__isnull=True)
+    assert (text.text, text.status, text.member_id, text.wijk_id, text.works) == (
+        "Rust",
+        "pending",
+        member.pk,
+        member.wijk_id,
+        member.works,
+    )
+    assert text.created_at is not None and text.hidden_reason == ""
+    assert Answer.objects.filter(question__poll=poll, choice__isnull=False).count() == 3
+    with pytest.raises(AlreadyVoted):  # the whole statement fails: nothing more is stored
+        cast_vote(member=member, poll=poll, answers=answers_for(poll, text="Nog eens"))
+    assert Answer.objects.filter(question__poll=poll).count() == 4
+    assert poll_results(poll_id=poll.pk).respondents == 1
 
 
 def test_a_breakdown_keys_wijken_by_id_and_a_removed_wijk_counts_as_unknown(member, poll, wijk):

@@ -30,24 +30,26 @@ def redis_server(tmp_path):
 
 @pytest.fixture
 def start_server(tmp_path):
-    """start_server(redis_url) -> a running ASGI server process sharing the test database.
+    """start_server(redis_url[, server]) -> a running server process sharing the test
+    database: daphne (ASGI) by default, or gunicorn (WSGI, the production HTTP server).
 
     Tests using it must commit their data (transactional db), like the browser tests.
     """
     started = []
 
-    def _start(redis_url: str | None):
+    def _start(redis_url: str | None, server: str = "daphne"):
         connections.close_all()  # never share a database socket with a child's start-up
         env = {"DATABASE_URL": child_database_url(), "DJANGO_DEBUG": "true"}
         env["REDIS_URL"] = redis_url or ""
-        server = ServerProcess(
+        process = ServerProcess(
             env=env,
             log=tmp_path / f"server-{len(started)}.log",
+            server=server,
             unset=["DJANGO_ALLOW_ASYNC_UNSAFE"],  # the tests' own relaxation, not the server's
         )
-        server.start()
-        started.append(server)
-        return server
+        process.start()
+        started.append(process)
+        return process
 
     yield _start
     for server in started:

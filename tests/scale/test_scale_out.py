@@ -51,3 +51,35 @@ def test_a_vote_on_process_a_reaches_a_websocket_on_process_b(start_server, requ
     last_choice = poll.questions.get(order=1).choices.order_by("order").last()
     counts = {c["id"]: c["count"] for q in message["questions"] for c in q["choices"]}
     assert counts[last_choice.pk] == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_vote_on_the_wsgi_http_server_reaches_a_websocket_on_an_asgi_worker(
+    start_server, request
+):
+    """Production splits the two: HTTP on gunicorn (WSGI), /ws/ on ASGI workers behind the
+    same nginx. The vote's broadcast from a WSGI worker reaches the ASGI worker's websocket."""
+    redis_url = os.environ.get("REDIS_URL") or request.getfixturevalue("redis_server").url
+    poll = make_poll()
+    watcher, voter = PanelMemberFactory(), PanelMemberFactory()
+    polls.cast_vote(member=watcher, poll=poll, answers=answers_for(poll))
+    watcher_session = session_cookie(watcher.user)
+    voter_session = session_cookie(voter.user)
+    http = start_server(redis_url, server="gunicorn")
+    websockets = start_server(redis_url)
+
+    async def scenario():
+        ws = await WebSocket.connect(
+            "127.0.0.1",
+            websockets.port,
+            f"/ws/panel/vragen/{poll.pk}/",
+            cookies={settings.SESSION_COOKIE_NAME: watcher_session},
+        )
+        try:
+            await vote_over_http(http.port, voter_session, poll)
+            return json.loads(await asyncio.wait_for(ws.recv(), timeout=15))
+        finally:
+            await ws.close()
+
+    message = asyncio.run(scenario())
+    assert message["respondents"] == 2

@@ -137,3 +137,21 @@ def export_response(
     response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
     return response
+
+
+def table_sheets(tables) -> list[Sheet]:
+    """One sheet per table (monitor.Table, trends): caption, headings, rows, and its note.
+    Sheet titles are made unique and safe for Excel (31 characters, no []:*?/\\)."""
+    sheets: list[Sheet] = []
+    used: set[str] = set()
+    for table in tables:
+        base = "".join(" " if ch in "[]:*?/\\" else ch for ch in table.caption)[:28].strip()
+        title, n = base or "Tabel", 2
+        while title.lower() in used:
+            title, n = f"{base[:25]} {n}", n + 1
+        used.add(title.lower())
+        rows: list[Sequence] = [[table.caption], list(table.columns), *table.rows]
+        if table.note:
+            rows += [[], [table.note]]
+        sheets.append((title, rows))
+    return sheets

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from werkgroep import views
+from werkgroep import reporting_views, views
 
 app_name = "werkgroep"
 urlpatterns = [
@@ -19,4 +19,7 @@ urlpatterns = [
     path("dekking/", views.coverage, name="coverage"),
     path("rapport/", views.report, name="report"),
     path("exports/", views.export_log, name="export_log"),
+    # Reporting over time (werkgroep/reporting_views.py)
+    path("monitor/", reporting_views.monitor_page, name="monitor"),
+    path("monitor/export.<str:fmt>", reporting_views.monitor_export, name="monitor_export"),
 ]

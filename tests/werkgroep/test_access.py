@@ -26,6 +26,8 @@ PAGES = {
     "coverage": lambda o: {},
     "report": lambda o: {},
     "export_log": lambda o: {},
+    "monitor": lambda o: {},
+    "monitor_export": lambda o: {"fmt": "csv"},
 }
 
 

@@ -1,0 +1,91 @@
+"""Panel figures over time for the werkgroep monitor: counts per day in a date range, so the
+caller can add them up per month, quarter or period. A fixed number of queries however many
+members, polls or registrations there are; aggregates only, nothing about one person."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from panel.models import PanelMember, RegistrationKind, RegistrationStatus, Spiegelgesprek
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _day_range(field: str, start: date, end: date) -> Q:
+    return Q(**{f"{field}__gte": _start_of(start), f"{field}__lt": _start_of(end + timedelta(1))})
+
+
+def _per_day(queryset, field: str) -> dict[date, int]:
+    rows = (
+        queryset.annotate(day=TruncDate(field))
+        .order_by()
+        .values("day")
+        .annotate(n=Count("pk"))
+        .values_list("day", "n")
+    )
+    return dict(rows)
+
+
+@dataclass(frozen=True)
+class MemberFlow:
+    """Members in the panel on the morning of `start`, and who joined and left per day."""
+
+    active_at_start: int
+    joined: dict[date, int]
+    left: dict[date, int]
+
+    def active_after(self, day: date) -> int:
+        """Members in the panel at the end of `day` (a day inside the range)."""
+        joined = sum(n for d, n in self.joined.items() if d <= day)
+        left = sum(n for d, n in self.left.items() if d <= day)
+        return self.active_at_start + joined - left
+
+
+def member_flow(*, start: date, end: date) -> MemberFlow:
+    before = _start_of(start)
+    active_at_start = PanelMember.objects.filter(
+        Q(left_at__isnull=True) | Q(left_at__gte=before), joined_at__lt=before
+    ).count()
+    return MemberFlow(
+        active_at_start=active_at_start,
+        joined=_per_day(
+            PanelMember.objects.filter(_day_range("joined_at", start, end)), "joined_at"
+        ),
+        left=_per_day(PanelMember.objects.filter(_day_range("left_at", start, end)), "left_at"),
+    )
+
+
+@dataclass(frozen=True)
+class GesprekDay:
+    gesprekken: int
+    caregivers: int
+
+
+def gesprekken_held(*, start: date, end: date) -> dict[date, GesprekDay]:
+    """Spiegelgesprekken that took place (started before now) per day, and the caregivers
+    who had a place (registered, not on the waiting list, not cancelled)."""
+    held = Spiegelgesprek.objects.filter(
+        _day_range("starts_at", start, end), starts_at__lte=timezone.now()
+    )
+    rows = (
+        held.annotate(day=TruncDate("starts_at"))
+        .order_by()
+        .values("day")
+        .annotate(
+            n=Count("pk", distinct=True),
+            caregivers=Count(
+                "registrations",
+                filter=Q(
+                    registrations__kind=RegistrationKind.CAREGIVER,
+                    registrations__status=RegistrationStatus.REGISTERED,
+                ),
+            ),
+        )
+        .values_list("day", "n", "caregivers")
+    )
+    return {day: GesprekDay(gesprekken=n, caregivers=c) for day, n, c in rows}

@@ -9,7 +9,13 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from panel.models import PanelMember, RegistrationKind, RegistrationStatus, Spiegelgesprek
+from panel.models import (
+    PanelMember,
+    Poll,
+    RegistrationKind,
+    RegistrationStatus,
+    Spiegelgesprek,
+)
 
 
 def _start_of(day: date) -> datetime:
@@ -89,3 +95,24 @@ def gesprekken_held(*, start: date, end: date) -> dict[date, GesprekDay]:
         .values_list("day", "n", "caregivers")
     )
     return {day: GesprekDay(gesprekken=n, caregivers=c) for day, n, c in rows}
+
+
+@dataclass(frozen=True)
+class PollRound:
+    """A poll as one round of a repeated series (Poll.repeat_of links a repeat to its original)."""
+
+    id: int
+    title: str
+    opens_at: datetime
+    closes_at: datetime
+    repeat_of_id: int | None
+
+
+def poll_rounds() -> list[PollRound]:
+    """Every poll, oldest first, with what it repeats. One query."""
+    return [
+        PollRound(*row)
+        for row in Poll.objects.order_by("opens_at", "pk").values_list(
+            "pk", "title", "opens_at", "closes_at", "repeat_of_id"
+        )
+    ]

@@ -127,6 +127,14 @@ class Poll(models.Model):
     invitations_sent_at = models.DateTimeField(
         _("uitnodigingen verstuurd op"), null=True, blank=True
     )
+    repeat_of = models.ForeignKey(
+        "self",
+        verbose_name=_("herhaling van"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="repeats",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -22,4 +22,6 @@ urlpatterns = [
     # Reporting over time (werkgroep/reporting_views.py)
     path("monitor/", reporting_views.monitor_page, name="monitor"),
     path("monitor/export.<str:fmt>", reporting_views.monitor_export, name="monitor_export"),
+    path("trends/", reporting_views.trend_list, name="trends"),
+    path("trends/<int:poll_id>/", reporting_views.trend_page, name="trend"),
 ]

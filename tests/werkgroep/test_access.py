@@ -28,12 +28,20 @@ PAGES = {
     "export_log": lambda o: {},
     "monitor": lambda o: {},
     "monitor_export": lambda o: {"fmt": "csv"},
+    "trends": lambda o: {},
+    "trend": lambda o: {"poll_id": o["repeat"].repeat_of_id},
 }
 
 
 @pytest.fixture
 def objects(db):
-    return {"poll": make_poll(), "point": ActionPointFactory(), "gesprek": closed_gesprek()}
+    poll = make_poll()
+    return {
+        "poll": poll,
+        "repeat": make_poll(repeat_of=poll),
+        "point": ActionPointFactory(),
+        "gesprek": closed_gesprek(),
+    }
 
 
 def _werkgroep_url_names() -> set[str]:

@@ -19,3 +19,7 @@ class QuoteWithoutConsent(WerkgroepError):
 
 class UnknownExport(WerkgroepError):
     pass
+
+
+class ReportPublished(WerkgroepError):
+    """A published council report stays as it was published."""

@@ -77,3 +77,38 @@ class PeriodStepForm(forms.Form):
         if self.is_valid() and self.cleaned_data.get("stap"):
             return Step(self.cleaned_data["stap"])
         return Step.MONTH
+
+
+class CouncilReportForm(PeriodStepForm):
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=200,
+        error_messages={"required": _("Vul dit in."), "max_length": _("Hoogstens 200 tekens.")},
+    )
+    field_order = ["title", "van", "tot", "stap"]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("van"):
+            self.add_error("van", _("Vul dit in."))
+        if not data.get("tot"):
+            self.add_error("tot", _("Vul dit in."))
+        return data
+
+
+class SectionTextForm(forms.Form):
+    key = forms.CharField(widget=forms.HiddenInput, max_length=20)
+    summary = forms.CharField(
+        label=_("Samenvatting"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Hoogstens 4000 tekens.")},
+    )
+    conclusions = forms.CharField(
+        label=_("Conclusies"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Hoogstens 4000 tekens.")},
+    )

@@ -1,13 +1,22 @@
 """Views of the werkgroep's reporting over time: the monitor, trends per question, the council
 report and their exports. Thin: parse the period, call a selector, render."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.roles import area_required
-from werkgroep import charts, exports, monitor, selectors, trends
+from werkgroep import charts, council, council_pdf, exports, monitor, selectors, trends
+from werkgroep.exceptions import ReportPublished, WerkgroepError
+from werkgroep.models import CouncilReport
 from werkgroep.periods import Period, Step
-from werkgroep.reporting_forms import PeriodStepForm
+from werkgroep.reporting_forms import CouncilReportForm, PeriodStepForm, SectionTextForm
 
 werkgroep_only = area_required("werkgroep")
 FORMATS = ("csv", "xlsx")
@@ -136,3 +145,123 @@ def trend_page(request: HttpRequest, poll_id: int) -> HttpResponse:
             "dimensions": selectors.DIMENSIONS,
         },
     )
+
+
+# Council report ----------------------------------------------------------------------------
+
+COUNCIL_MESSAGES = {
+    ReportPublished: gettext_lazy(
+        "Dit rapport is gepubliceerd en verandert niet meer. Maak een nieuw rapport."
+    ),
+}
+
+
+@werkgroep_only
+def council_list(request: HttpRequest) -> HttpResponse:
+    form = CouncilReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        report = council.create_report(
+            title=form.cleaned_data["title"],
+            period=form.period(),
+            step=form.step(),
+            by=request.user,
+        )
+        messages.success(request, _("Rapport gemaakt. Schrijf nu per onderdeel uw tekst."))
+        return redirect("werkgroep:council", pk=report.pk)
+    return render(
+        request,
+        "werkgroep/council_list.html",
+        {"form": form, "reports": CouncilReport.objects.select_related("published_by")},
+    )
+
+
+def _section_forms(view: council.ReportView, bound: SectionTextForm | None) -> dict:
+    forms = {}
+    for key in council.section_keys():
+        if bound is not None and bound.prefix == key:
+            forms[key] = bound
+            continue
+        text = view.texts.get(key)
+        forms[key] = SectionTextForm(
+            prefix=key,
+            initial={
+                "key": key,
+                "summary": text.summary if text else "",
+                "conclusions": text.conclusions if text else "",
+            },
+        )
+    return forms
+
+
+@werkgroep_only
+def council_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(CouncilReport, pk=pk)
+    bound = None
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "publish":
+                council.publish_report(report=report, by=request.user)
+                messages.success(request, _("Gepubliceerd. Dit rapport verandert niet meer."))
+                return redirect("werkgroep:council", pk=pk)
+            key = request.POST.get("section", "")
+            if key not in council.section_keys():
+                raise Http404
+            bound = SectionTextForm(request.POST, prefix=key)
+            if bound.is_valid():
+                council.save_section_text(
+                    report=report,
+                    key=key,
+                    summary=bound.cleaned_data["summary"],
+                    conclusions=bound.cleaned_data["conclusions"],
+                    by=request.user,
+                )
+                messages.success(request, _("Tekst opgeslagen."))
+                return redirect(f"{reverse('werkgroep:council', args=[pk])}#sec-{key}")
+        except WerkgroepError as error:
+            messages.error(request, COUNCIL_MESSAGES[type(error)])
+            return redirect("werkgroep:council", pk=pk)
+    view = council.report_view(report=report)
+    return render(
+        request,
+        "werkgroep/council_report.html",
+        {
+            "view": view,
+            "report": report,
+            "forms": _section_forms(view, bound),
+            "gemeente": view.data["gemeente"],
+        },
+    )
+
+
+@werkgroep_only
+def council_pdf_download(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(CouncilReport, pk=pk)
+    body = council_pdf.report_pdf(council.report_view(report=report))
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="raadsrapport-{report.pk}.pdf"'
+    return response
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal: quotes, backslashes and line breaks escaped."""
+    escaped = "".join(
+        ch if ch.isalnum() or ch in " .,:;-()/'·" else f"\\{ord(ch):06x}" for ch in str(text)
+    )
+    return f'"{escaped}"'
+
+
+@werkgroep_only
+def council_print_css(request: HttpRequest, pk: int) -> HttpResponse:
+    """The running header of the printed report: the gemeente, the title and the date, in the
+    page margins (CSS @page boxes; a stylesheet, because the page allows no inline style)."""
+    report = get_object_or_404(CouncilReport, pk=pk)
+    day = report.published_at or timezone.now()
+    header = _("Gemeente {gemeente} · {title}").format(
+        gemeente=settings.MANTELKRING_GEMEENTE, title=report.title
+    )
+    dated = date_format(timezone.localtime(day), "j F Y")
+    if not report.is_published:
+        dated = _("Concept, {day}").format(day=dated)
+    boxes = f"@top-left {{ content: {_css_string(header)}; }} @top-right {{ content: {_css_string(dated)}; }}"
+    css = f"@page {{ {boxes} }}\n@page wide {{ {boxes} }}\n"
+    return HttpResponse(css, content_type="text/css; charset=utf-8")

@@ -24,4 +24,16 @@ urlpatterns = [
     path("monitor/export.<str:fmt>", reporting_views.monitor_export, name="monitor_export"),
     path("trends/", reporting_views.trend_list, name="trends"),
     path("trends/<int:poll_id>/", reporting_views.trend_page, name="trend"),
+    path("raadsrapporten/", reporting_views.council_list, name="council_list"),
+    path("raadsrapporten/<int:pk>/", reporting_views.council_detail, name="council"),
+    path(
+        "raadsrapporten/<int:pk>/rapport.pdf",
+        reporting_views.council_pdf_download,
+        name="council_pdf",
+    ),
+    path(
+        "raadsrapporten/<int:pk>/print.css",
+        reporting_views.council_print_css,
+        name="council_print_css",
+    ),
 ]

@@ -1,10 +1,13 @@
 """Only werkgroep and beheer reach the werkgroep pages; /wij-deden/ is public."""
 
+from datetime import date
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Role
 from tests.werkgroep.factories import ActionPointFactory, closed_gesprek, make_poll
+from werkgroep.models import CouncilReport
 
 ROLES = [None, Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER]
 ALLOWED = {Role.WERKGROEP, Role.BEHEER}
@@ -30,6 +33,10 @@ PAGES = {
     "monitor_export": lambda o: {"fmt": "csv"},
     "trends": lambda o: {},
     "trend": lambda o: {"poll_id": o["repeat"].repeat_of_id},
+    "council_list": lambda o: {},
+    "council": lambda o: {"pk": o["report"].pk},
+    "council_pdf": lambda o: {"pk": o["report"].pk},
+    "council_print_css": lambda o: {"pk": o["report"].pk},
 }
 
 
@@ -41,6 +48,9 @@ def objects(db):
         "repeat": make_poll(repeat_of=poll),
         "point": ActionPointFactory(),
         "gesprek": closed_gesprek(),
+        "report": CouncilReport.objects.create(
+            title="Rapport", period_start=date(2026, 1, 1), period_end=date(2026, 6, 30)
+        ),
     }
 
 

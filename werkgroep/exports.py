@@ -10,6 +10,7 @@ from openpyxl import Workbook
 
 from werkgroep import selectors
 from werkgroep.models import ActionStatus
+from werkgroep.periods import Period
 from werkgroep.services import record_export
 
 Sheet = tuple[str, list[Sequence]]
@@ -22,14 +23,36 @@ CONTENT_TYPES = {
 
 def poll_sheets(*, poll_id: int) -> list[Sheet]:
     results = selectors.results_page(poll_id=poll_id, dimension="wijk")
-    overall: list[Sequence] = [["Vraag", "Antwoord", "Aantal", "Procent"]]
+    overall: list[Sequence] = [
+        ["Vraag", "Antwoord", "Aantal mensen", "Procent van wie de vraag beantwoordde"]
+    ]
+    texts: list[Sequence] = [["Vraag", "Open antwoord (goedgekeurd na controle)"]]
     for q in results["questions"]:
         if q["kind"] == "text":
-            overall.append([q["text"], "(open antwoorden, na controle)", q["total"], ""])
+            # only approved answers: hidden and unchecked ones are neither shown nor counted
+            overall.append(
+                [
+                    q["text"],
+                    "Open antwoorden, goedgekeurd na controle",
+                    len(q["approved_texts"]),
+                    "",
+                ]
+            )
+            texts.extend([q["text"], text] for text in q["approved_texts"])
             continue
+        overall.append([q["text"], "Mensen die de vraag beantwoordden", q["total"], 100])
         for c in q["choices"]:
             overall.append([q["text"], c["text"], c["count"], c["percent"]])
-    sheets: list[Sheet] = [("Uitslag", overall)]
+        if q["kind"] == "multiple":
+            overall.append(
+                [
+                    q["text"],
+                    "Hier kon men meer dan één antwoord kiezen: samen meer dan 100%.",
+                    "",
+                    "",
+                ]
+            )
+    sheets: list[Sheet] = [("Uitslag", overall), ("Open antwoorden", texts)]
     for dimension, label in selectors.DIMENSIONS.items():
         rows: list[Sequence] = []
         labels = selectors.group_labels(dimension)
@@ -49,7 +72,8 @@ def poll_sheets(*, poll_id: int) -> list[Sheet]:
     return sheets
 
 
-def action_point_sheets() -> list[Sheet]:
+def action_point_sheets(*, period: Period | None = None) -> list[Sheet]:
+    """All action points; for a period, those whose status changed in it."""
     rows: list[Sequence] = [
         [
             "Titel",
@@ -63,7 +87,14 @@ def action_point_sheets() -> list[Sheet]:
         ]
     ]
     labels = dict(ActionStatus.choices)
-    for p in selectors.action_points():
+    points = selectors.action_points()
+    if period is not None:
+        points = points.filter(
+            status_changes__changed_at__date__gte=period.start,
+            status_changes__changed_at__date__lte=period.end,
+        ).distinct()
+        rows.insert(0, [_period_line(period)])
+    for p in points:
         rows.append(
             [
                 p.title,
@@ -79,19 +110,27 @@ def action_point_sheets() -> list[Sheet]:
     return [("Actiepunten", rows)]
 
 
-def referral_sheets() -> list[Sheet]:
-    data = selectors.referrals_over_time()
+def referral_sheets(*, period: Period | None = None) -> list[Sheet]:
+    data = selectors.referrals_over_time(
+        date_from=period.start if period else None, date_to=period.end if period else None
+    )
     sheets: list[Sheet] = []
     for key, title in (("by_vraaggebied", "Per vraaggebied"), ("by_profession", "Per beroep")):
         pivot = data[key]
         total = ["Totaal"] if pivot["with_total"] else []
         rows: list[Sequence] = [["Maand", *pivot["columns"], *total]]
+        if period is not None:
+            rows.insert(0, [_period_line(period)])
         for row in pivot["rows"]:
             rows.append(
                 [row["month"].strftime("%Y-%m"), *row["cells"], *([row["total"]] if total else [])]
             )
         sheets.append((title, rows))
     return sheets
+
+
+def _period_line(period: Period) -> str:
+    return f"Periode: {period.start.isoformat()} tot en met {period.end.isoformat()}"
 
 
 def _csv(sheets: list[Sheet]) -> bytes:

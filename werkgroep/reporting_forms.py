@@ -112,3 +112,11 @@ class SectionTextForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": _("Hoogstens 4000 tekens.")},
     )
+
+
+def chosen_period(request) -> Period | None:
+    """The period in ?van=&tot= when both are given and valid; None otherwise (everything)."""
+    form = PeriodStepForm(request.GET or None)
+    if form.is_valid() and form.cleaned_data.get("van") and form.cleaned_data.get("tot"):
+        return form.period()
+    return None

@@ -1,6 +1,8 @@
 """Views of the werkgroep's reporting over time: the monitor, trends per question, the council
 report and their exports. Thin: parse the period, call a selector, render."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -52,6 +54,7 @@ def monitor_page(request: HttpRequest) -> HttpResponse:
             "monitor": result,
             "sections": monitor_sections(result),
             "query": request.GET.urlencode(),
+            "period_query": urlencode(period.as_params()),
         },
     )
 

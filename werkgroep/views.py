@@ -20,6 +20,7 @@ from werkgroep.forms import (
     StatusForm,
 )
 from werkgroep.models import ActionPoint, ActionStatus, ExportLog
+from werkgroep.reporting_forms import chosen_period
 
 MESSAGES = {
     ReasonRequired: gettext_lazy("Zeg waarom dit niet haalbaar is."),
@@ -353,7 +354,8 @@ def export_actions(request: HttpRequest, fmt: str) -> HttpResponse:
         user=request.user,
         what="action_points",
         file_format=fmt,
-        sheets=exports.action_point_sheets(),
+        sheets=exports.action_point_sheets(period=chosen_period(request)),
+        params=request.GET.dict(),
         filename="actiepunten",
     )
 
@@ -366,7 +368,8 @@ def export_referrals(request: HttpRequest, fmt: str) -> HttpResponse:
         user=request.user,
         what="referral_counts",
         file_format=fmt,
-        sheets=exports.referral_sheets(),
+        sheets=exports.referral_sheets(period=chosen_period(request)),
+        params=request.GET.dict(),
         filename="verwijzingen",
     )
 

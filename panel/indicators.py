@@ -10,6 +10,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from panel.models import (
+    Choice,
     PanelMember,
     Poll,
     RegistrationKind,
@@ -116,3 +117,34 @@ def poll_rounds() -> list[PollRound]:
             "pk", "title", "opens_at", "closes_at", "repeat_of_id"
         )
     ]
+
+
+@dataclass(frozen=True)
+class ChoiceLabel:
+    choice_id: int
+    poll_id: int
+    poll_title: str
+    question_id: int
+    question_text: str
+    text: str
+
+
+def choice_labels(
+    *, kinds: tuple[str, ...] = ("single", "multiple", "scale"), poll_ids=None
+) -> list[ChoiceLabel]:
+    """Every answer option of the choice questions (of these polls), newest poll first. One
+    query; texts only, no counts."""
+    choices = Choice.objects.filter(question__kind__in=kinds)
+    if poll_ids is not None:
+        choices = choices.filter(question__poll_id__in=poll_ids)
+    rows = choices.order_by("-question__poll__opens_at", "question__order", "order").values_list(
+        "pk", "question__poll_id", "question__poll__title", "question_id", "question__text", "text"
+    )
+    return [ChoiceLabel(*row) for row in rows]
+
+
+def choice_location(*, choice_id: int) -> tuple[int, int] | None:
+    """(poll id, question id) of an answer option, or None when it does not exist."""
+    return (
+        Choice.objects.filter(pk=choice_id).values_list("question__poll_id", "question_id").first()
+    )

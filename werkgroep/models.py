@@ -159,6 +159,7 @@ class ActionStatusChange(models.Model):
 class EvidenceKind(models.TextChoices):
     POLL_QUESTION = "poll_question", _("Uitslag van een peilingvraag")
     REFERRALS = "referrals", _("Cijfers over doorverwijzingen")
+    TREND = "trend", _("Trend van een antwoord over herhaalde peilingen")
 
 
 class Evidence(models.Model):
@@ -194,6 +195,22 @@ class Evidence(models.Model):
     referral_from = models.DateField(_("vanaf"), null=True, blank=True)
     referral_to = models.DateField(_("tot en met"), null=True, blank=True)
     note = models.CharField(_("toelichting"), max_length=300, blank=True)
+    # A trend cites one answer of one question across a poll and its repeats (this is the
+    # first poll of the series; question and choice are those of the latest round).
+    trend_poll = models.ForeignKey(
+        "panel.Poll",
+        verbose_name=_("reeks peilingen"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # The figure as it was when it was cited (werkgroep.evidence): number, total, share, when.
+    taken_at = models.DateTimeField(_("genomen op"), null=True, blank=True)
+    taken_count = models.PositiveIntegerField(null=True, blank=True)
+    taken_total = models.PositiveIntegerField(null=True, blank=True)
+    taken_share = models.FloatField(null=True, blank=True)
+    taken_text = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["pk"]
@@ -201,6 +218,10 @@ class Evidence(models.Model):
             models.CheckConstraint(
                 condition=~Q(kind="poll_question") | Q(question__isnull=False),
                 name="werkgroep_poll_evidence_has_question",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="trend") | Q(trend_poll__isnull=False, choice__isnull=False),
+                name="werkgroep_trend_evidence_has_series_and_answer",
             ),
         ]
 

@@ -120,3 +120,33 @@ def chosen_period(request) -> Period | None:
     if form.is_valid() and form.cleaned_data.get("van") and form.cleaned_data.get("tot"):
         return form.period()
     return None
+
+
+NOTE = forms.CharField(label=_("Toelichting"), required=False, max_length=300)
+
+
+class AnswerCitationForm(forms.Form):
+    choice = forms.TypedChoiceField(
+        label=_("Antwoord"), coerce=int, error_messages={"required": _("Kies een antwoord.")}
+    )
+    note = NOTE
+
+    def __init__(self, *args, options: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["choice"].choices = [("", _("Kies een antwoord"))] + options
+
+
+class TrendCitationForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Antwoord in een reeks peilingen"),
+        error_messages={"required": _("Kies een antwoord.")},
+    )
+    note = NOTE
+
+    def __init__(self, *args, options: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["answer"].choices = [("", _("Kies een antwoord"))] + options
+
+    def ids(self) -> tuple[int, int]:
+        root, choice = self.cleaned_data["answer"].split(":")
+        return int(root), int(choice)

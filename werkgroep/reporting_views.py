@@ -14,11 +14,27 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.roles import area_required
-from werkgroep import charts, council, council_pdf, exports, monitor, selectors, trends
+from werkgroep import (
+    charts,
+    council,
+    council_pdf,
+    evidence,
+    exports,
+    monitor,
+    selectors,
+    trends,
+)
 from werkgroep.exceptions import ReportPublished, WerkgroepError
-from werkgroep.models import CouncilReport
+from werkgroep.forms import ReferralEvidenceForm
+from werkgroep.models import ActionPoint, CouncilReport
 from werkgroep.periods import Period, Step
-from werkgroep.reporting_forms import CouncilReportForm, PeriodStepForm, SectionTextForm
+from werkgroep.reporting_forms import (
+    AnswerCitationForm,
+    CouncilReportForm,
+    PeriodStepForm,
+    SectionTextForm,
+    TrendCitationForm,
+)
 
 werkgroep_only = area_required("werkgroep")
 FORMATS = ("csv", "xlsx")
@@ -268,3 +284,62 @@ def council_print_css(request: HttpRequest, pk: int) -> HttpResponse:
     boxes = f"@top-left {{ content: {_css_string(header)}; }} @top-right {{ content: {_css_string(dated)}; }}"
     css = f"@page {{ {boxes} }}\n@page wide {{ {boxes} }}\n"
     return HttpResponse(css, content_type="text/css; charset=utf-8")
+
+
+# Citing evidence on an action point ----------------------------------------------------------
+
+
+@werkgroep_only
+def action_cite(request: HttpRequest, pk: int) -> HttpResponse:
+    """Cite one answer (with its share), one trend or one referral figure on an action point."""
+    point = get_object_or_404(ActionPoint, pk=pk)
+    kind = request.POST.get("cite") if request.method == "POST" else None
+    answer_form = AnswerCitationForm(
+        request.POST if kind == "answer" else None, options=evidence.answer_options(), prefix="a"
+    )
+    trend_form = TrendCitationForm(
+        request.POST if kind == "trend" else None, options=evidence.trend_options(), prefix="t"
+    )
+    referral_form = ReferralEvidenceForm(request.POST if kind == "referrals" else None, prefix="r")
+    try:
+        if kind == "answer" and answer_form.is_valid():
+            evidence.cite_answer(
+                action_point=point,
+                choice_id=answer_form.cleaned_data["choice"],
+                note=answer_form.cleaned_data["note"],
+            )
+        elif kind == "trend" and trend_form.is_valid():
+            root_id, choice_id = trend_form.ids()
+            evidence.cite_trend(
+                action_point=point,
+                root_poll_id=root_id,
+                choice_id=choice_id,
+                note=trend_form.cleaned_data["note"],
+            )
+        elif kind == "referrals" and referral_form.is_valid():
+            data = referral_form.cleaned_data
+            evidence.cite_referrals(
+                action_point=point,
+                vraaggebied=data["vraaggebied"],
+                date_from=data["date_from"],
+                date_to=data["date_to"],
+                note=data["note"],
+            )
+        else:
+            kind = None
+    except evidence.CitationError:
+        messages.error(request, _("Dit cijfer bestaat niet meer. Kies een ander."))
+        kind = None
+    if kind is not None:
+        messages.success(request, _("Onderbouwing toegevoegd, met het cijfer van vandaag."))
+        return redirect(f"{reverse('werkgroep:action', args=[pk])}#evidence")
+    return render(
+        request,
+        "werkgroep/action_cite.html",
+        {
+            "point": point,
+            "answer_form": answer_form,
+            "trend_form": trend_form,
+            "referral_form": referral_form,
+        },
+    )

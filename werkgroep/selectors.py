@@ -10,6 +10,7 @@ from panel import selectors as panel_selectors
 from sociale_kaart import selectors as kaart
 from sociale_kaart.models import Offer, Vraaggebied
 from training import selectors as training_selectors
+from werkgroep.citations import citation
 from werkgroep.models import (
     ActionPoint,
     ActionStatus,
@@ -186,7 +187,9 @@ def evidence_figures(*, point: ActionPoint, cache: dict | None = None) -> list[d
     for evidence in point.evidence.select_related("question", "referral_vraaggebied").order_by(
         "pk"
     ):
-        if evidence.kind == EvidenceKind.POLL_QUESTION:
+        if evidence.taken_at is not None:  # a cited figure, as it was when cited
+            out.append({"kind": "citation", "citation": citation(evidence), "id": evidence.pk})
+        elif evidence.kind == EvidenceKind.POLL_QUESTION:
             out.append(_question_figure(evidence, cache))
         else:
             out.append(_referral_figure(evidence))

@@ -24,6 +24,7 @@ urlpatterns = [
     path("monitor/export.<str:fmt>", reporting_views.monitor_export, name="monitor_export"),
     path("trends/", reporting_views.trend_list, name="trends"),
     path("trends/<int:poll_id>/", reporting_views.trend_page, name="trend"),
+    path("acties/<int:pk>/onderbouwing/", reporting_views.action_cite, name="action_cite"),
     path("raadsrapporten/", reporting_views.council_list, name="council_list"),
     path("raadsrapporten/<int:pk>/", reporting_views.council_detail, name="council"),
     path(

@@ -33,6 +33,7 @@ PAGES = {
     "monitor_export": lambda o: {"fmt": "csv"},
     "trends": lambda o: {},
     "trend": lambda o: {"poll_id": o["repeat"].repeat_of_id},
+    "action_cite": lambda o: {"pk": o["point"].pk},
     "council_list": lambda o: {},
     "council": lambda o: {"pk": o["report"].pk},
     "council_pdf": lambda o: {"pk": o["report"].pk},

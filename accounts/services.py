@@ -1,5 +1,6 @@
 """Writes for accounts: creating people with the right profile."""
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from accounts.models import Profile, Role, User
@@ -19,8 +20,6 @@ def create_account(
     last_name: str = "",
 ) -> User:
     """Create a user and its profile; with verified=True the e-mail counts as confirmed."""
-    from allauth.account.models import EmailAddress
-
     user = User.objects.create_user(
         email=email,
         password=password,

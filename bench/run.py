@@ -135,8 +135,8 @@ def bench_env(redis: str) -> dict[str, str]:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": f"{PG}/{DB_NAME}",
-        "DB_POOL": "true",
-        "DB_POOL_MAX_SIZE": "20",
+        "MANTELKRING_DB_POOL": "true",
+        "MANTELKRING_DB_POOL_MAX_SIZE": "20",
         "REDIS_URL": f"{redis}/3",
         "REDIS_CHANNEL_URL": f"{redis}/9",
         "DJANGO_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
@@ -409,9 +409,9 @@ def bench_vote_anatomy(seed, sessions: list[str]) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from panel import services
+    from panel import events
 
-    original = services.broadcast_poll_update
+    original = events.broadcast_poll_update
     spent = []
 
     def timed(poll_id):
@@ -419,7 +419,7 @@ def bench_vote_anatomy(seed, sessions: list[str]) -> dict:
         original(poll_id)
         spent.append(time.perf_counter() - t)
 
-    services.broadcast_poll_update = timed
+    events.broadcast_poll_update = timed
     client = Client()
     totals, queries, commits, db_time, cpu_times = [], [], [], [], []
     try:
@@ -442,7 +442,7 @@ def bench_vote_anatomy(seed, sessions: list[str]) -> dict:
             commits.append(sum(1 for q in sql if q["sql"].startswith("COMMIT")))
             db_time.append(sum(float(q["time"]) for q in ctx.captured_queries))
     finally:
-        services.broadcast_poll_update = original
+        events.broadcast_poll_update = original
     return {
         "votes": len(totals),
         "ms_per_vote": round(statistics.median(totals) * 1000, 1),

@@ -132,7 +132,7 @@ def seed(*, members: int, watchers: int) -> Seed:
         for m in panel_members[:watchers]
         for q, c in first_choices.items()
     )
-    from panel.services import recount_results
+    from panel.services.polls import recount_results
 
     recount_results(poll_id=live_poll.pk)  # bulk rows bypass cast_vote's counters
     gesprek = Spiegelgesprek.objects.create(
@@ -197,7 +197,7 @@ def results_poll_with_votes(votes: int, *, poll_id: int | None = None) -> int:
         )
         cursor.execute(f"ANALYZE {Answer._meta.db_table}; ANALYZE {Participation._meta.db_table}")
     # The counters cast_vote would have kept for these votes (timed apart from the pages).
-    from panel.services import recount_results
+    from panel.services.polls import recount_results
 
     recount_results(poll_id=poll_id)
     return poll_id

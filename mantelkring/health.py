@@ -9,6 +9,7 @@ readiness is 503 only when the database is unreachable; a Redis outage is report
 
 import time
 
+import redis
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
@@ -29,8 +30,6 @@ def _check_database() -> str:
 def _check_cache() -> str:
     if not getattr(settings, "REDIS_URL", ""):
         return "local"
-    import redis
-
     try:
         client = redis.Redis.from_url(
             settings.REDIS_URL, socket_connect_timeout=0.5, socket_timeout=0.5
@@ -48,8 +47,6 @@ def _check_channel_layer() -> str:
     url = getattr(settings, "REDIS_CHANNEL_URL", "") or getattr(settings, "REDIS_URL", "")
     if not url:
         return "in-memory"
-    import redis
-
     try:
         client = redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=0.5)
         try:

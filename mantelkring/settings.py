@@ -2,12 +2,16 @@
 
 `make run` needs no variables: SQLite, the in-memory channel layer, the console mail backend.
 Production sets DJANGO_DEBUG=false, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL
-(PostgreSQL) and REDIS_URL; see README.md, "Production".
+(PostgreSQL) and REDIS_URL; see README.md, "Configuration" (every variable, and the naming
+convention) and docs/production.md.
+
+Each section below is complete where it stands: nothing further down edits it again.
 """
 
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from mantelkring.env import env_bool, env_int, env_list, env_str
@@ -18,12 +22,16 @@ DEBUG = env_bool("DJANGO_DEBUG", True)
 _DEV_SECRET = "django-insecure-development-only-mantelkring-key-change-me"
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", _DEV_SECRET if DEBUG else "")
 if not SECRET_KEY:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is false")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("MANTELKRING_SITE_URL", "http://127.0.0.1:8000")
+
+# E-mail goes through Django's tasks framework: immediate by default; in production
+# DJANGO_TASKS_BACKEND=django_tasks_db.DatabaseBackend stores tasks in PostgreSQL (its app is
+# installed below) and `manage.py db_worker` runs them.
+_TASKS_BACKEND = env_str("DJANGO_TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
+TASKS = {"default": {"BACKEND": _TASKS_BACKEND}}
 
 INSTALLED_APPS = [
     "daphne",
@@ -45,6 +53,7 @@ INSTALLED_APPS = [
     "training",
     "panel",
     "werkgroep",
+    *(["django_tasks_db"] if _TASKS_BACKEND.startswith("django_tasks_db.") else []),
 ]
 
 MIDDLEWARE = [
@@ -62,7 +71,8 @@ MIDDLEWARE = [
     "accounts.middleware.MfaRoleMiddleware",
 ]
 
-ROOT_URLCONF = "mantelkring.urls"
+# Benchmarks only (bench/run.py): bench.urls adds a bare view next to the real URLs.
+ROOT_URLCONF = "bench.urls" if env_bool("MANTELKRING_BENCH", False) else "mantelkring.urls"
 WSGI_APPLICATION = "mantelkring.wsgi.application"
 ASGI_APPLICATION = "mantelkring.asgi.application"
 
@@ -87,7 +97,7 @@ TEMPLATES = [
 # Database -------------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 DATABASES = {
-    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0))
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Parallel votes and sign-ups queue for the write lock instead of failing with
@@ -99,28 +109,60 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # A file, not memory, so the browser tests' server process sees the same test database.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A connection pool per worker process (psycopg_pool) is the right fit for ASGI, where
+    # persistent per-thread connections (CONN_MAX_AGE) are not reused reliably. The DB_POOL*
+    # names are the deprecated spellings deployments used before MANTELKRING_DB_POOL*.
+    if env_bool("MANTELKRING_DB_POOL", False, old="DB_POOL"):
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": env_int("MANTELKRING_DB_POOL_MIN_SIZE", 2, old="DB_POOL_MIN_SIZE"),
+            "max_size": env_int("MANTELKRING_DB_POOL_MAX_SIZE", 16, old="DB_POOL_MAX_SIZE"),
+            "timeout": env_int("MANTELKRING_DB_POOL_TIMEOUT", 10),
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and channel layer -----------------------------------------------------------------
+# Without REDIS_URL: a local-memory cache and the in-memory channel layer (one process).
+# With it, the cache fails open (rate limits and cached fragments are lost, requests are not)
+# and the channel layer may live in its own Redis database (REDIS_CHANNEL_URL).
 REDIS_URL = env_str("REDIS_URL", "")
+REDIS_CHANNEL_URL = env_str("REDIS_CHANNEL_URL", REDIS_URL)
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "mantelkring.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
     }
-    # Configured below (REDIS_CHANNEL_URL, timeouts and pool size).
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer"}}
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {
+                # Two redis-py 8 defaults break channels-redis under load (both seen in the
+                # bench, each closed websockets): a pool raises beyond 100 connections (a burst
+                # of 250 websockets joining a group on one worker), and the 5 s socket timeout
+                # equals channels-redis's 5 s blocking pop (BZPOPMIN), so a busy event loop
+                # times it out. 10 s: above the pop, and still bounds how long a hung (not
+                # down) Redis holds a vote's after-commit broadcast.
+                "hosts": [
+                    {
+                        "address": REDIS_CHANNEL_URL,
+                        "socket_connect_timeout": 1,
+                        "socket_timeout": 10,
+                        "max_connections": env_int("MANTELKRING_CHANNEL_MAX_CONNECTIONS", 1000),
+                    }
+                ],
+                "capacity": env_int("MANTELKRING_CHANNEL_CAPACITY", 1000),
+                "expiry": 30,
+            },
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
-
-# Tasks (e-mail is sent through Django's tasks framework) -----------------------------------
-TASKS = {
-    "default": {
-        "BACKEND": env_str(
-            "DJANGO_TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"
-        )
-    }
-}
 
 # Accounts --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -208,7 +250,16 @@ if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
         "password": env_str("DJANGO_EMAIL_HOST_PASSWORD", ""),
         "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", False),
     }
-MAILERS = {"default": {"BACKEND": _EMAIL_BACKEND, "OPTIONS": _EMAIL_OPTIONS}}
+_MAILER = {"BACKEND": _EMAIL_BACKEND, "OPTIONS": _EMAIL_OPTIONS}
+# In production e-mail is queued for the task worker instead of sent inside the request
+# (mantelkring.mail.QueuedEmailBackend); the worker sends it with the "direct" mailer.
+if env_bool("MANTELKRING_MAIL_VIA_TASKS", False):
+    MAILERS = {
+        "default": {"BACKEND": "mantelkring.mail.QueuedEmailBackend"},
+        "direct": _MAILER,
+    }
+else:
+    MAILERS = {"default": _MAILER}
 DEFAULT_FROM_EMAIL = env_str(
     "DJANGO_DEFAULT_FROM_EMAIL", "Mantelkring <noreply@mantelkring.example>"
 )
@@ -236,10 +287,11 @@ CSRF_COOKIE_SAMESITE = "Lax"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    # Health probes from the load balancer come over plain HTTP on loopback.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
@@ -253,58 +305,6 @@ LOGGING = {
 # Mantelkring -----------------------------------------------------------------------------
 MANTELKRING_GEMEENTE = env_str("MANTELKRING_GEMEENTE", "Meppel")
 # Hours before a spiegelgesprek that the reminder e-mail goes out; days an invitation link works.
-PANEL_REMINDER_HOURS = env_int("PANEL_REMINDER_HOURS", 24)
-PANEL_INVITATION_DAYS = env_int("PANEL_INVITATION_DAYS", 14)
+PANEL_REMINDER_HOURS = env_int("MANTELKRING_PANEL_REMINDER_HOURS", 24)
+PANEL_INVITATION_DAYS = env_int("MANTELKRING_PANEL_INVITATION_DAYS", 14)
 FORM_RENDERER = "mantelkring.forms.FormRenderer"
-
-# Production and scale (owner: scale; see docs/production.md) ------------------------------
-# PostgreSQL: a connection pool per worker process (psycopg_pool) is the right fit for ASGI,
-# where persistent per-thread connections (CONN_MAX_AGE) are not reused reliably.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    if env_bool("DB_POOL", False):
-        DATABASES["default"]["CONN_MAX_AGE"] = 0
-        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-            "min_size": env_int("DB_POOL_MIN_SIZE", 2),
-            "max_size": env_int("DB_POOL_MAX_SIZE", 16),
-            "timeout": env_int("DB_POOL_TIMEOUT", 10),
-        }
-# Redis: the cache fails open (rate limits and cached fragments are lost, requests are not)
-# and the channel layer may live in its own Redis database (REDIS_CHANNEL_URL).
-REDIS_CHANNEL_URL = env_str("REDIS_CHANNEL_URL", REDIS_URL)
-if REDIS_URL:
-    CACHES["default"]["BACKEND"] = "mantelkring.cache.ResilientRedisCache"
-    CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
-    CHANNEL_LAYERS["default"]["CONFIG"] = {
-        # Two redis-py 8 defaults break channels-redis under load (both seen in the bench,
-        # each closed websockets): a pool raises beyond 100 connections (a burst of 250
-        # websockets joining a group on one worker), and the 5 s socket timeout equals
-        # channels-redis's 5 s blocking pop (BZPOPMIN), so a busy event loop times it out.
-        # 10 s: above the pop, and still bounds how long a hung (not down) Redis holds a vote's
-        # after-commit broadcast.
-        "hosts": [
-            {
-                "address": REDIS_CHANNEL_URL,
-                "socket_connect_timeout": 1,
-                "socket_timeout": 10,
-                "max_connections": env_int("CHANNEL_LAYER_MAX_CONNECTIONS", 1000),
-            }
-        ],
-        "capacity": env_int("CHANNEL_LAYER_CAPACITY", 1000),
-        "expiry": 30,
-    }
-# E-mail through a real task queue in production: DJANGO_TASKS_BACKEND=
-# django_tasks_db.DatabaseBackend stores tasks in PostgreSQL; `manage.py db_worker` runs them.
-if TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
-    INSTALLED_APPS.append("django_tasks_db")
-if not DEBUG:
-    SECURE_REDIRECT_EXEMPT.append(r"^readyz$")
-# Benchmarks only (bench/run.py): adds a bare view next to the real URLs.
-if env_bool("MANTELKRING_BENCH", False):
-    ROOT_URLCONF = "bench.urls"
-# Queue e-mail for the task worker instead of sending it inside the request (mantelkring.mail).
-if env_bool("MANTELKRING_MAIL_VIA_TASKS", False):
-    MAILERS = {
-        "default": {"BACKEND": "mantelkring.mail.QueuedEmailBackend"},
-        "direct": MAILERS["default"],
-    }

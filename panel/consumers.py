@@ -6,25 +6,13 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from mantelkring.live import coalesced
-from panel import selectors
+from panel import access, events, selectors
 
 
 def _may_see(scope, poll_id: int) -> bool:
-    from panel.models import PanelMember, Poll
-    from panel.services import INVITES_KEY, active_member, can_see_results
-
-    poll = Poll.objects.filter(pk=poll_id).first()
-    if poll is None:
-        return False
-    user = scope.get("user")
-    member = active_member(user)
-    session = scope.get("session")
-    if member is None and session is not None and not (user and user.is_authenticated):
-        member_id = session.get(INVITES_KEY, {}).get(str(poll_id))
-        member = (
-            PanelMember.objects.filter(pk=member_id, left_at=None).first() if member_id else None
-        )
-    return can_see_results(poll, member)
+    return access.may_see_results(
+        user=scope.get("user"), session=scope.get("session"), poll_id=poll_id
+    )
 
 
 def results_message(poll_id: int) -> dict:
@@ -51,7 +39,7 @@ class PollResultsConsumer(AsyncJsonWebsocketConsumer):
         if not await database_sync_to_async(_may_see)(self.scope, self.poll_id):
             await self.close(code=4403)
             return
-        self.group = f"poll-{self.poll_id}"
+        self.group = events.poll_group(self.poll_id)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
 

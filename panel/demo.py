@@ -24,7 +24,8 @@ from panel.models import (
     ResultsVisibility,
     Spiegelgesprek,
 )
-from panel.services import PRIVACY_VERSION
+from panel.services.members import PRIVACY_VERSION
+from panel.services.polls import recount_results
 from sociale_kaart.models import Vraaggebied, Wijk
 
 # Demo members per wijk (mantelzorger@demo.nl makes 60); the last two are small groups.
@@ -264,8 +265,6 @@ def _respond(poll: Poll, respondents: list, rng: random.Random) -> None:
                 )
     Participation.objects.bulk_create(participations)
     Answer.objects.bulk_create(answers, batch_size=500)
-    from panel.services import recount_results
-
     recount_results(poll_id=poll.pk)  # bulk rows bypass cast_vote's counters
 
 

@@ -1,11 +1,15 @@
-"""Domain errors of the panel; views map each to a Dutch message (views.MESSAGES)."""
+"""Domain errors of the panel; views map each to a Dutch message (panel.views.common.MESSAGES)."""
 
 
 class PanelError(Exception):
     """Base class: something the person can understand and fix, or accept."""
 
 
-class NotAMember(PanelError):
+class PollUnavailable(PanelError):
+    """Base class: this person cannot answer this poll now (access.check_poll_open_for)."""
+
+
+class NotAMember(PollUnavailable):
     pass
 
 
@@ -13,15 +17,15 @@ class AlreadyMember(PanelError):
     pass
 
 
-class PollNotOpenYet(PanelError):
+class PollNotOpenYet(PollUnavailable):
     pass
 
 
-class PollClosed(PanelError):
+class PollClosed(PollUnavailable):
     pass
 
 
-class NotInAudience(PanelError):
+class NotInAudience(PollUnavailable):
     pass
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
 from panel.models import PanelMember, Poll, Registration, Spiegelgesprek
+from panel.tokens import make_cancel_token
 
 SUBJECTS = {
     "confirmation": gettext_lazy("U bent aangemeld voor het spiegelgesprek"),
@@ -43,8 +44,6 @@ def gesprek_ics(gesprek: Spiegelgesprek) -> bytes:
 
 
 def send_registration_mail(*, registration_id: int, what: str) -> None:
-    from panel.services import make_cancel_token
-
     registration = (
         Registration.objects.select_related("gesprek", "user").filter(pk=registration_id).first()
     )

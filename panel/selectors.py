@@ -14,11 +14,13 @@ from django.db.models import (
     Func,
     IntegerField,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Subquery,
     Sum,
     Value,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Cast, Coalesce, NullIf, TruncMonth
 from django.utils import timezone
@@ -345,3 +347,57 @@ def open_polls_for(member: PanelMember) -> list[Poll]:
 
 def answered_polls_for(member: PanelMember) -> list[Poll]:
     return list(Poll.objects.filter(participations__member=member).order_by("-closes_at"))
+
+
+def audience_members(poll: Poll) -> QuerySet:
+    """Members (still in the panel) this poll is for: everyone, or those in its wijken."""
+    members = PanelMember.objects.filter(left_at=None)
+    if poll.audience == Audience.WIJKEN:
+        members = members.filter(wijk__in=poll.wijken.all())
+    return members
+
+
+def gesprek_with_vraaggebieden() -> QuerySet:
+    """Spiegelgesprekken with their vraaggebieden read in one go (for a detail page)."""
+    return Spiegelgesprek.objects.prefetch_related("vraaggebieden")
+
+
+def active_registration(*, gesprek: Spiegelgesprek, user) -> Registration | None:
+    """This person's registration (a place or on the waiting list) for the gesprek, if any."""
+    return (
+        gesprek.registrations.filter(user=user).exclude(status=RegistrationStatus.CANCELLED).first()
+    )
+
+
+def free_places(*, gesprek: Spiegelgesprek, kind: str | None) -> int:
+    """Places of this kind (caregiver or listener) not yet taken; never below zero."""
+    taken = gesprek.registrations.filter(kind=kind, status=RegistrationStatus.REGISTERED).count()
+    return max(gesprek.places_for(kind) - taken, 0)
+
+
+def active_registrations(*, gesprek: Spiegelgesprek) -> list[Registration]:
+    """Everyone registered or waiting for the gesprek, with their account, in list order."""
+    return list(
+        gesprek.registrations.exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("user")
+        .order_by("kind", "status", "created_at", "pk")
+    )
+
+
+def question_count(poll: Poll) -> int:
+    return poll.questions.count()
+
+
+def questions_with_choices(poll: Poll) -> list[Question]:
+    """The poll's questions in order, each with its choices read in the same go."""
+    return list(poll.questions.prefetch_related("choices").order_by("order"))
+
+
+def prefetch_questions(poll: Poll) -> None:
+    """Attach the poll's questions (in order) and their choices to `poll`, so later reads of
+    poll.questions.all() (the review rows, cast_vote) run no further queries."""
+    prefetch_related_objects(
+        [poll],
+        Prefetch("questions", queryset=Question.objects.order_by("order")),
+        "questions__choices",
+    )

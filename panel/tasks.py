@@ -2,23 +2,20 @@
 
 from django.tasks import task
 
+from panel import mail
+from panel.services import mailings
+
 
 @task
 def send_registration_mail(*, registration_id: int, what: str) -> None:
-    from panel import mail
-
     mail.send_registration_mail(registration_id=registration_id, what=what)
 
 
 @task
 def send_due_reminders() -> int:
-    from panel import services
-
-    return services.send_due_reminders()
+    return mailings.send_due_reminders()
 
 
 @task
 def send_poll_invitations(*, poll_id: int) -> int:
-    from panel import services
-
-    return services.send_poll_invitations(poll_id=poll_id)
+    return mailings.send_poll_invitations(poll_id=poll_id)

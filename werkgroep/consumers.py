@@ -7,9 +7,8 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from accounts.models import Role
 from accounts.roles import has_role
 from mantelkring.live import coalesced
+from panel.events import ALL_POLLS_GROUP
 from werkgroep import selectors
-
-GROUP = "polls"
 
 
 class DashboardConsumer(AsyncJsonWebsocketConsumer):
@@ -20,12 +19,12 @@ class DashboardConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=4403)
             return
         self.joined = True
-        await self.channel_layer.group_add(GROUP, self.channel_name)
+        await self.channel_layer.group_add(ALL_POLLS_GROUP, self.channel_name)
         await self.accept()
 
     async def disconnect(self, code) -> None:
         if getattr(self, "joined", False):
-            await self.channel_layer.group_discard(GROUP, self.channel_name)
+            await self.channel_layer.group_discard(ALL_POLLS_GROUP, self.channel_name)
 
     async def poll_updated(self, event: dict) -> None:
         # One read per process per burst, shared by every dashboard socket (mantelkring.live).

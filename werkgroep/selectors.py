@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db.models import Count, Prefetch
 
+from accounts.models import Profession
 from panel import selectors as panel_selectors
 from sociale_kaart import selectors as kaart
 from sociale_kaart.models import Offer, Vraaggebied
@@ -350,8 +351,6 @@ def _pivot(
 
 
 def referrals_over_time(*, date_from: date | None = None, date_to: date | None = None) -> dict:
-    from accounts.models import Profession
-
     by_gebied = training_selectors.referral_counts(
         group_by=["month", "vraaggebied"], date_from=date_from, date_to=date_to
     )
@@ -367,8 +366,6 @@ def referrals_over_time(*, date_from: date | None = None, date_to: date | None =
 
 
 def training_reach() -> list[dict]:
-    from accounts.models import Profession
-
     labels = dict(Profession.choices)
     return [
         {

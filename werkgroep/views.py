@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.roles import area_required
 from panel import selectors as panel_selectors
-from panel import services as panel_services
+from panel.services.polls import moderate_answer
 from werkgroep import exports, selectors, services
 from werkgroep.exceptions import QuoteWithoutConsent, ReasonRequired, SameStatus, WerkgroepError
 from werkgroep.forms import (
@@ -77,7 +77,7 @@ def moderation(request: HttpRequest, poll_id: int) -> HttpResponse:
         ids = {a["id"] for a in queue}
         if form.is_valid() and form.cleaned_data["answer_id"] in ids:
             approve = form.cleaned_data["decision"] == "approve"
-            panel_services.moderate_answer(
+            moderate_answer(
                 answer_id=form.cleaned_data["answer_id"],
                 approve=approve,
                 reason=form.cleaned_data["reason"],

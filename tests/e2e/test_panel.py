@@ -17,7 +17,9 @@ from playwright.sync_api import expect
 
 from accounts.models import Role
 from panel.models import Participation, RegistrationKind
-from panel.services import cast_vote, make_cancel_token, register_for_gesprek
+from panel.services.gesprekken import register_for_gesprek
+from panel.services.polls import cast_vote
+from panel.tokens import make_cancel_token
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import PanelMemberFactory, SpiegelgesprekFactory, answers_for, make_poll
 

@@ -88,7 +88,7 @@ def make_poll(**kwargs) -> Poll:
 
 
 def answers_for(poll: Poll, text: str = "") -> list:
-    from panel.services import AnswerInput
+    from panel.services.polls import AnswerInput
 
     out = []
     for q in poll.questions.order_by("order"):

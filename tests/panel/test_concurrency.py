@@ -9,7 +9,8 @@ from django.db import connection
 from accounts.models import Role
 from panel.exceptions import AlreadyVoted
 from panel.models import Answer, Participation, Registration, RegistrationKind
-from panel.services import cancel_registration, cast_vote, register_for_gesprek
+from panel.services.gesprekken import cancel_registration, register_for_gesprek
+from panel.services.polls import cast_vote
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import PanelMemberFactory, SpiegelgesprekFactory, answers_for, make_poll
 

@@ -4,8 +4,9 @@ from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 
+from panel.events import broadcast_poll_update
 from panel.routing import websocket_urlpatterns
-from panel.services import broadcast_poll_update, cast_vote
+from panel.services.polls import cast_vote
 from tests.panel.factories import PanelMemberFactory, answers_for, make_poll
 
 pytestmark = pytest.mark.django_db(transaction=True)

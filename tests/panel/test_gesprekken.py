@@ -10,12 +10,9 @@ from accounts.models import Role
 from panel.exceptions import AlreadyRegistered, GesprekPast, NotAllowedPlace
 from panel.models import Registration, RegistrationKind
 from panel.selectors import upcoming_gesprekken
-from panel.services import (
-    cancel_registration,
-    make_cancel_token,
-    register_for_gesprek,
-    send_due_reminders,
-)
+from panel.services.gesprekken import cancel_registration, register_for_gesprek
+from panel.services.mailings import send_due_reminders
+from panel.tokens import make_cancel_token
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import SpiegelgesprekFactory
 

@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from accounts.models import Role
 from panel.models import Participation, Registration, RegistrationKind
-from panel.services import cast_vote, register_for_gesprek
+from panel.services.gesprekken import register_for_gesprek
+from panel.services.polls import cast_vote
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import PanelMemberFactory, SpiegelgesprekFactory, answers_for, make_poll
 

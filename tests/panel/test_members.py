@@ -11,14 +11,11 @@ from django.urls import reverse
 from accounts.models import Role, User
 from panel.models import Answer, PanelMember, Participation, Registration, RegistrationKind
 from panel.selectors import panel_growth, panel_size, poll_results
-from panel.services import (
-    INVITE_SALT,
-    cast_vote,
-    leave_panel,
-    make_invitation_token,
-    register_for_gesprek,
-    send_poll_invitations,
-)
+from panel.services.gesprekken import register_for_gesprek
+from panel.services.mailings import send_poll_invitations
+from panel.services.members import leave_panel
+from panel.services.polls import cast_vote
+from panel.tokens import INVITE_SALT, make_invitation_token
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import PanelMemberFactory, SpiegelgesprekFactory, answers_for, make_poll
 from tests.panel.test_poll_views import answer_all

@@ -11,7 +11,9 @@ from django.utils import timezone
 from accounts.models import Role
 from panel import urls as panel_urls
 from panel.models import RegistrationKind
-from panel.services import cast_vote, make_cancel_token, make_invitation_token, register_for_gesprek
+from panel.services.gesprekken import register_for_gesprek
+from panel.services.polls import cast_vote
+from panel.tokens import make_cancel_token, make_invitation_token
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import SpiegelgesprekFactory, answers_for, make_poll
 from tests.panel.readability import flesch_douma, visible_text

@@ -149,7 +149,7 @@ def test_results_never_means_never(client, member):
 def test_poll_pages_use_a_bounded_number_of_queries(
     client, member, poll, wijk, django_assert_max_num_queries
 ):
-    from panel.services import cast_vote
+    from panel.services.polls import cast_vote
 
     for _ in range(20):
         cast_vote(member=PanelMemberFactory(wijk=wijk), poll=poll, answers=answers_for(poll))

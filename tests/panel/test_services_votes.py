@@ -6,7 +6,7 @@ from django.utils import timezone
 from panel.exceptions import AlreadyVoted, InvalidAnswer, NotInAudience, PollClosed, PollNotOpenYet
 from panel.models import AgeBand, Answer, Audience, Participation, Relation
 from panel.selectors import breakdown_counts, free_text_answers, poll_results, polls_overview
-from panel.services import AnswerInput, cast_vote, moderate_answer
+from panel.services.polls import AnswerInput, cast_vote, moderate_answer
 from sociale_kaart.models import Wijk
 from tests.panel.factories import PanelMemberFactory, answers_for, make_poll
 
@@ -217,7 +217,8 @@ def _counted_from_tallies(poll):
 def test_result_counters_match_a_count_of_the_answers(poll, wijk):
     """Votes with different snapshots and several choices: the counters kept in cast_vote give
     exactly what counting the answers gives, before and after a rebuild, and after leaving."""
-    from panel.services import leave_panel, recount_results
+    from panel.services.members import leave_panel
+    from panel.services.polls import recount_results
 
     noord = Wijk.objects.create(name="Noord", slug="noord")
     multiple = poll.questions.get(kind="multiple")

@@ -10,8 +10,8 @@ from django.test import override_settings
 from django.urls import reverse
 
 from accounts.models import Role
-from panel import services
 from panel.models import Answer, Participation, Registration, RegistrationKind, RegistrationStatus
+from panel.services import gesprekken, polls
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import PanelMemberFactory, SpiegelgesprekFactory, answers_for, make_poll
 
@@ -57,17 +57,15 @@ def test_votes_and_signups_are_stored_and_pages_served_while_redis_is_down(clien
         redis_server.stop()
 
         # Votes: stored, the failed broadcast is logged, not raised.
-        services.cast_vote(
-            member=members[0], poll=poll, answers=answers_for(poll, text="Meer rust")
-        )
+        polls.cast_vote(member=members[0], poll=poll, answers=answers_for(poll, text="Meer rust"))
         assert Participation.objects.filter(poll=poll, member=members[0]).exists()
         assert Answer.objects.filter(question__poll=poll).count() == 4
 
         # Sign-ups: stored, places still exact.
-        first = services.register_for_gesprek(
+        first = gesprekken.register_for_gesprek(
             gesprek_id=gesprek.pk, user=members[0].user, kind=RegistrationKind.CAREGIVER
         )
-        second = services.register_for_gesprek(
+        second = gesprekken.register_for_gesprek(
             gesprek_id=gesprek.pk, user=members[1].user, kind=RegistrationKind.CAREGIVER
         )
         assert (first.status, second.status) == (
@@ -91,7 +89,7 @@ def test_votes_and_signups_are_stored_and_pages_served_while_redis_is_down(clien
         redis_server.start()
         channel_layers.backends.clear()
         receive = _listen(f"poll-{poll.pk}")
-        services.cast_vote(member=members[1], poll=poll, answers=answers_for(poll))
+        polls.cast_vote(member=members[1], poll=poll, answers=answers_for(poll))
         assert asyncio.run(receive()) == {"type": "poll.updated", "poll_id": poll.pk}
         assert client.get(reverse("readyz")).json()["status"] == "ok"
     channel_layers.backends.clear()
@@ -106,7 +104,7 @@ def test_a_real_server_keeps_taking_votes_and_signups_over_http_while_its_redis_
 
     poll = make_poll()
     watcher, voter, later = PanelMemberFactory(), PanelMemberFactory(), PanelMemberFactory()
-    services.cast_vote(member=watcher, poll=poll, answers=answers_for(poll))
+    polls.cast_vote(member=watcher, poll=poll, answers=answers_for(poll))
     gesprek = SpiegelgesprekFactory(caregiver_places=1)
     sessions = {m.pk: _session_cookie(m.user) for m in (watcher, voter, later)}
     server = start_server(redis_server.url)

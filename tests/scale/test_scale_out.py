@@ -14,7 +14,7 @@ from django.conf import settings
 from django.test import Client
 
 from bench.client import HttpConnection, WebSocket
-from panel import services
+from panel.services import polls
 from tests.panel.factories import PanelMemberFactory, answers_for, make_poll
 
 CSRF = "scaleoutcsrftoken0123456789abcde"  # any 32 letters/digits is a valid CSRF secret
@@ -57,7 +57,7 @@ def test_a_vote_on_process_a_reaches_a_websocket_on_process_b(start_server, requ
     redis_url = os.environ.get("REDIS_URL") or request.getfixturevalue("redis_server").url
     poll = make_poll()
     watcher, voter = PanelMemberFactory(), PanelMemberFactory()
-    services.cast_vote(
+    polls.cast_vote(
         member=watcher, poll=poll, answers=answers_for(poll)
     )  # may now see live results
     watcher_session = _session_cookie(watcher.user)

@@ -16,7 +16,7 @@ from panel.models import (
     Question,
     QuestionKind,
 )
-from panel.services import recount_results
+from panel.services.polls import recount_results
 from sociale_kaart.models import Wijk
 from tests.panel.factories import PanelMemberFactory, SpiegelgesprekFactory, make_poll  # noqa: F401
 from werkgroep.models import ActionPoint, ActionStatus

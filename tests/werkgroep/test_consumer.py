@@ -10,7 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from accounts.models import Role
 from panel.models import Answer, ModerationStatus, QuestionKind
-from panel.services import cast_vote, moderate_answer
+from panel.services.polls import cast_vote, moderate_answer
 from tests.panel.factories import answers_for
 from tests.werkgroep.factories import PanelMemberFactory, make_poll, wijken
 from werkgroep.consumers import DashboardConsumer

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from panel.models import Answer, ModerationStatus, QuestionKind
-from panel.services import AnswerInput, cast_vote, moderate_answer
+from panel.services.polls import AnswerInput, cast_vote, moderate_answer
 from tests.accounts.factories import UserFactory
 from tests.werkgroep.audit import leaked
 from tests.werkgroep.factories import PanelMemberFactory, add_votes, choice_ids, make_poll, wijken

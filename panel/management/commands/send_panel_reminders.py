@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from panel.services import send_due_reminders
+from panel.services.mailings import send_due_reminders
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from panel.models import Poll
-from panel.services import send_poll_invitations
+from panel.services.mailings import send_poll_invitations
 
 
 class Command(BaseCommand):

@@ -1,0 +1,106 @@
+"""Writes for spiegelgesprekken: taking a place (or a place on the waiting list) and
+cancelling, which hands a freed place to the first person waiting. Mail goes out through
+a task enqueued on commit."""
+
+from functools import partial
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from panel import tasks
+from panel.access import kind_for
+from panel.exceptions import AlreadyRegistered, GesprekPast, NotAllowedPlace
+from panel.models import (
+    Registration,
+    RegistrationKind,
+    RegistrationStatus,
+    Spiegelgesprek,
+)
+
+
+def register_for_gesprek(
+    *,
+    gesprek_id: int,
+    user,
+    kind: str,
+    replacement_care: bool = False,
+    transport: bool = False,
+    accessibility: str = "",
+    diet: str = "",
+    topics: str = "",
+) -> Registration:
+    """Take a place, or a place on the waiting list when all places of this kind are taken."""
+    if kind_for(user) != kind:
+        raise NotAllowedPlace  # listeners can never take caregiver places, and the other way round
+    try:
+        with transaction.atomic():
+            gesprek = Spiegelgesprek.objects.select_for_update().get(pk=gesprek_id)
+            if gesprek.starts_at <= timezone.now():
+                raise GesprekPast
+            if (
+                gesprek.registrations.filter(user=user)
+                .exclude(status=RegistrationStatus.CANCELLED)
+                .exists()
+            ):
+                raise AlreadyRegistered
+            taken = gesprek.registrations.filter(
+                kind=kind, status=RegistrationStatus.REGISTERED
+            ).count()
+            status = (
+                RegistrationStatus.REGISTERED
+                if taken < gesprek.places_for(kind)
+                else RegistrationStatus.WAITING
+            )
+            registration = Registration.objects.create(
+                gesprek=gesprek,
+                user=user,
+                kind=kind,
+                status=status,
+                replacement_care=replacement_care if kind == RegistrationKind.CAREGIVER else False,
+                transport=transport,
+                accessibility=accessibility.strip(),
+                diet=diet.strip(),
+                topics=topics.strip(),
+            )
+            transaction.on_commit(partial(_enqueue_mail, "confirmation", registration.pk))
+    except IntegrityError:
+        raise AlreadyRegistered from None
+    return registration
+
+
+def cancel_registration(*, registration_id: int, user=None, notify: bool = True) -> Registration:
+    """Cancel; a freed place goes to the first person waiting for that kind of place."""
+    with transaction.atomic():
+        registration = Registration.objects.select_related("gesprek").get(pk=registration_id)
+        if user is not None and registration.user_id != user.pk:
+            raise Registration.DoesNotExist
+        Spiegelgesprek.objects.select_for_update().get(pk=registration.gesprek_id)
+        registration.refresh_from_db()
+        if registration.status == RegistrationStatus.CANCELLED:
+            return registration
+        freed = registration.status == RegistrationStatus.REGISTERED
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "cancelled_at"])
+        if notify:
+            transaction.on_commit(partial(_enqueue_mail, "cancelled", registration.pk))
+        if freed and registration.gesprek.starts_at > timezone.now():
+            first = (
+                Registration.objects.filter(
+                    gesprek_id=registration.gesprek_id,
+                    kind=registration.kind,
+                    status=RegistrationStatus.WAITING,
+                )
+                .order_by("created_at", "pk")
+                .first()
+            )
+            if first is not None:
+                first.status = RegistrationStatus.REGISTERED
+                first.promoted_at = timezone.now()
+                first.save(update_fields=["status", "promoted_at"])
+                transaction.on_commit(partial(_enqueue_mail, "promoted", first.pk))
+    return registration
+
+
+def _enqueue_mail(what: str, registration_id: int) -> None:
+    tasks.send_registration_mail.enqueue(registration_id=registration_id, what=what)

@@ -1,0 +1,149 @@
+"""Writes for flash polls: a vote (all answers in one transaction), moderation of free text,
+and recounting the result counters."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import partial
+
+from django.db import IntegrityError, transaction
+from django.db.models import prefetch_related_objects
+from django.utils import timezone
+
+from panel import events, tallies
+from panel.access import check_poll_open_for
+from panel.exceptions import AlreadyVoted, InvalidAnswer
+from panel.models import (
+    TEXT_ANSWER_MAX,
+    Answer,
+    ModerationStatus,
+    PanelMember,
+    Participation,
+    Poll,
+    Question,
+    QuestionKind,
+    ResultTally,
+)
+
+
+@dataclass(frozen=True)
+class AnswerInput:
+    """One answer as typed or clicked: choice ids for choice questions, text for free text."""
+
+    question_id: int
+    choice_ids: tuple[int, ...] = field(default=())
+    text: str = ""
+
+
+def clean_text(text: str) -> str:
+    """Plain text only: strip control characters (but keep line breaks) and outer space."""
+    return "".join(ch for ch in text if ch in "\n\t" or ch.isprintable()).strip()
+
+
+def validate_answer(question: Question, answer: AnswerInput) -> AnswerInput:
+    """Check one answer against its question; raises InvalidAnswer for anything forged."""
+    valid_ids = {c.pk for c in question.choices.all()}
+    if question.kind == QuestionKind.TEXT:
+        text = clean_text(answer.text)
+        if answer.choice_ids or len(text) > TEXT_ANSWER_MAX:
+            raise InvalidAnswer
+        return AnswerInput(question_id=question.pk, text=text)
+    ids = tuple(dict.fromkeys(answer.choice_ids))
+    if not ids or not set(ids) <= valid_ids or answer.text:
+        raise InvalidAnswer
+    if question.kind in (QuestionKind.SINGLE, QuestionKind.SCALE) and len(ids) != 1:
+        raise InvalidAnswer
+    if (
+        question.kind == QuestionKind.MULTIPLE
+        and question.max_choices
+        and len(ids) > question.max_choices
+    ):
+        raise InvalidAnswer
+    return AnswerInput(question_id=question.pk, choice_ids=ids)
+
+
+def cast_vote(*, member: PanelMember, poll: Poll, answers: Sequence[AnswerInput]) -> Participation:
+    """Store one complete response in one transaction, or nothing at all.
+
+    Checks that the poll is open for this member (access.check_poll_open_for) itself, so
+    callers need not check first; a second response raises AlreadyVoted."""
+    check_poll_open_for(member=member, poll=poll)
+    # Reuses questions and choices the caller already prefetched on `poll` (the review view does).
+    prefetch_related_objects([poll], "questions__choices")
+    questions = {q.pk: q for q in poll.questions.all()}
+    given = {a.question_id: a for a in answers}
+    if not set(given) <= set(questions):
+        raise InvalidAnswer
+    cleaned: list[AnswerInput] = []
+    for question in questions.values():
+        answer = given.get(question.pk)
+        if answer is None:
+            if question.kind == QuestionKind.TEXT:
+                continue  # free text may stay empty
+            raise InvalidAnswer
+        answer = validate_answer(question, answer)
+        if question.kind == QuestionKind.TEXT and not answer.text:
+            continue
+        cleaned.append(answer)
+    snapshot = {
+        "wijk_id": member.wijk_id,
+        "age_band": member.age_band,
+        "relation": member.relation,
+        "works": member.works,
+        "member": None if poll.anonymous else member,
+    }
+    rows = []
+    for answer in cleaned:
+        if answer.text:
+            rows.append(
+                Answer(
+                    question_id=answer.question_id,
+                    text=answer.text,
+                    status=ModerationStatus.PENDING,
+                    **snapshot,
+                )
+            )
+        else:
+            rows.extend(
+                Answer(question_id=answer.question_id, choice_id=cid, **snapshot)
+                for cid in answer.choice_ids
+            )
+    try:
+        with transaction.atomic():
+            participation = Participation.objects.create(member=member, poll=poll)
+            Answer.objects.bulk_create(rows)
+            # Last, so the counter rows stay locked only until the commit right after.
+            tallies.add(
+                poll.pk,
+                tallies.vote_keys(
+                    snapshot,
+                    [
+                        (answer.question_id, choice_id)
+                        for answer in cleaned
+                        for choice_id in answer.choice_ids
+                    ],
+                ),
+            )
+            transaction.on_commit(partial(events.broadcast_poll_update, poll.pk))
+    except IntegrityError:  # voted before, a double click or a parallel request won the race:
+        raise AlreadyVoted from None  # the unique constraint is the check (no extra SELECT)
+    return participation
+
+
+def recount_results(*, poll_id: int) -> None:
+    """Rebuild a poll's result counters from its stored votes (after loading votes in bulk)."""
+    with transaction.atomic():
+        Poll.objects.select_for_update().get(pk=poll_id)
+        tallies.rebuild(
+            [poll_id], Participation=Participation, Answer=Answer, ResultTally=ResultTally
+        )
+
+
+@transaction.atomic
+def moderate_answer(*, answer_id: int, approve: bool, reason: str, by) -> Answer:
+    answer = Answer.objects.select_for_update().get(pk=answer_id, choice__isnull=True)
+    answer.status = ModerationStatus.APPROVED if approve else ModerationStatus.HIDDEN
+    answer.hidden_reason = "" if approve else reason.strip()[:300]
+    answer.moderated_by = by
+    answer.moderated_at = timezone.now()
+    answer.save(update_fields=["status", "hidden_reason", "moderated_by", "moderated_at"])
+    return answer

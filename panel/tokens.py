@@ -1,0 +1,59 @@
+"""Signed links in e-mails: poll invitations (valid for PANEL_INVITATION_DAYS) and the
+cancel link of a gesprek registration. Reading a token also looks up what it points to."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+
+from panel.exceptions import ExpiredInvitation, InvalidCancelLink, InvalidInvitation
+from panel.models import PanelMember, Poll, Registration
+
+INVITE_SALT = "panel.invitation"
+CANCEL_SALT = "panel.cancel-registration"
+
+
+def make_invitation_token(*, member: PanelMember, poll: Poll) -> str:
+    return signing.dumps({"m": member.pk, "p": poll.pk}, salt=INVITE_SALT, compress=True)
+
+
+def read_invitation_token(token: str, *, poll_id: int) -> PanelMember:
+    """The member an invitation belongs to; refuses expired, tampered and other-poll links."""
+    max_age = timedelta(days=getattr(settings, "PANEL_INVITATION_DAYS", 14))
+    try:
+        data = signing.loads(token, salt=INVITE_SALT, max_age=max_age)
+    except signing.SignatureExpired:
+        raise ExpiredInvitation from None
+    except signing.BadSignature:
+        raise InvalidInvitation from None
+    if not isinstance(data, dict) or data.get("p") != poll_id:
+        raise InvalidInvitation
+    member = (
+        PanelMember.objects.filter(pk=data.get("m"), left_at=None)
+        .select_related("wijk", "user")
+        .first()
+    )
+    if member is None:
+        raise InvalidInvitation
+    return member
+
+
+def make_cancel_token(registration: Registration) -> str:
+    return signing.dumps({"r": registration.pk, "u": registration.user_id}, salt=CANCEL_SALT)
+
+
+def read_cancel_token(token: str) -> Registration:
+    try:
+        data = signing.loads(token, salt=CANCEL_SALT)
+    except signing.BadSignature:
+        raise InvalidCancelLink from None
+    registration = (
+        Registration.objects.filter(pk=data.get("r"), user_id=data.get("u"))
+        .select_related("gesprek")
+        .first()
+        if isinstance(data, dict)
+        else None
+    )
+    if registration is None:
+        raise InvalidCancelLink
+    return registration

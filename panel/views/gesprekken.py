@@ -1,0 +1,101 @@
+"""Spiegelgesprekken for caregivers and listeners: the list, one gesprek with its sign-up
+form, and cancelling (logged in, or by the link in the e-mail)."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.roles import role_required
+from panel import access, selectors
+from panel.exceptions import PanelError
+from panel.forms import CaregiverRegistrationForm, ListenerRegistrationForm
+from panel.models import Registration, RegistrationKind, RegistrationStatus
+from panel.services.gesprekken import cancel_registration as cancel
+from panel.services.gesprekken import register_for_gesprek
+from panel.tokens import read_cancel_token
+from panel.views.common import EVERYONE, message
+
+
+@role_required(*EVERYONE)
+def gesprekken(request: HttpRequest) -> HttpResponse:
+    rows = selectors.upcoming_gesprekken()
+    mine = {r.gesprek_id: r for r in selectors.my_registrations(user=request.user)}
+    for row in rows:
+        row["mine"] = mine.get(row["id"])
+        row["caregivers_free"] = max(row["caregiver_places"] - row["caregivers_taken"], 0)
+        row["listeners_free"] = max(row["listener_places"] - row["listeners_taken"], 0)
+    return render(
+        request, "panel/gesprekken.html", {"rows": rows, "kind": access.kind_for(request.user)}
+    )
+
+
+def _registration_form(kind: str, *args):
+    return (
+        CaregiverRegistrationForm
+        if kind == RegistrationKind.CAREGIVER
+        else ListenerRegistrationForm
+    )(*args)
+
+
+@role_required(*EVERYONE)
+def gesprek(request: HttpRequest, gesprek_id: int) -> HttpResponse:
+    item = get_object_or_404(selectors.gesprek_with_vraaggebieden(), pk=gesprek_id)
+    kind = access.kind_for(request.user)
+    mine = selectors.active_registration(gesprek=item, user=request.user)
+    form = _registration_form(kind)
+    if request.method == "POST" and mine is None:
+        form = _registration_form(kind, request.POST)
+        if form.is_valid():
+            try:
+                registration = register_for_gesprek(
+                    gesprek_id=item.pk, user=request.user, kind=kind, **form.cleaned_data
+                )
+            except PanelError as error:
+                messages.error(request, message(error))
+            else:
+                if registration.status == RegistrationStatus.REGISTERED:
+                    messages.success(
+                        request, _("U bent aangemeld. U krijgt een e-mail met de afspraak.")
+                    )
+                else:
+                    messages.info(
+                        request,
+                        _(
+                            "Het gesprek is vol. U staat op de wachtlijst. Komt er een plaats vrij? Dan mailen we u."
+                        ),
+                    )
+                return redirect("panel:gesprek", gesprek_id=item.pk)
+    context = {
+        "gesprek": item,
+        "mine": mine,
+        "form": form,
+        "kind": kind,
+        "free": selectors.free_places(gesprek=item, kind=kind),
+        "past": item.starts_at <= timezone.now(),
+    }
+    return render(request, "panel/gesprek.html", context)
+
+
+@require_POST
+@role_required(*EVERYONE)
+def cancel_registration(request: HttpRequest, registration_id: int) -> HttpResponse:
+    registration = get_object_or_404(Registration, pk=registration_id, user=request.user)
+    cancel(registration_id=registration.pk, user=request.user)
+    messages.success(request, _("U bent afgemeld. Dank u wel dat u het laat weten."))
+    return redirect("panel:gesprek", gesprek_id=registration.gesprek_id)
+
+
+def cancel_by_link(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        registration = read_cancel_token(token)
+    except PanelError as error:
+        return render(
+            request, "panel/invitation_invalid.html", {"message": message(error)}, status=400
+        )
+    if request.method == "POST":
+        cancel(registration_id=registration.pk)
+        registration.refresh_from_db()
+    return render(request, "panel/cancel_by_link.html", {"registration": registration})

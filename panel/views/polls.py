@@ -1,0 +1,222 @@
+"""Flash polls for members: invitation link, start, one question per screen (a draft in the
+session), review and vote, thanks, results."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from panel import access, selectors
+from panel.exceptions import AlreadyVoted, NotInAudience, PanelError, PollUnavailable
+from panel.forms import QuestionForm
+from panel.models import PanelMember, Poll, QuestionKind
+from panel.services.polls import AnswerInput, cast_vote
+from panel.tokens import read_invitation_token
+from panel.views.common import message, not_a_member
+
+
+def _poll_or_exit(
+    request: HttpRequest, poll_id: int
+) -> tuple[Poll, PanelMember | None, HttpResponse | None]:
+    poll = get_object_or_404(Poll, pk=poll_id)
+    member = access.member_for_poll(user=request.user, session=request.session, poll_id=poll.pk)
+    if member is not None:
+        return poll, member, None
+    return poll, None, not_a_member(request)
+
+
+def _draft_key(poll: Poll) -> str:
+    """Session key of the answers given so far: {question id: QuestionForm.as_session()}."""
+    return f"panel_poll_{poll.pk}"
+
+
+def _closed_page(
+    request: HttpRequest, poll: Poll, member: PanelMember, error: PanelError
+) -> HttpResponse:
+    if isinstance(error, AlreadyVoted):
+        return redirect("panel:poll_thanks", poll_id=poll.pk)
+    context = {
+        "poll": poll,
+        "message": message(error),
+        "can_see_results": access.can_see_results(poll, member),
+    }
+    status = 403 if isinstance(error, NotInAudience) else 200
+    return render(request, "panel/poll_unavailable.html", context, status=status)
+
+
+def _check_open(request, poll, member) -> HttpResponse | None:
+    """Before showing a screen of the poll: the closed page if it cannot be answered now."""
+    try:
+        access.check_poll_open_for(member=member, poll=poll)
+        if access.has_answered(poll, member):
+            raise AlreadyVoted
+    except PanelError as error:
+        return _closed_page(request, poll, member, error)
+    return None
+
+
+def invitation(request: HttpRequest, poll_id: int, token: str) -> HttpResponse:
+    poll = get_object_or_404(Poll, pk=poll_id)
+    try:
+        member = read_invitation_token(token, poll_id=poll.pk)
+    except PanelError as error:
+        return render(
+            request, "panel/invitation_invalid.html", {"message": message(error)}, status=400
+        )
+    if not request.user.is_authenticated:
+        access.remember_invitation(request.session, poll_id=poll.pk, member=member)
+    return redirect("panel:poll", poll_id=poll.pk)
+
+
+def poll_start(request: HttpRequest, poll_id: int) -> HttpResponse:
+    poll, member, exit_response = _poll_or_exit(request, poll_id)
+    if exit_response:
+        return exit_response
+    if closed := _check_open(request, poll, member):
+        return closed
+    count = selectors.question_count(poll)
+    return render(request, "panel/poll_start.html", {"poll": poll, "count": count})
+
+
+def poll_question(request: HttpRequest, poll_id: int, number: int) -> HttpResponse:
+    poll, member, exit_response = _poll_or_exit(request, poll_id)
+    if exit_response:
+        return exit_response
+    if closed := _check_open(request, poll, member):
+        return closed
+    questions = selectors.questions_with_choices(poll)
+    if not 1 <= number <= len(questions):
+        raise Http404
+    question = questions[number - 1]
+    stored = request.session.get(_draft_key(poll), {})
+    if request.method == "POST":
+        form = QuestionForm(question, request.POST)
+        if form.is_valid():
+            stored[str(question.pk)] = form.as_session()
+            request.session[_draft_key(poll)] = stored
+            if number < len(questions):
+                return redirect("panel:poll_question", poll_id=poll.pk, number=number + 1)
+            return redirect("panel:poll_review", poll_id=poll.pk)
+    else:
+        form = QuestionForm(
+            question,
+            initial=QuestionForm.initial_from_session(question, stored.get(str(question.pk))),
+        )
+    context = {
+        "poll": poll,
+        "question": question,
+        "form": form,
+        "number": number,
+        "total": len(questions),
+        "back": reverse("panel:poll_question", args=[poll.pk, number - 1])
+        if number > 1
+        else reverse("panel:poll", args=[poll.pk]),
+    }
+    return render(request, "panel/poll_question.html", context)
+
+
+def _review_rows(poll: Poll, stored: dict) -> tuple[list[dict], list[AnswerInput], int | None]:
+    """What the member chose, for the check screen; and the first unanswered question."""
+    rows, inputs, missing = [], [], None
+    for number, question in enumerate(poll.questions.all(), 1):
+        value = stored.get(str(question.pk))
+        if question.kind == QuestionKind.TEXT:
+            text = (value or {}).get("t", "")
+            rows.append(
+                {"number": number, "question": question.text, "answers": [text] if text else []}
+            )
+            inputs.append(AnswerInput(question_id=question.pk, text=text))
+            continue
+        ids = (value or {}).get("c", [])
+        if not ids and missing is None:
+            missing = number
+        names = {c.pk: c.text for c in question.choices.all()}
+        rows.append(
+            {
+                "number": number,
+                "question": question.text,
+                "answers": [names.get(i, "?") for i in ids],
+            }
+        )
+        inputs.append(AnswerInput(question_id=question.pk, choice_ids=tuple(ids)))
+    return rows, inputs, missing
+
+
+def poll_review(request: HttpRequest, poll_id: int) -> HttpResponse:
+    poll, member, exit_response = _poll_or_exit(request, poll_id)
+    if exit_response:
+        return exit_response
+    stored = request.session.get(_draft_key(poll), {})
+    if request.method == "POST":
+        if not stored and access.has_answered(poll, member):
+            messages.info(request, message(AlreadyVoted()))  # a second click on the same button
+            return redirect("panel:poll_thanks", poll_id=poll.pk)
+        return _vote(request, poll, member, stored)
+    if closed := _check_open(request, poll, member):
+        return closed
+    selectors.prefetch_questions(poll)
+    rows, _inputs, missing = _review_rows(poll, stored)
+    if missing is not None:
+        messages.info(request, _("U heeft deze vraag nog niet beantwoord."))
+        return redirect("panel:poll_question", poll_id=poll.pk, number=missing)
+    return render(request, "panel/poll_review.html", {"poll": poll, "rows": rows})
+
+
+def _vote(request: HttpRequest, poll: Poll, member: PanelMember, stored: dict) -> HttpResponse:
+    """The vote itself. cast_vote checks that the poll is open for this member (once per vote)
+    and the unique constraint refuses a second response, so no separate checks here."""
+    selectors.prefetch_questions(poll)  # read once, for the rows and for cast_vote
+    _rows, inputs, missing = _review_rows(poll, stored)
+    if missing is not None:
+        try:
+            access.check_poll_open_for(member=member, poll=poll)
+        except PanelError as error:
+            return _closed_page(request, poll, member, error)
+        messages.info(request, _("U heeft deze vraag nog niet beantwoord."))
+        return redirect("panel:poll_question", poll_id=poll.pk, number=missing)
+    try:
+        cast_vote(member=member, poll=poll, answers=inputs)
+    except AlreadyVoted as error:
+        messages.info(request, message(error))
+        return redirect("panel:poll_thanks", poll_id=poll.pk)
+    except PollUnavailable as error:
+        return _closed_page(request, poll, member, error)
+    except PanelError as error:
+        messages.error(request, message(error))
+        request.session.pop(_draft_key(poll), None)
+        return redirect("panel:poll", poll_id=poll.pk)
+    request.session.pop(_draft_key(poll), None)
+    return redirect("panel:poll_thanks", poll_id=poll.pk)
+
+
+def poll_thanks(request: HttpRequest, poll_id: int) -> HttpResponse:
+    poll, member, exit_response = _poll_or_exit(request, poll_id)
+    if exit_response:
+        return exit_response
+    if not access.has_answered(poll, member):
+        return redirect("panel:poll", poll_id=poll.pk)
+    return render(
+        request,
+        "panel/poll_thanks.html",
+        {"poll": poll, "can_see_results": access.can_see_results(poll, member)},
+    )
+
+
+def poll_results(request: HttpRequest, poll_id: int) -> HttpResponse:
+    poll, member, exit_response = _poll_or_exit(request, poll_id)
+    if exit_response:
+        return exit_response
+    if not access.can_see_results(poll, member):
+        return render(
+            request,
+            "panel/poll_unavailable.html",
+            {
+                "poll": poll,
+                "can_see_results": False,
+                "message": _("U kunt de uitslag van deze vragen (nog) niet zien."),
+            },
+            status=403,
+        )
+    results = selectors.poll_results(poll_id=poll.pk)
+    return render(request, "panel/poll_results.html", {"poll": poll, "results": results})

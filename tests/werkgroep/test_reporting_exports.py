@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from panel.models import Answer, ModerationStatus, QuestionKind
-from panel.services import moderate_answer
+from panel.services.polls import moderate_answer
 from tests.training.factories import ReferralFactory
 from tests.werkgroep.factories import make_poll, random_votes
 from tests.werkgroep.reporting_data import actions, at

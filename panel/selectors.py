@@ -29,6 +29,7 @@ from panel.models import (
     AgeBand,
     Answer,
     Audience,
+    CareHours,
     Choice,
     PanelMember,
     Poll,
@@ -48,6 +49,7 @@ BREAKDOWN_DIMENSIONS: dict[str, dict[str, str]] = {
     "age_band": {value: str(label) for value, label in AgeBand.choices},
     "relation": {value: str(label) for value, label in Relation.choices},
     "works": {"yes": "Betaald werk", "no": "Geen betaald werk"},
+    "care_hours": {value: str(label) for value, label in CareHours.choices},
 }
 UNKNOWN_GROUP = "Onbekend"
 

@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.models import Count
 
 SLOTS = 8
-DIMENSIONS = ("wijk", "age_band", "relation", "works")
+DIMENSIONS = ("wijk", "age_band", "relation", "works", "care_hours")
 
 
 def group_value(dimension: str, value) -> str:
@@ -24,9 +24,10 @@ def group_value(dimension: str, value) -> str:
 
 def vote_keys(snapshot: dict, choices: list[tuple[int, int]]) -> Counter:
     """Counter keys (question_ref, choice_ref, dimension, group_value) for one response with the
-    given (question id, choice id) pairs; snapshot has wijk_id, age_band, relation, works."""
+    given (question id, choice id) pairs; snapshot has wijk_id, age_band, relation, works and
+    care_hours (a missing one counts as unknown)."""
     keys: Counter = Counter({(0, 0, "", ""): 1})
-    groups = {d: group_value(d, snapshot["wijk_id" if d == "wijk" else d]) for d in DIMENSIONS}
+    groups = {d: group_value(d, snapshot.get("wijk_id" if d == "wijk" else d)) for d in DIMENSIONS}
     for question_id, choice_id in choices:
         keys[(question_id, choice_id, "", "")] += 1
         for dimension, group in groups.items():

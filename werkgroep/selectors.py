@@ -28,6 +28,7 @@ DIMENSIONS: dict[str, str] = {
     "age_band": "Leeftijd",
     "relation": "Zorgt voor",
     "works": "Betaald werk",
+    "care_hours": "Uren zorg per week",
 }
 CHOICE_KINDS = ("single", "multiple", "scale")
 

@@ -18,6 +18,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from werkgroep.suppression import SECRET, SMALL
+
 # (colour, dash pattern, marker shape, bar fill pattern)
 STYLES = [
     ("#0b4f8a", "", "circle", "solid"),
@@ -244,7 +246,11 @@ def summarise(chart: Chart) -> str:
     sentences = []
     for s in chart.series:
         known = [(i, v) for i, v in enumerate(s.values) if v is not None]
-        hidden = [i for i, v in enumerate(s.values) if v is None and s.displays is not None]
+        hidden = [
+            i
+            for i, v in enumerate(s.values)
+            if v is None and s.displays is not None and s.displays[i] in (SMALL, SECRET)
+        ]
         if not known:
             sentences.append(_("{label}: geen cijfers te tonen.").format(label=s.label))
             continue

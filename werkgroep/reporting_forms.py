@@ -79,6 +79,12 @@ class PeriodStepForm(forms.Form):
         return Step.MONTH
 
 
+class PeriodForm(PeriodStepForm):
+    """A period without a step (pages whose rows are rounds, not months)."""
+
+    stap = None
+
+
 class CouncilReportForm(PeriodStepForm):
     title = forms.CharField(
         label=_("Titel"),

@@ -31,6 +31,7 @@ from werkgroep.periods import Period, Step
 from werkgroep.reporting_forms import (
     AnswerCitationForm,
     CouncilReportForm,
+    PeriodForm,
     PeriodStepForm,
     SectionTextForm,
     TrendCitationForm,
@@ -40,8 +41,8 @@ werkgroep_only = area_required("werkgroep")
 FORMATS = ("csv", "xlsx")
 
 
-def _period(request: HttpRequest) -> tuple[PeriodStepForm, Period, Step]:
-    form = PeriodStepForm(request.GET or None)
+def _period(request: HttpRequest, form_class=PeriodStepForm) -> tuple[PeriodStepForm, Period, Step]:
+    form = form_class(request.GET or None)
     return form, form.period(), form.step()
 
 
@@ -130,7 +131,7 @@ def trend_charts(result: trends.Trend) -> list[dict]:
 
 @werkgroep_only
 def trend_list(request: HttpRequest) -> HttpResponse:
-    form, period, _step = _period(request)
+    form, period, _step = _period(request, PeriodForm)
     return render(
         request,
         "werkgroep/trend_list.html",
@@ -145,7 +146,7 @@ def trend_list(request: HttpRequest) -> HttpResponse:
 
 @werkgroep_only
 def trend_page(request: HttpRequest, poll_id: int) -> HttpResponse:
-    form, period, _step = _period(request)
+    form, period, _step = _period(request, PeriodForm)
     dimension = request.GET.get("uitsplitsing") or None
     if dimension not in selectors.DIMENSIONS:
         dimension = None

@@ -18,17 +18,16 @@ def _may_see(scope, poll_id: int) -> bool:
 def results_message(poll_id: int) -> dict:
     results = selectors.poll_results(poll_id=poll_id)
     return {
-        "respondents": results["respondents"],
+        "respondents": results.respondents,
         "questions": [
             {
-                "id": q["id"],
-                "total": q["total"],
+                "id": q.id,
+                "total": q.total,
                 "choices": [
-                    {"id": c["id"], "count": c["count"], "percent": c["percent"]}
-                    for c in q["choices"]
+                    {"id": c.id, "count": c.count, "percent": c.percent} for c in q.choices
                 ],
             }
-            for q in results["questions"]
+            for q in results.questions
         ],
     }
 

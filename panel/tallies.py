@@ -9,25 +9,19 @@ from collections import Counter
 from django.db import connection
 from django.db.models import Count
 
+from panel.breakdown import DIMENSIONS, stored_group
+
 SLOTS = 8
-DIMENSIONS = ("wijk", "age_band", "relation", "works", "care_hours")
-
-
-def group_value(dimension: str, value) -> str:
-    """The stored group of a snapshot value: wijk id, band, relation, yes/no; "" = unknown."""
-    if value is None or value == "":
-        return ""
-    if dimension == "works":
-        return "yes" if value else "no"
-    return str(value)
 
 
 def vote_keys(snapshot: dict, choices: list[tuple[int, int]]) -> Counter:
     """Counter keys (question_ref, choice_ref, dimension, group_value) for one response with the
-    given (question id, choice id) pairs; snapshot has wijk_id, age_band, relation, works and
-    care_hours (a missing one counts as unknown)."""
+    given (question id, choice id) pairs; snapshot has wijk_id, age_band, relation, works."""
     keys: Counter = Counter({(0, 0, "", ""): 1})
-    groups = {d: group_value(d, snapshot.get("wijk_id" if d == "wijk" else d)) for d in DIMENSIONS}
+    groups = {
+        key: stored_group(key, snapshot[dimension.answer_field])
+        for key, dimension in DIMENSIONS.items()
+    }
     for question_id, choice_id in choices:
         keys[(question_id, choice_id, "", "")] += 1
         for dimension, group in groups.items():
@@ -72,13 +66,13 @@ def rebuild(poll_ids, *, Participation, Answer, ResultTally) -> None:
                     poll_id=poll_id, question_ref=question_id, choice_ref=choice_id, count=n
                 )
             )
-        for dimension in DIMENSIONS:
-            field = "wijk_id" if dimension == "wijk" else dimension
+        for dimension, definition in DIMENSIONS.items():
+            field = definition.answer_field
             cells: Counter = Counter()
             for question_id, choice_id, value, n in answers.values_list(
                 "question_id", "choice_id", field
             ).annotate(n=Count("pk")):
-                cells[(question_id, choice_id, group_value(dimension, value))] += n
+                cells[(question_id, choice_id, stored_group(dimension, value))] += n
             rows.extend(
                 ResultTally(
                     poll_id=poll_id,

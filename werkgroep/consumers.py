@@ -8,7 +8,7 @@ from accounts.models import Role
 from accounts.roles import has_role
 from mantelkring.live import coalesced
 from panel.events import ALL_POLLS_GROUP
-from werkgroep import selectors
+from werkgroep import results
 
 
 class DashboardConsumer(AsyncJsonWebsocketConsumer):
@@ -28,5 +28,5 @@ class DashboardConsumer(AsyncJsonWebsocketConsumer):
 
     async def poll_updated(self, event: dict) -> None:
         # One read per process per burst, shared by every dashboard socket (mantelkring.live).
-        polls = await coalesced("open_polls_live", selectors.open_polls_live)
+        polls = await coalesced("open_polls_live", results.open_polls_live)
         await self.send_json({"type": "polls", "polls": polls})

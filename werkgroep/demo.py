@@ -187,10 +187,10 @@ def _question(text: str | None, choice_text: str | None) -> tuple[int | None, in
     if not text:
         return None, None
     for poll in panel_selectors.polls_overview():
-        for q in panel_selectors.poll_results(poll_id=poll["id"])["questions"]:
-            if q["text"] == text:
-                choice = next((c["id"] for c in q["choices"] if c["text"] == choice_text), None)
-                return q["id"], choice
+        for q in panel_selectors.poll_results(poll_id=poll.id).questions:
+            if q.text == text:
+                choice = next((c.id for c in q.choices if c.text == choice_text), None)
+                return q.id, choice
     return None, None
 
 
@@ -199,7 +199,7 @@ def load() -> str:
     past = panel_selectors.past_gesprekken()
     items: list[OutcomeItem] = []
     if past:
-        gesprek_id = past[0]["id"]
+        gesprek_id = past[0].id
         for kind, text, codes, wijk_name, consent in OUTCOMES:
             item = OutcomeItem.objects.filter(gesprek_id=gesprek_id, text=text).first()
             if item is None:

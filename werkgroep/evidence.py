@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from panel import indicators as panel_indicators
 from panel import selectors as panel_selectors
+from panel.records import ChoiceResult, PollResults, QuestionResult
 from training import indicators as training_indicators
 from werkgroep import trends
 from werkgroep.models import ActionPoint, Evidence, EvidenceKind
@@ -68,15 +69,15 @@ def trend_options() -> list[tuple[str, str]]:
 # Writes ------------------------------------------------------------------------------------
 
 
-def _question_of(choice_id: int) -> tuple[dict, dict, dict]:
+def _question_of(choice_id: int) -> tuple[PollResults, QuestionResult, ChoiceResult]:
     """(poll results, question, choice) for a choice id, from the counters."""
     location = panel_indicators.choice_location(choice_id=choice_id)
     if location is None:
         raise CitationError
     poll_id, question_id = location
     results = panel_selectors.poll_results(poll_id=poll_id)
-    question = next(q for q in results["questions"] if q["id"] == question_id)
-    choice = next(c for c in question["choices"] if c["id"] == choice_id)
+    question = next(q for q in results.questions if q.id == question_id)
+    choice = next(c for c in question.choices if c.id == choice_id)
     return results, question, choice
 
 
@@ -87,14 +88,14 @@ def cite_answer(*, action_point: ActionPoint, choice_id: int, note: str = "") ->
     return Evidence.objects.create(
         action_point=action_point,
         kind=EvidenceKind.POLL_QUESTION,
-        question_id=question["id"],
+        question_id=question.id,
         choice_id=choice_id,
         note=note.strip(),
         taken_at=timezone.now(),
-        taken_count=choice["count"],
-        taken_total=question["total"],
-        taken_share=_share(choice["count"], question["total"]),
-        taken_text=f"{results['poll']['title']}: {question['text']}: {choice['text']}",
+        taken_count=choice.count,
+        taken_total=question.total,
+        taken_share=_share(choice.count, question.total),
+        taken_text=f"{results.poll.title}: {question.text}: {choice.text}",
     )
 
 
@@ -107,12 +108,12 @@ def cite_trend(
     if result is None or not result.rounds:
         raise CitationError
     results, question, choice = _question_of(choice_id)
-    if results["poll"]["id"] != result.rounds[-1].poll_id:
+    if results.poll.id != result.rounds[-1].poll_id:
         raise CitationError
-    item = next((q for q in result.questions if q.order == question["order"]), None)
+    item = next((q for q in result.questions if q.order == question.order), None)
     if item is None or not item.comparable:
         raise CitationError
-    index = next(i for i, c in enumerate(question["choices"]) if c["id"] == choice_id)
+    index = next(i for i, c in enumerate(question.choices) if c.id == choice_id)
     trend_choice = item.choices[index]
     steps = []
     for r, count, total, share in zip(
@@ -126,7 +127,7 @@ def cite_trend(
         action_point=action_point,
         kind=EvidenceKind.TREND,
         trend_poll_id=root_poll_id,
-        question_id=question["id"],
+        question_id=question.id,
         choice_id=choice_id,
         note=note.strip(),
         taken_at=timezone.now(),

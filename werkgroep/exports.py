@@ -8,6 +8,9 @@ from collections.abc import Sequence
 from django.http import HttpResponse
 from openpyxl import Workbook
 
+from panel import breakdown
+from panel.models import QuestionKind
+from werkgroep import results as poll_results
 from werkgroep import selectors
 from werkgroep.models import ActionStatus
 from werkgroep.periods import Period
@@ -22,45 +25,37 @@ CONTENT_TYPES = {
 
 
 def poll_sheets(*, poll_id: int) -> list[Sheet]:
-    results = selectors.results_page(poll_id=poll_id, dimension="wijk")
+    results = poll_results.results_page(poll_id=poll_id, dimension="wijk")
     overall: list[Sequence] = [
         ["Vraag", "Antwoord", "Aantal mensen", "Procent van wie de vraag beantwoordde"]
     ]
     texts: list[Sequence] = [["Vraag", "Open antwoord (goedgekeurd na controle)"]]
-    for q in results["questions"]:
-        if q["kind"] == "text":
+    for q in results.questions:
+        if q.kind == QuestionKind.TEXT:
             # only approved answers: hidden and unchecked ones are neither shown nor counted
             overall.append(
-                [
-                    q["text"],
-                    "Open antwoorden, goedgekeurd na controle",
-                    len(q["approved_texts"]),
-                    "",
-                ]
+                [q.text, "Open antwoorden, goedgekeurd na controle", len(q.approved_texts), ""]
             )
-            texts.extend([q["text"], text] for text in q["approved_texts"])
+            texts.extend([q.text, text] for text in q.approved_texts)
             continue
-        overall.append([q["text"], "Mensen die de vraag beantwoordden", q["total"], 100])
-        for c in q["choices"]:
-            overall.append([q["text"], c["text"], c["count"], c["percent"]])
-        if q["kind"] == "multiple":
+        overall.append([q.text, "Mensen die de vraag beantwoordden", q.total, 100])
+        for c in q.choices:
+            overall.append([q.text, c.text, c.count, c.percent])
+        if q.kind == QuestionKind.MULTIPLE:
             overall.append(
-                [
-                    q["text"],
-                    "Hier kon men meer dan één antwoord kiezen: samen meer dan 100%.",
-                    "",
-                    "",
-                ]
+                [q.text, "Hier kon men meer dan één antwoord kiezen: samen meer dan 100%.", "", ""]
             )
     sheets: list[Sheet] = [("Uitslag", overall), ("Open antwoorden", texts)]
-    for dimension, label in selectors.DIMENSIONS.items():
+    for dimension in breakdown.DIMENSIONS.values():
         rows: list[Sequence] = []
-        labels = selectors.group_labels(dimension)
-        for q in results["questions"]:
-            if q["kind"] not in selectors.CHOICE_KINDS:
+        groups = breakdown.groups(dimension.key)
+        for q in results.questions:
+            if q.kind not in poll_results.CHOICE_KINDS:
                 continue
-            table = selectors.suppressed_breakdown(question=q, dimension=dimension, labels=labels)
-            rows.append([q["text"]])
+            table = poll_results.suppressed_breakdown(
+                question=q.question, dimension=dimension.key, groups=groups
+            )
+            rows.append([q.text])
             rows.extend(table.as_matrix())
             rows.append([])
         rows.append(
@@ -68,7 +63,7 @@ def poll_sheets(*, poll_id: int) -> list[Sheet]:
                 "<5 = minder dan 5 mensen. × = verborgen, zodat niemand een kleine groep kan terugrekenen."
             ]
         )
-        sheets.append((f"Per {label.lower()}", rows))
+        sheets.append((f"Per {dimension.label.lower()}", rows))
     return sheets
 
 

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Profession
 from panel import indicators as panel_indicators
 from panel import selectors as panel_selectors
+from panel.records import PollOverview
 from sociale_kaart import selectors as kaart
 from training import indicators as training_indicators
 from werkgroep.charts import format_value
@@ -211,18 +212,19 @@ def _members(ctx: Context) -> Section:
 
 def _polls(ctx: Context) -> Section:
     polls = [
-        {**p, "day": _local_date(p["opens_at"])}
+        (_local_date(p.opens_at), p)
         for p in panel_selectors.polls_overview()
-        if ctx.span.start <= _local_date(p["opens_at"]) <= ctx.span.end
+        if ctx.span.start <= _local_date(p.opens_at) <= ctx.span.end
     ]
 
-    def rate(items: list[dict]) -> float | None:
-        rates = [p["response_rate"] for p in items if p["audience_size"]]
+    def rate(items: list[PollOverview]) -> float | None:
+        """The mean of the polls' response rates (fractions 0..1), as a percentage."""
+        rates = [p.response_rate for p in items if p.audience_size]
         return round(100 * sum(rates) / len(rates), 1) if rates else None
 
-    per_bucket = [[p for p in polls if p["day"] in b] for b in ctx.buckets]
-    now_ = [p for p in polls if p["day"] in ctx.period]
-    before = [p for p in polls if p["day"] in ctx.previous]
+    per_bucket = [[p for day, p in polls if day in b] for b in ctx.buckets]
+    now_ = [p for day, p in polls if day in ctx.period]
+    before = [p for day, p in polls if day in ctx.previous]
     status = {"open": _("open"), "closed": _("gesloten"), "scheduled": _("gepland")}
     return Section(
         key="polls",
@@ -239,8 +241,8 @@ def _polls(ctx: Context) -> Section:
             Figure(_("Peilingen"), len(now_), len(before)),
             Figure(
                 _("Reacties"),
-                sum(p["responses"] for p in now_),
-                sum(p["responses"] for p in before),
+                sum(p.responses for p in now_),
+                sum(p.responses for p in before),
             ),
             Figure(_("Gemiddelde respons"), rate(now_), rate(before), "%"),
         ],
@@ -257,14 +259,14 @@ def _polls(ctx: Context) -> Section:
                 ],
                 rows=[
                     [
-                        p["title"],
-                        p["day"].isoformat(),
-                        status.get(p["status"], p["status"]),
-                        p["responses"],
-                        p["audience_size"],
-                        round(100 * p["response_rate"], 1) if p["audience_size"] else None,
+                        p.title,
+                        _local_date(p.opens_at).isoformat(),
+                        status.get(p.status, p.status),
+                        p.responses,
+                        p.audience_size,
+                        round(100 * p.response_rate, 1) if p.audience_size else None,
                     ]
-                    for p in sorted(now_, key=lambda p: p["opens_at"])
+                    for p in sorted(now_, key=lambda p: p.opens_at)
                 ],
             )
         ],

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.roles import area_required
+from panel import breakdown
 from werkgroep import (
     charts,
     council,
@@ -21,7 +22,6 @@ from werkgroep import (
     evidence,
     exports,
     monitor,
-    selectors,
     trends,
 )
 from werkgroep.exceptions import ReportPublished, WerkgroepError
@@ -148,7 +148,7 @@ def trend_list(request: HttpRequest) -> HttpResponse:
 def trend_page(request: HttpRequest, poll_id: int) -> HttpResponse:
     form, period, _step = _period(request, PeriodForm)
     dimension = request.GET.get("uitsplitsing") or None
-    if dimension not in selectors.DIMENSIONS:
+    if dimension not in breakdown.DIMENSIONS:
         dimension = None
     explicit = form.is_valid() and (form.cleaned_data.get("van") or form.cleaned_data.get("tot"))
     result = trends.trend(root_id=poll_id, period=period if explicit else None, dimension=dimension)
@@ -162,7 +162,7 @@ def trend_page(request: HttpRequest, poll_id: int) -> HttpResponse:
             "trend": result,
             "items": trend_charts(result),
             "dimension": dimension,
-            "dimensions": selectors.DIMENSIONS,
+            "dimensions": {key: d.label for key, d in breakdown.DIMENSIONS.items()},
         },
     )
 

@@ -1,13 +1,17 @@
-"""Reads for the werkgroep pages and exports. Plain data; every breakdown is suppressed here,
-so no template or export can show a small cell by mistake."""
+"""Reads for the werkgroep pages and exports: action points and their evidence, outcomes of
+spiegelgesprekken, coverage, the dashboard and the report. Poll results with their
+suppressed breakdowns are in werkgroep.results. Small numbers about people show as "<5"."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Prefetch
 
 from accounts.models import Profession
 from panel import selectors as panel_selectors
+from panel.models import PollStatus, QuestionKind
+from panel.records import GesprekSummary, PollOverview, PollResults
 from sociale_kaart import selectors as kaart
 from sociale_kaart.models import Offer, Vraaggebied
 from training import selectors as training_selectors
@@ -18,86 +22,17 @@ from werkgroep.models import (
     ActionStatusChange,
     Evidence,
     EvidenceKind,
+    ExportLog,
     OutcomeItem,
     OutcomeKind,
 )
-from werkgroep.suppression import SMALL, THRESHOLD, SuppressedTable, suppress
-
-DIMENSIONS: dict[str, str] = {
-    "wijk": "Wijk",
-    "age_band": "Leeftijd",
-    "relation": "Zorgt voor",
-    "works": "Betaald werk",
-    "care_hours": "Uren zorg per week",
-}
-CHOICE_KINDS = ("single", "multiple", "scale")
+from werkgroep.results import CHOICE_KINDS
+from werkgroep.suppression import SMALL, THRESHOLD
 
 
 def small_count(n: int) -> str:
     """A single count about people: "<5" below the threshold (0 included)."""
     return SMALL if n < THRESHOLD else str(n)
-
-
-def group_labels(dimension: str) -> list[str]:
-    if dimension == "wijk":
-        return [w.name for w in kaart.wijken()]
-    return list(panel_selectors.BREAKDOWN_DIMENSIONS[dimension].values())
-
-
-def suppressed_breakdown(
-    *, question: dict, dimension: str, labels: list[str] | None = None
-) -> SuppressedTable:
-    """One question (as in poll_results) broken down by one dimension, suppressed.
-
-    Every group of the dimension gets a row, also an empty one: leaving a group out would
-    show that nobody in it answered.
-    """
-    raw = panel_selectors.breakdown_counts(question_id=question["id"], dimension=dimension)
-    rows = list(labels if labels is not None else group_labels(dimension))
-    for label, _choice in raw:
-        if label not in rows:
-            rows.append(label)  # "Onbekend" and anything new, at the end
-    choices = question["choices"]
-    counts = [[raw.get((label, c["id"]), 0) for c in choices] for label in rows]
-    return suppress(
-        row_labels=rows,
-        column_labels=[c["text"] for c in choices],
-        counts=counts,
-        rows_are_sums=question["kind"] != "multiple",
-    )
-
-
-def results_page(*, poll_id: int, dimension: str) -> dict:
-    """Overall results, one suppressed breakdown per choice question, approved free text."""
-    results = panel_selectors.poll_results(poll_id=poll_id)
-    labels = group_labels(dimension)
-    questions = []
-    for q in results["questions"]:
-        item = dict(q)
-        if q["kind"] in CHOICE_KINDS:
-            item["breakdown"] = suppressed_breakdown(question=q, dimension=dimension, labels=labels)
-            item["max_count"] = max((c["count"] for c in q["choices"]), default=0)
-        else:
-            # only approved text is ever shown; pending text only as a number
-            item["approved_texts"] = [
-                a["text"]
-                for a in panel_selectors.free_text_answers(question_id=q["id"], status="approved")
-            ]
-            item["pending"] = len(
-                panel_selectors.free_text_answers(question_id=q["id"], status="pending")
-            )
-        questions.append(item)
-    return {**results, "questions": questions}
-
-
-def moderation_queue(*, poll_id: int) -> list[dict]:
-    results = panel_selectors.poll_results(poll_id=poll_id)
-    texts = {q["id"]: q["text"] for q in results["questions"] if q["kind"] == "text"}
-    return [
-        {**a, "question": text}
-        for question_id, text in texts.items()
-        for a in panel_selectors.free_text_answers(question_id=question_id, status="pending")
-    ]
 
 
 # Action points -----------------------------------------------------------------------------
@@ -122,6 +57,21 @@ def action_points_by_status() -> list[dict]:
     ]
 
 
+def action_point_values(*, point: ActionPoint) -> dict:
+    """The action point's current values, as the edit form's initial data."""
+    return {
+        "title": point.title,
+        "description": point.description,
+        "said": point.said,
+        "done": point.done,
+        "vraaggebieden": list(point.vraaggebieden.all()),
+        "owner": point.owner,
+        "due_date": point.due_date,
+        "is_public": point.is_public,
+        "outcomes": list(point.outcomes.all()),
+    }
+
+
 def action_point_detail(*, pk: int) -> dict:
     point = (
         ActionPoint.objects.select_related("owner")
@@ -139,30 +89,30 @@ def action_point_detail(*, pk: int) -> dict:
     return {"point": point, "history": history, "evidence": evidence_figures(point=point)}
 
 
-def _question_figure(evidence: Evidence, cache: dict) -> dict:
+def _question_figure(evidence: Evidence, cache: dict[int, PollResults]) -> dict:
     poll_id = evidence.question.poll_id
     if poll_id not in cache:
         cache[poll_id] = panel_selectors.poll_results(poll_id=poll_id)
     results = cache[poll_id]
-    question = next((q for q in results["questions"] if q["id"] == evidence.question_id), None)
+    question = next((q for q in results.questions if q.id == evidence.question_id), None)
     figure = {
         "kind": EvidenceKind.POLL_QUESTION,
-        "poll": results["poll"]["title"],
+        "poll": results.poll.title,
         "note": evidence.note,
         "id": evidence.pk,
     }
     if question is None:
         return figure
-    figure["question"] = question["text"]
-    figure["total"] = question["total"]
-    figure["total_display"] = small_count(question["total"])
+    figure["question"] = question.text
+    figure["total"] = question.total
+    figure["total_display"] = small_count(question.total)
     if evidence.choice_id:
-        choice = next((c for c in question["choices"] if c["id"] == evidence.choice_id), None)
+        choice = next((c for c in question.choices if c.id == evidence.choice_id), None)
         if choice is not None:
-            figure["choice"] = choice["text"]
-            figure["count"] = choice["count"]
-            figure["count_display"] = small_count(choice["count"])
-            figure["percent"] = choice["percent"] if choice["count"] >= THRESHOLD else None
+            figure["choice"] = choice.text
+            figure["count"] = choice.count
+            figure["count_display"] = small_count(choice.count)
+            figure["percent"] = choice.percent if choice.count >= THRESHOLD else None
     return figure
 
 
@@ -183,7 +133,9 @@ def _referral_figure(evidence: Evidence) -> dict:
     }
 
 
-def evidence_figures(*, point: ActionPoint, cache: dict | None = None) -> list[dict]:
+def evidence_figures(
+    *, point: ActionPoint, cache: dict[int, PollResults] | None = None
+) -> list[dict]:
     cache = {} if cache is None else cache
     out = []
     for evidence in point.evidence.select_related("question", "referral_vraaggebied").order_by(
@@ -219,7 +171,7 @@ def public_action_points() -> list[dict]:
         )
         .order_by("status", "-updated_at")
     )
-    cache: dict = {}
+    cache: dict[int, PollResults] = {}
     out = []
     for point in points:
         figures = [_question_figure(e, cache) for e in point.poll_evidence]
@@ -233,27 +185,9 @@ def public_action_points() -> list[dict]:
     return out
 
 
-# Outcomes ----------------------------------------------------------------------------------
-
-
-def outcomes_for(*, gesprek_id: int) -> list[OutcomeItem]:
-    return list(
-        OutcomeItem.objects.filter(gesprek_id=gesprek_id)
-        .select_related("wijk")
-        .prefetch_related(
-            Prefetch("vraaggebieden", queryset=Vraaggebied.objects.order_by("order")),
-            "action_points",
-        )
-        .order_by("kind", "pk")
-    )
-
-
-def outcome_counts() -> dict[int, int]:
-    return dict(
-        OutcomeItem.objects.values_list("gesprek_id")
-        .annotate(n=Count("pk"))
-        .values_list("gesprek_id", "n")
-    )
+def export_log(*, limit: int = 200) -> list[ExportLog]:
+    """The latest exports, newest first (the model's ordering)."""
+    return list(ExportLog.objects.all()[:limit])
 
 
 # Coverage ----------------------------------------------------------------------------------
@@ -281,18 +215,22 @@ def coverage() -> dict:
             for wijk_id in area_ids:
                 offers[(gebied.code, wijk_id)] += 1
     signals = defaultdict(int)
-    names = {w.name: w.pk for w in wijken}
-    for question_id, code, kind in panel_selectors.tagged_questions(kinds=CHOICE_KINDS):
-        per_wijk: dict[str, int] = defaultdict(int)
-        for (label, _choice), n in panel_selectors.breakdown_counts(
-            question_id=question_id, dimension="wijk"
+    for tagged in panel_selectors.tagged_questions(kinds=CHOICE_KINDS):
+        per_wijk: dict[int, int] = defaultdict(int)
+        for (wijk_id, _choice), n in panel_selectors.breakdown_counts(
+            question_id=tagged.question_id, dimension="wijk"
         ).items():
+            if not isinstance(wijk_id, int):
+                continue  # unknown wijk
             # single choice and scale: one answer per person; multiple choice repeats people,
             # so take the largest choice as a lower bound of the people who answered
-            per_wijk[label] = max(per_wijk[label], n) if kind == "multiple" else per_wijk[label] + n
-        for label, n in per_wijk.items():
-            if label in names:
-                signals[(code, names[label])] += n
+            per_wijk[wijk_id] = (
+                max(per_wijk[wijk_id], n)
+                if tagged.kind == QuestionKind.MULTIPLE
+                else per_wijk[wijk_id] + n
+            )
+        for wijk_id, n in per_wijk.items():
+            signals[(tagged.vraaggebied_code, wijk_id)] += n
     items = OutcomeItem.objects.filter(
         kind__in=[OutcomeKind.THEME, OutcomeKind.SIGNAL]
     ).values_list("vraaggebieden__code", "wijk_id")
@@ -378,30 +316,14 @@ def training_reach() -> list[dict]:
     ]
 
 
-def open_polls_live() -> list[dict]:
-    """The numbers the dashboard shows live: counts only, never texts of answers."""
-    return [
-        {
-            "id": p["id"],
-            "responses": p["responses"],
-            "audience_size": p["audience_size"],
-            "response_rate": round(100 * p["response_rate"]),
-        }
-        for p in panel_selectors.polls_overview()
-        if p["status"] == "open"
-    ]
-
-
 def dashboard() -> dict:
     polls = panel_selectors.polls_overview()
-    for p in polls:
-        p["response_percent"] = round(100 * p["response_rate"])
     growth = panel_selectors.panel_growth()[-12:]
     return {
         "panel_size": panel_selectors.panel_size(),
         "growth": growth,
-        "growth_max": max((g["active"] for g in growth), default=0),
-        "open_polls": [p for p in polls if p["status"] == "open"],
+        "growth_max": max((g.active for g in growth), default=0),
+        "open_polls": [p for p in polls if p.status == PollStatus.OPEN],
         "polls": polls,
         "gesprekken": panel_selectors.upcoming_gesprekken(),
         "training": training_reach(),
@@ -410,16 +332,25 @@ def dashboard() -> dict:
     }
 
 
+@dataclass(frozen=True)
+class ReportPoll:
+    overview: PollOverview  # responses, audience and response_rate (a fraction 0..1)
+    results: PollResults
+
+
+@dataclass(frozen=True)
+class ReportGesprek:
+    gesprek: GesprekSummary
+    items: tuple[OutcomeItem, ...]  # outcomes; quotes only with the speaker's consent
+
+
 def report(*, date_from: date, date_to: date) -> dict:
     """The gemeenteraad report: what happened between two dates, aggregates only."""
     polls = [
-        p
+        ReportPoll(overview=p, results=panel_selectors.poll_results(poll_id=p.id))
         for p in panel_selectors.polls_overview()
-        if p["closes_at"].date() >= date_from and p["opens_at"].date() <= date_to
+        if p.closes_at.date() >= date_from and p.opens_at.date() <= date_to
     ]
-    for p in polls:
-        p["response_percent"] = round(100 * p["response_rate"])
-        p["results"] = panel_selectors.poll_results(poll_id=p["id"])
     changes = list(
         ActionStatusChange.objects.filter(
             changed_at__date__gte=date_from, changed_at__date__lte=date_to
@@ -427,20 +358,17 @@ def report(*, date_from: date, date_to: date) -> dict:
         .select_related("action_point")
         .order_by("changed_at")
     )
-    gesprekken = [
-        g
-        for g in panel_selectors.past_gesprekken()
-        if date_from <= g["starts_at"].date() <= date_to
+    past = [
+        g for g in panel_selectors.past_gesprekken() if date_from <= g.starts_at.date() <= date_to
     ]
     outcome_items = OutcomeItem.objects.filter(
-        gesprek_id__in=[g["id"] for g in gesprekken]
+        gesprek_id__in=[g.id for g in past]
     ).prefetch_related("vraaggebieden")
     by_gesprek = defaultdict(list)
     for item in outcome_items:
         if item.kind != OutcomeKind.QUOTE or item.speaker_consent:
             by_gesprek[item.gesprek_id].append(item)
-    for g in gesprekken:
-        g["items"] = by_gesprek.get(g["id"], [])
+    gesprekken = [ReportGesprek(gesprek=g, items=tuple(by_gesprek.get(g.id, []))) for g in past]
     referral_total = sum(
         r["count"]
         for r in training_selectors.referral_counts(

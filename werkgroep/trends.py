@@ -3,7 +3,7 @@ copies; a series is a poll with every repeat of it, oldest first).
 
 Small cells: the overall result of each round is public (the results page shows it). A trend
 broken down by a group (wijk, age, ...) shows, per round, only what that round's suppressed
-breakdown table shows (werkgroep.selectors.suppressed_breakdown, the very table of the
+breakdown table shows (werkgroep.results.suppressed_breakdown, the very table of the
 results page): a cell that table hides is hidden in the trend too, and a share is shown only
 when both its count and the group's total are shown (a share and a total give the count). So
 the series plus the totals tell nothing that the single tables do not.
@@ -25,9 +25,11 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from panel import breakdown
 from panel import indicators as panel_indicators
 from panel import selectors as panel_selectors
-from werkgroep import selectors
+from panel.records import PollResults, QuestionResult
+from werkgroep import results as poll_results
 from werkgroep.periods import Period
 from werkgroep.suppression import Cell, SuppressedTable
 
@@ -165,16 +167,16 @@ def _shift(a: dict[str, int], b: dict[str, int]) -> float:
     return 0.5 * sum(abs(a.get(k, 0) / total_a - b.get(k, 0) / total_b) for k in {*a, *b})
 
 
-def _group_sizes(question: dict, dimension: str) -> dict[str, int]:
+def _group_sizes(question: QuestionResult, dimension: str) -> dict:
     """Respondents per group for a single-choice or scale question (one answer per person)."""
-    raw = panel_selectors.breakdown_counts(question_id=question["id"], dimension=dimension)
-    sizes: dict[str, int] = {}
-    for (label, _choice), n in raw.items():
-        sizes[label] = sizes.get(label, 0) + n
+    raw = panel_selectors.breakdown_counts(question_id=question.id, dimension=dimension)
+    sizes: dict = {}
+    for (key, _choice), n in raw.items():
+        sizes[key] = sizes.get(key, 0) + n
     return sizes
 
 
-def _composition_notes(rounds: list[Round], results: list[dict]) -> list[Note]:
+def _composition_notes(rounds: list[Round], results: list[PollResults]) -> list[Note]:
     notes = []
     for i in range(1, len(rounds)):
         before, after = rounds[i - 1], rounds[i]
@@ -192,15 +194,17 @@ def _composition_notes(rounds: list[Round], results: list[dict]) -> list[Note]:
                     )
                 )
         anchor = [
-            next((q for q in results[j]["questions"] if q["kind"] in ("single", "scale")), None)
+            next((q for q in results[j].questions if q.kind in ("single", "scale")), None)
             for j in (i - 1, i)
         ]
         if None in anchor:
             continue
         shifted = [
-            label
-            for dimension, label in selectors.DIMENSIONS.items()
-            if _shift(_group_sizes(anchor[0], dimension), _group_sizes(anchor[1], dimension))
+            dimension.label
+            for dimension in breakdown.DIMENSIONS.values()
+            if _shift(
+                _group_sizes(anchor[0], dimension.key), _group_sizes(anchor[1], dimension.key)
+            )
             >= SHIFT_THRESHOLD
         ]
         if shifted:
@@ -232,50 +236,47 @@ def trend(
             poll_id=r.id,
             title=r.title,
             day=timezone.localdate(r.opens_at),
-            respondents=res["respondents"],
+            respondents=res.respondents,
         )
         for r, res in zip(series.rounds, results, strict=True)
     ]
-    labels = selectors.group_labels(dimension) if dimension else None
-    first = [q for q in results[-1]["questions"] if q["kind"] in CHOICE_KINDS]
+    groups = breakdown.groups(dimension) if dimension else None
+    first = [q for q in results[-1].questions if q.kind in CHOICE_KINDS]
     questions = []
     for latest in first:
         per_round = [
-            next((q for q in res["questions"] if q["order"] == latest["order"]), None)
-            for res in results
+            next((q for q in res.questions if q.order == latest.order), None) for res in results
         ]
         comparable = all(
-            q is not None
-            and q["kind"] == latest["kind"]
-            and len(q["choices"]) == len(latest["choices"])
+            q is not None and q.kind == latest.kind and len(q.choices) == len(latest.choices)
             for q in per_round
         )
         item = QuestionTrend(
-            order=latest["order"],
-            text=latest["text"],
-            kind=latest["kind"],
-            totals=[q["total"] if q else 0 for q in per_round],
+            order=latest.order,
+            text=latest.text,
+            kind=latest.kind,
+            totals=[q.total if q else 0 for q in per_round],
             choices=[],
             comparable=comparable,
         )
         if comparable:
-            for ci, choice in enumerate(latest["choices"]):
-                counts = [q["choices"][ci]["count"] for q in per_round]
+            for ci, choice in enumerate(latest.choices):
+                counts = [q.choices[ci].count for q in per_round]
                 item.choices.append(
                     TrendChoice(
-                        text=choice["text"],
+                        text=choice.text,
                         counts=counts,
-                        shares=[
-                            _share(n, q["total"]) for n, q in zip(counts, per_round, strict=True)
-                        ],
+                        shares=[_share(n, q.total) for n, q in zip(counts, per_round, strict=True)],
                     )
                 )
             if dimension:
                 item.tables = [
-                    selectors.suppressed_breakdown(question=q, dimension=dimension, labels=labels)
+                    poll_results.suppressed_breakdown(
+                        question=q, dimension=dimension, groups=groups
+                    )
                     for q in per_round
                 ]
-                item.groups = _group_trends(item.tables, len(latest["choices"]))
+                item.groups = _group_trends(item.tables, len(latest.choices))
         questions.append(item)
     return Trend(
         root_id=series.root_id,
@@ -284,7 +285,7 @@ def trend(
         questions=questions,
         notes=_composition_notes(rounds, results),
         dimension=dimension,
-        dimension_label=selectors.DIMENSIONS.get(dimension, "") if dimension else "",
+        dimension_label=breakdown.DIMENSIONS[dimension].label if dimension else "",
     )
 
 

@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.roles import area_required
-from panel import selectors as panel_selectors
+from panel import breakdown
 from panel.services.polls import moderate_answer
-from werkgroep import exports, selectors, services
+from werkgroep import exports, outcomes, results, selectors, services
 from werkgroep.exceptions import QuoteWithoutConsent, ReasonRequired, SameStatus, WerkgroepError
 from werkgroep.forms import (
     ActionPointForm,
@@ -19,7 +19,7 @@ from werkgroep.forms import (
     ReferralEvidenceForm,
     StatusForm,
 )
-from werkgroep.models import ActionPoint, ActionStatus, ExportLog
+from werkgroep.models import ActionPoint, ActionStatus
 from werkgroep.reporting_forms import chosen_period
 
 MESSAGES = {
@@ -31,9 +31,9 @@ MESSAGES = {
 werkgroep_only = area_required("werkgroep")
 
 
-def _results_or_404(poll_id: int, dimension: str) -> dict:
+def _results_or_404(poll_id: int, dimension: str) -> results.ResultsPage:
     try:
-        return selectors.results_page(poll_id=poll_id, dimension=dimension)
+        return results.results_page(poll_id=poll_id, dimension=dimension)
     except ObjectDoesNotExist:
         raise Http404 from None
 
@@ -49,17 +49,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @werkgroep_only
 def poll_results(request: HttpRequest, poll_id: int) -> HttpResponse:
     dimension = request.GET.get("uitsplitsing", "wijk")
-    if dimension not in selectors.DIMENSIONS:
+    if dimension not in breakdown.DIMENSIONS:
         dimension = "wijk"
-    results = _results_or_404(poll_id, dimension)
     return render(
         request,
         "werkgroep/poll_results.html",
         {
-            "results": results,
+            "results": _results_or_404(poll_id, dimension),
             "dimension": dimension,
-            "dimensions": selectors.DIMENSIONS,
-            "dimension_label": selectors.DIMENSIONS[dimension],
+            "dimensions": breakdown.DIMENSIONS.values(),
+            "dimension_label": breakdown.DIMENSIONS[dimension].label,
         },
     )
 
@@ -67,14 +66,13 @@ def poll_results(request: HttpRequest, poll_id: int) -> HttpResponse:
 @werkgroep_only
 def moderation(request: HttpRequest, poll_id: int) -> HttpResponse:
     try:
-        results = panel_selectors.poll_results(poll_id=poll_id)
+        queue = results.moderation_queue(poll_id=poll_id)
     except ObjectDoesNotExist:
         raise Http404 from None
-    queue = selectors.moderation_queue(poll_id=poll_id)
     form = None
     if request.method == "POST":
         form = ModerationForm(request.POST)
-        ids = {a["id"] for a in queue}
+        ids = {item.id for item in queue.items}
         if form.is_valid() and form.cleaned_data["answer_id"] in ids:
             approve = form.cleaned_data["decision"] == "approve"
             moderate_answer(
@@ -92,15 +90,15 @@ def moderation(request: HttpRequest, poll_id: int) -> HttpResponse:
             raise Http404
     error_id = form.data.get("answer_id") if form is not None else None
     items = [
-        {
-            **a,
-            "form": form
-            if form is not None and str(a["id"]) == error_id
-            else ModerationForm(initial={"answer_id": a["id"]}, auto_id=f"id_%s_{a['id']}"),
-        }
-        for a in queue
+        (
+            item,
+            form
+            if form is not None and str(item.id) == error_id
+            else ModerationForm(initial={"answer_id": item.id}, auto_id=f"id_%s_{item.id}"),
+        )
+        for item in queue.items
     ]
-    return render(request, "werkgroep/moderation.html", {"poll": results["poll"], "items": items})
+    return render(request, "werkgroep/moderation.html", {"poll": queue.poll, "items": items})
 
 
 # Action points --------------------------------------------------------------------------------
@@ -151,32 +149,12 @@ def action_new(request: HttpRequest) -> HttpResponse:
 @werkgroep_only
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     point = get_object_or_404(ActionPoint, pk=pk)
-    initial = {
-        "title": point.title,
-        "description": point.description,
-        "said": point.said,
-        "done": point.done,
-        "vraaggebieden": list(point.vraaggebieden.all()),
-        "owner": point.owner,
-        "due_date": point.due_date,
-        "is_public": point.is_public,
-        "outcomes": list(point.outcomes.all()),
-    }
-    form = ActionPointForm(request.POST or None, initial=initial)
+    form = ActionPointForm(request.POST or None, initial=selectors.action_point_values(point=point))
     if request.method == "POST" and form.is_valid():
         services.update_action_point(action_point=point, **_form_kwargs(form))
         messages.success(request, _("Actiepunt opgeslagen."))
         return redirect("werkgroep:action", pk=point.pk)
     return render(request, "werkgroep/action_form.html", {"form": form, "point": point})
-
-
-def _poll_questions() -> list[tuple[int, str]]:
-    out = []
-    for poll in panel_selectors.polls_overview():
-        for q in panel_selectors.poll_results(poll_id=poll["id"])["questions"]:
-            if q["kind"] != "text":
-                out.append((q["id"], f"{poll['title']}: {q['text']}"))
-    return out
 
 
 @werkgroep_only
@@ -187,7 +165,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from None
     point = context["point"]
     status_form = StatusForm(initial={"status": point.status}, prefix="status")
-    poll_form = PollEvidenceForm(questions=_poll_questions(), prefix="poll")
+    poll_form = PollEvidenceForm(questions=results.choice_questions(), prefix="poll")
     referral_form = ReferralEvidenceForm(prefix="ref")
     if request.method == "POST":
         action = request.POST.get("action")
@@ -205,7 +183,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     return redirect("werkgroep:action", pk=pk)
             elif action == "poll":
                 poll_form = PollEvidenceForm(
-                    request.POST, questions=_poll_questions(), prefix="poll"
+                    request.POST, questions=results.choice_questions(), prefix="poll"
                 )
                 if poll_form.is_valid():
                     services.add_poll_evidence(
@@ -255,21 +233,12 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @werkgroep_only
 def gesprekken(request: HttpRequest) -> HttpResponse:
-    counts = selectors.outcome_counts()
-    past = [{**g, "items": counts.get(g["id"], 0)} for g in panel_selectors.past_gesprekken()]
-    return render(
-        request,
-        "werkgroep/gesprekken.html",
-        {
-            "past": past,
-            "upcoming": panel_selectors.upcoming_gesprekken(),
-        },
-    )
+    return render(request, "werkgroep/gesprekken.html", outcomes.gesprekken_overview())
 
 
 @werkgroep_only
 def gesprek_outcomes(request: HttpRequest, gesprek_id: int) -> HttpResponse:
-    gesprek = next((g for g in panel_selectors.past_gesprekken() if g["id"] == gesprek_id), None)
+    gesprek = outcomes.past_gesprek(gesprek_id=gesprek_id)
     if gesprek is None:
         raise Http404
     form = OutcomeForm(request.POST or None)
@@ -300,7 +269,7 @@ def gesprek_outcomes(request: HttpRequest, gesprek_id: int) -> HttpResponse:
         "werkgroep/gesprek_outcomes.html",
         {
             "gesprek": gesprek,
-            "items": selectors.outcomes_for(gesprek_id=gesprek_id),
+            "items": outcomes.outcomes_for(gesprek_id=gesprek_id),
             "form": form,
         },
     )
@@ -376,7 +345,7 @@ def export_referrals(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @werkgroep_only
 def export_log(request: HttpRequest) -> HttpResponse:
-    return render(request, "werkgroep/export_log.html", {"logs": ExportLog.objects.all()[:200]})
+    return render(request, "werkgroep/export_log.html", {"logs": selectors.export_log()})
 
 
 # Public ---------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from panel import mail
 from panel.models import Poll, PollStatus, Registration, RegistrationStatus
-from panel.selectors import audience_members
+from panel.selectors.polls import audience_members
 from panel.tokens import make_invitation_token
 
 

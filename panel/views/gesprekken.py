@@ -21,12 +21,8 @@ from panel.views.common import EVERYONE, message
 
 @role_required(*EVERYONE)
 def gesprekken(request: HttpRequest) -> HttpResponse:
-    rows = selectors.upcoming_gesprekken()
     mine = {r.gesprek_id: r for r in selectors.my_registrations(user=request.user)}
-    for row in rows:
-        row["mine"] = mine.get(row["id"])
-        row["caregivers_free"] = max(row["caregiver_places"] - row["caregivers_taken"], 0)
-        row["listeners_free"] = max(row["listener_places"] - row["listeners_taken"], 0)
+    rows = [(gesprek, mine.get(gesprek.id)) for gesprek in selectors.upcoming_gesprekken()]
     return render(
         request, "panel/gesprekken.html", {"rows": rows, "kind": access.kind_for(request.user)}
     )

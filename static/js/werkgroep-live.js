@@ -9,13 +9,29 @@
   var url = scheme + window.location.host + table.getAttribute("data-ws-path");
   var delay = 1000;
 
+  // response_rate arrives as a fraction 0..1 and is shown as a whole percentage, rounded half
+  // to even like the server's `percent` template filter (Python's round()).
+  function percent(rate) {
+    var x = rate * 100;
+    var r = Math.round(x);
+    if (Math.abs(x - Math.trunc(x)) === 0.5 && r % 2 !== 0) { r -= 1; }
+    return r;
+  }
+
+  var FORMATS = {
+    responses: String,
+    audience_size: String,
+    response_rate: function (rate) { return String(percent(rate)); }
+  };
+
   function apply(polls) {
     polls.forEach(function (poll) {
       var row = table.querySelector('tr[data-poll-id="' + poll.id + '"]');
       if (!row) { return; }
-      ["responses", "audience_size", "response_rate"].forEach(function (key) {
+      Object.keys(FORMATS).forEach(function (key) {
         var cell = row.querySelector('[data-live="' + key + '"]');
-        if (cell && String(poll[key]) !== cell.textContent) { cell.textContent = String(poll[key]); }
+        var text = FORMATS[key](poll[key]);
+        if (cell && text !== cell.textContent) { cell.textContent = text; }
       });
     });
   }

@@ -20,7 +20,7 @@ def test_a_vote_keeps_the_hours_of_care_without_a_link_to_the_member(caregiver):
     question = poll.questions.get(order=1)
     first = question.choices.order_by("order").first()
     assert breakdown_counts(question_id=question.pk, dimension="care_hours") == {
-        ("20 tot 40 uur per week", first.pk): 1
+        ("20-39", first.pk): 1
     }
 
 

@@ -112,14 +112,14 @@ def test_fifty_parallel_votes_of_different_members_are_all_counted():
     outcomes = run_together(N, lambda i: cast_vote(member=members[i], poll=poll, answers=answers))
     assert not [o for o in outcomes if isinstance(o, Exception)], outcomes[:3]
     results = poll_results(poll_id=poll.pk)
-    assert results["respondents"] == N
-    assert [q["choices"][0]["count"] for q in results["questions"] if q["kind"] != "text"] == [
+    assert results.respondents == N
+    assert [q.choices[0].count for q in results.questions if q.kind != "text"] == [
         N,
         N,
         N,
     ]
-    first = results["questions"][0]["choices"][0]["id"]
-    assert breakdown_counts(question_id=results["questions"][0]["id"], dimension="works") == {
-        ("Betaald werk", first): N // 2,
-        ("Geen betaald werk", first): N // 2,
+    first = results.questions[0].choices[0].id
+    assert breakdown_counts(question_id=results.questions[0].id, dimension="works") == {
+        ("yes", first): N // 2,
+        ("no", first): N // 2,
     }

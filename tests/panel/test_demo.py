@@ -21,7 +21,7 @@ def test_demo_loads_the_promised_data_and_is_idempotent():
     statuses = sorted(p.status for p in Poll.objects.all())
     assert statuses == sorted([PollStatus.OPEN, PollStatus.CLOSED, PollStatus.SCHEDULED])
     closed = Poll.objects.get(title="Vervanging van de zorg")
-    assert poll_results(poll_id=closed.pk)["respondents"] >= 250
+    assert poll_results(poll_id=closed.pk).respondents >= 250
     open_poll = Poll.objects.get(title="Hulp die past bij u")
     joke = PanelMember.objects.get(user__email="mantelzorger@demo.nl")
     assert not Participation.objects.filter(poll=open_poll, member=joke).exists()
@@ -40,7 +40,7 @@ def test_demo_response_rates_are_real_rates(db):
     from panel.selectors import polls_overview
 
     call_command("demo", stdout=io.StringIO())
-    rows = {row["status"]: row for row in polls_overview()}
+    rows = {row.status: row for row in polls_overview()}
     closed = rows["closed"]
-    assert closed["responses"] >= 250
-    assert 0 < closed["response_rate"] <= 1
+    assert closed.responses >= 250
+    assert 0 < closed.response_rate <= 1

@@ -205,9 +205,5 @@ def test_organisers_see_needs_on_the_list_and_checkin(client, werkgroep_user, ca
     assert caregiver.email in page and "Glutenvrij" in page
     checkin = client.get(reverse("panel:checkin_list", args=[gesprek.pk])).content.decode()
     assert "Glutenvrij" in checkin and "vervoer" in checkin
-    row = next(r for r in upcoming_gesprekken() if r["id"] == gesprek.pk)
-    assert (
-        row["caregivers_taken"] == 1
-        and row["needs"]["transport"] == 1
-        and row["needs"]["diet"] == 1
-    )
+    row = next(r for r in upcoming_gesprekken() if r.id == gesprek.pk)
+    assert row.caregivers_taken == 1 and row.needs.transport == 1 and row.needs.diet == 1

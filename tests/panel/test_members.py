@@ -129,7 +129,7 @@ def test_leaving_deletes_personal_data_keeps_totals_and_unlinks_everything(clien
     assert Answer.objects.filter(text="Mijn tekst", member=None).exists()
     assert Registration.objects.get(user=waiting).status == "registered"  # the place moved on
     assert panel_size() == 1
-    assert sum(row["left"] for row in panel_growth()) == 1
+    assert sum(row.left for row in panel_growth()) == 1
     assert client.get(reverse("panel:home")).status_code == 302  # logged out
 
 

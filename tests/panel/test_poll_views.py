@@ -201,3 +201,38 @@ def test_the_final_vote_post_reads_each_thing_once(client, member, poll):
     again = client.post(reverse("panel:poll_review", args=[poll.pk]), follow=True)
     assert "al beantwoord" in again.content.decode()
     assert Participation.objects.filter(poll=poll).count() == 1
+
+
+def _draft_all_answers(client, poll):
+    for number, question in enumerate(poll.questions.order_by("order"), 1):
+        choice = question.choices.order_by("order").first()
+        data = {"answer": "Goed"} if question.kind == "text" else {"answer": str(choice.pk)}
+        client.post(reverse("panel:poll_question", args=[poll.pk, number]), data)
+
+
+def test_the_vote_checks_whether_the_poll_is_open_for_the_member_once(client, member, wijk):
+    """access.check_poll_open_for runs once per vote (inside cast_vote), not in the view too:
+    for a poll for some wijken its one audience query shows up exactly once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    poll = make_poll(audience=Audience.WIJKEN)
+    poll.wijken.add(wijk)
+    client.force_login(member.user)
+    _draft_all_answers(client, poll)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(reverse("panel:poll_review", args=[poll.pk]))
+    assert response.url == reverse("panel:poll_thanks", args=[poll.pk])
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert len([s for s in sql if '"panel_poll_wijken"' in s]) == 1, sql
+
+
+def test_a_poll_that_closes_before_the_final_button_shows_the_closed_page(client, member, poll):
+    client.force_login(member.user)
+    _draft_all_answers(client, poll)
+    poll.closes_at = timezone.now() - timedelta(seconds=1)
+    poll.save()
+    response = client.post(reverse("panel:poll_review", args=[poll.pk]))
+    assert response.status_code == 200
+    assert "Deze vragen zijn gesloten" in response.content.decode()
+    assert not Participation.objects.filter(poll=poll).exists()

@@ -66,7 +66,7 @@ def test_a_vote_reaches_the_werkgroep_dashboard_as_counts_only(users_by_role, ro
     message = async_to_sync(scenario)()
     assert message == {
         "type": "polls",
-        "polls": [{"id": poll.pk, "responses": 1, "audience_size": 1, "response_rate": 100}],
+        "polls": [{"id": poll.pk, "responses": 1, "audience_size": 1, "response_rate": 1.0}],
     }
     raw = json.dumps(message)
     assert HIDDEN not in raw and "Klaasje" not in raw and "Nog een verhaal" not in raw
@@ -74,18 +74,18 @@ def test_a_vote_reaches_the_werkgroep_dashboard_as_counts_only(users_by_role, ro
 
 
 def test_dashboards_on_one_process_share_one_read_per_vote(users_by_role, monkeypatch):
-    from werkgroep import selectors
+    from werkgroep import results
 
     poll = make_poll()
     member = PanelMemberFactory(wijk=wijken(1)[0])
     reads = []
-    real = selectors.open_polls_live
+    real = results.open_polls_live
 
     def counting():
         reads.append(1)
         return real()
 
-    monkeypatch.setattr(selectors, "open_polls_live", counting)
+    monkeypatch.setattr(results, "open_polls_live", counting)
 
     def vote():
         cast_vote(member=member, poll=poll, answers=answers_for(poll, text="Kort verhaal"))

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from panel.models import Answer, ModerationStatus, QuestionKind
 from panel.services.polls import AnswerInput, cast_vote, moderate_answer
+from sociale_kaart.models import Wijk
 from tests.accounts.factories import UserFactory
 from tests.werkgroep.audit import leaked
 from tests.werkgroep.factories import PanelMemberFactory, add_votes, choice_ids, make_poll, wijken
@@ -264,3 +265,19 @@ def test_no_page_or_export_shows_the_name_or_email_of_a_panel_member(client, wer
         assert user.email not in everything
         assert user.last_name not in everything
     assert "Geertruida" not in everything
+
+
+def test_breakdown_rows_name_every_group_in_order_and_unknown_last(
+    client, werkgroep_user, known_poll
+):
+    """Counts are keyed by wijk id or code (panel.breakdown); names are attached only on the
+    page: every wijk (by name), every answer to "works", and "Onbekend" for the votes
+    without one."""
+    client.force_login(werkgroep_user)
+    url = reverse("werkgroep:poll_results", args=[known_poll.pk])
+    by_wijk = html_tables(client.get(url + "?uitsplitsing=wijk").content.decode())[0]
+    assert [row[0] for row in by_wijk[1:-1]] == list(
+        Wijk.objects.order_by("name").values_list("name", flat=True)
+    )
+    by_work = html_tables(client.get(url + "?uitsplitsing=works").content.decode())[0]
+    assert [row[0] for row in by_work[1:-1]] == ["Betaald werk", "Geen betaald werk", "Onbekend"]

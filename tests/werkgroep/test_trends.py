@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from tests.werkgroep.factories import add_votes, make_poll, wijken
 from tests.werkgroep.reporting_data import at
-from werkgroep import selectors, trends
+from werkgroep import results as poll_results
+from werkgroep import trends
 from werkgroep.periods import Period
 
 pytestmark = pytest.mark.django_db
@@ -84,8 +85,8 @@ def test_a_group_trend_shows_exactly_what_each_rounds_table_shows(series):
     assert centrum.cells[0][1].count == "<5"  # Ja in round 2
     assert centrum.cells[0][1].share is None
     for round_index, poll in enumerate(series):
-        results = selectors.results_page(poll_id=poll.pk, dimension="wijk")
-        table = results["questions"][0]["breakdown"]
+        results = poll_results.results_page(poll_id=poll.pk, dimension="wijk")
+        table = results.questions[0].breakdown
         for row_index, label in enumerate(table.row_labels):
             group = next(g for g in question.groups if g.label == label)
             assert group.totals[round_index] == table.row_totals[row_index].display

@@ -90,6 +90,8 @@ class ReportPDF(FPDF):
 
     def heading(self, text: str, size: int = 14) -> None:
         self.portrait()
+        if self.will_page_break(40):  # a heading never ends a page
+            self.add_page(orientation=self.cur_orientation)
         self.set_font("Helvetica", "B", size)
         self.set_text_color(*BLUE)
         self.multi_cell(0, size * 0.5, latin1(text), new_x="LMARGIN", new_y="NEXT")
@@ -139,6 +141,9 @@ class ReportPDF(FPDF):
                 self.add_page(orientation="L")
         else:
             self.portrait()
+        # keep the caption with the heading row and the first rows of its table
+        if self.will_page_break(5 + 4 * size * 0.6):
+            self.add_page(orientation=self.cur_orientation)
         self.set_font("Helvetica", "B", 10)
         self.multi_cell(0, 5, latin1(table["caption"]), new_x="LMARGIN", new_y="NEXT")
         self.set_font("Helvetica", "", size)

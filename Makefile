@@ -5,18 +5,23 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev chromium migrate demo messages bench lint clean
+.PHONY: run test install install-dev chromium migrate demo messages bench lint lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet .
+# Dependencies come from the lock files (requirements/*.txt, pinned with hashes, written by
+# `make lock` from pyproject.toml); the project itself is then installed without resolving
+# anything. A changed lock file reinstalls.
+$(VENV)/.installed: requirements/base.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/base.txt
+	$(BIN)/python -m pip install --quiet --no-deps .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet ".[dev]"
+$(VENV)/.installed-dev: requirements/dev.txt requirements/base.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps .
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -53,9 +58,21 @@ messages: install
 bench: install-dev
 	$(BIN)/python bench/run.py
 
+## make lint: ruff (rules and format), mypy with django-stubs, import-linter contracts
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
+
+## make lock: rewrite requirements/*.txt after a dependency changed in pyproject.toml.
+## Existing pins are kept where they still fit; `make lock LOCK_ARGS=--upgrade` moves every
+## pin to the newest allowed version.
+LOCK := $(BIN)/pip-compile --quiet --allow-unsafe --strip-extras --generate-hashes \
+	--no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
+lock: install-dev
+	$(LOCK) -o requirements/base.txt pyproject.toml
+	$(LOCK) --extra dev -c requirements/base.txt -o requirements/dev.txt pyproject.toml
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3* test-db.sqlite3*

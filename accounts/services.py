@@ -41,8 +41,8 @@ def set_role(*, user: User, role: str) -> Profile:
     profile, _ = Profile.objects.get_or_create(user=user)
     profile.role = role
     profile.save(update_fields=["role"])
-    is_beheer = role == Role.BEHEER
-    if user.is_staff != is_beheer or user.is_superuser != is_beheer:
-        user.is_staff = user.is_superuser = is_beheer
+    is_admin = role == Role.BEHEER
+    if user.is_staff != is_admin or user.is_superuser != is_admin:
+        user.is_staff = user.is_superuser = is_admin
         user.save(update_fields=["is_staff", "is_superuser"])
     return profile

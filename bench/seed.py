@@ -1,4 +1,4 @@
-"""Bench data, made fast with bulk inserts (runs in the bench process after django.setup()).
+"""Bench data, made fast with bulk inserts (import only after django.setup(): it uses models).
 
 Sessions are written straight into the session table, so 10,000 members are "logged in"
 without 10,000 password hashes or login round trips.
@@ -15,6 +15,12 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.db import connection, transaction
 from django.utils import timezone
+
+from accounts.models import Profession, Profile, Role, User
+from accounts.services import create_account
+from panel.models import Answer, Choice, PanelMember, Participation, Poll, Question, Spiegelgesprek
+from panel.services.polls import recount_results
+from sociale_kaart.models import Wijk
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -48,7 +54,6 @@ def _session(user, extra: dict | None = None) -> Session:
 
 
 def _poll(title: str, questions: list[tuple[str, str, list[str]]]):
-    from panel.models import Choice, Poll, Question
 
     now = timezone.now()
     poll = Poll.objects.create(
@@ -87,9 +92,6 @@ FLASH_POLL = [
 
 @transaction.atomic
 def seed(*, members: int, watchers: int) -> Seed:
-    from accounts.models import Profession, Profile, Role, User
-    from panel.models import Answer, PanelMember, Participation, Spiegelgesprek
-    from sociale_kaart.models import Wijk
 
     wijken = [
         Wijk.objects.get_or_create(name=f"Wijk {i}", slug=f"wijk-{i}")[0] for i in range(1, 9)
@@ -132,7 +134,6 @@ def seed(*, members: int, watchers: int) -> Seed:
         for m in panel_members[:watchers]
         for q, c in first_choices.items()
     )
-    from panel.services.polls import recount_results
 
     recount_results(poll_id=live_poll.pk)  # bulk rows bypass cast_vote's counters
     gesprek = Spiegelgesprek.objects.create(
@@ -142,7 +143,6 @@ def seed(*, members: int, watchers: int) -> Seed:
         caregiver_places=10,
         listener_places=10,
     )
-    from accounts.services import create_account
 
     werkgroep = create_account(email="werkgroep@bench.example", role=Role.WERKGROEP, verified=True)
     professional = create_account(
@@ -169,7 +169,6 @@ def seed(*, members: int, watchers: int) -> Seed:
 def results_poll_with_votes(votes: int, *, poll_id: int | None = None) -> int:
     """A one-question poll holding exactly `votes` votes (participation + answer each), made in
     SQL so a million rows take seconds. Adds to an existing poll to grow it step by step."""
-    from panel.models import Answer, Choice, Participation, Question
 
     if poll_id is None:
         poll, _ = _poll("Bench: uitslag", [FLASH_POLL[0]])
@@ -197,7 +196,6 @@ def results_poll_with_votes(votes: int, *, poll_id: int | None = None) -> int:
         )
         cursor.execute(f"ANALYZE {Answer._meta.db_table}; ANALYZE {Participation._meta.db_table}")
     # The counters cast_vote would have kept for these votes (timed apart from the pages).
-    from panel.services.polls import recount_results
 
     recount_results(poll_id=poll_id)
     return poll_id

@@ -27,35 +27,26 @@ def _check_database() -> str:
     return "ok"
 
 
-def _check_cache() -> str:
-    if not getattr(settings, "REDIS_URL", ""):
-        return "local"
-    try:
-        client = redis.Redis.from_url(
-            settings.REDIS_URL, socket_connect_timeout=0.5, socket_timeout=0.5
-        )
-        try:
-            client.ping()
-        finally:
-            client.close()
-    except Exception:  # noqa: BLE001
-        return "unreachable"
-    return "ok"
-
-
-def _check_channel_layer() -> str:
-    url = getattr(settings, "REDIS_CHANNEL_URL", "") or getattr(settings, "REDIS_URL", "")
-    if not url:
-        return "in-memory"
+def _ping(url: str) -> str:
     try:
         client = redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=0.5)
         try:
             client.ping()
         finally:
             client.close()
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - any failure means unreachable
         return "unreachable"
     return "ok"
+
+
+def _check_cache() -> str:
+    url = getattr(settings, "REDIS_URL", "")
+    return _ping(url) if url else "local"
+
+
+def _check_channel_layer() -> str:
+    url = getattr(settings, "REDIS_CHANNEL_URL", "") or getattr(settings, "REDIS_URL", "")
+    return _ping(url) if url else "in-memory"
 
 
 @never_cache

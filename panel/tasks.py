@@ -1,21 +1,8 @@
-"""Tasks are thin shells: they take ids and call a service or the mail module."""
+"""The panel's tasks, under the name a task worker or a timer looks for (panel.tasks).
 
-from django.tasks import task
+Defined in panel.services.tasks, beside the services that enqueue them.
+"""
 
-from panel import mail
-from panel.services import mailings
+from panel.services.tasks import send_due_reminders, send_poll_invitations, send_registration_mail
 
-
-@task
-def send_registration_mail(*, registration_id: int, what: str) -> None:
-    mail.send_registration_mail(registration_id=registration_id, what=what)
-
-
-@task
-def send_due_reminders() -> int:
-    return mailings.send_due_reminders()
-
-
-@task
-def send_poll_invitations(*, poll_id: int) -> int:
-    return mailings.send_poll_invitations(poll_id=poll_id)
+__all__ = ["send_due_reminders", "send_poll_invitations", "send_registration_mail"]

@@ -7,7 +7,6 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from panel import tasks
 from panel.access import kind_for
 from panel.exceptions import AlreadyRegistered, GesprekPast, NotAllowedPlace
 from panel.models import (
@@ -16,6 +15,7 @@ from panel.models import (
     RegistrationStatus,
     Spiegelgesprek,
 )
+from panel.services import tasks
 
 
 def register_for_gesprek(

@@ -1,9 +1,22 @@
-"""Fixtures for the scale tests: a private Redis and real server processes on the test DB."""
+"""Fixtures for the scale tests: a private Redis and real server processes on the test DB.
+
+The processes themselves are managed by bench/processes.py, shared with the benchmark.
+"""
 
 import pytest
 from django.db import connections
 
-from tests.scale.servers import RedisServer, ServerProcess, test_database_url
+from bench.processes import RedisServer, ServerProcess
+
+
+def child_database_url() -> str:
+    """DATABASE_URL for a child process: the test database pytest-django made."""
+    db = connections["default"].settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    host, port = db.get("HOST") or "127.0.0.1", db.get("PORT") or 5432
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    return f"postgres://{db['USER']}{password}@{host}:{port}/{db['NAME']}"
 
 
 @pytest.fixture
@@ -25,9 +38,13 @@ def start_server(tmp_path):
 
     def _start(redis_url: str | None):
         connections.close_all()  # never share a database socket with a child's start-up
-        env = {"DATABASE_URL": test_database_url(), "DJANGO_DEBUG": "true"}
+        env = {"DATABASE_URL": child_database_url(), "DJANGO_DEBUG": "true"}
         env["REDIS_URL"] = redis_url or ""
-        server = ServerProcess(env=env, log=tmp_path / f"server-{len(started)}.log")
+        server = ServerProcess(
+            env=env,
+            log=tmp_path / f"server-{len(started)}.log",
+            unset=["DJANGO_ALLOW_ASYNC_UNSAFE"],  # the tests' own relaxation, not the server's
+        )
         server.start()
         started.append(server)
         return server

@@ -10,10 +10,12 @@ from django.test import override_settings
 from django.urls import reverse
 
 from accounts.models import Role
+from bench.client import HttpConnection, WebSocket
 from panel.models import Answer, Participation, Registration, RegistrationKind, RegistrationStatus
 from panel.services import gesprekken, polls
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import PanelMemberFactory, SpiegelgesprekFactory, answers_for, make_poll
+from tests.scale.http import CSRF, session_cookie, vote_over_http
 
 
 def _redis_settings(url: str):
@@ -99,19 +101,16 @@ def test_votes_and_signups_are_stored_and_pages_served_while_redis_is_down(clien
 def test_a_real_server_keeps_taking_votes_and_signups_over_http_while_its_redis_is_down(
     redis_server, start_server
 ):
-    from bench.client import HttpConnection, WebSocket
-    from tests.scale.test_scale_out import CSRF, _session_cookie, _vote_over_http
-
     poll = make_poll()
     watcher, voter, later = PanelMemberFactory(), PanelMemberFactory(), PanelMemberFactory()
     polls.cast_vote(member=watcher, poll=poll, answers=answers_for(poll))
     gesprek = SpiegelgesprekFactory(caregiver_places=1)
-    sessions = {m.pk: _session_cookie(m.user) for m in (watcher, voter, later)}
+    sessions = {m.pk: session_cookie(m.user) for m in (watcher, voter, later)}
     server = start_server(redis_server.url)
     redis_server.stop()
 
     async def while_down():
-        await _vote_over_http(server.port, sessions[voter.pk], poll)
+        await vote_over_http(server.port, sessions[voter.pk], poll)
         http = HttpConnection("127.0.0.1", server.port)
         http.cookies.update({"sessionid": sessions[voter.pk], "csrftoken": CSRF})
         signup = await http.request(
@@ -152,7 +151,7 @@ def test_a_real_server_keeps_taking_votes_and_signups_over_http_while_its_redis_
             cookies={"sessionid": sessions[watcher.pk]},
         )
         try:
-            await _vote_over_http(server.port, sessions[later.pk], poll)
+            await vote_over_http(server.port, sessions[later.pk], poll)
             return json.loads(await asyncio.wait_for(ws.recv(), timeout=15))
         finally:
             await ws.close()

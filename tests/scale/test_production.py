@@ -10,8 +10,8 @@ from django.core.cache import caches
 from django.test import override_settings
 from django.urls import reverse
 
+from bench.processes import ROOT, free_port
 from mantelkring.cache import ResilientRedisCache
-from tests.scale.servers import ROOT, free_port
 
 
 def _env_example() -> dict[str, str]:

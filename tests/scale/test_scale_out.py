@@ -11,45 +11,11 @@ import os
 
 import pytest
 from django.conf import settings
-from django.test import Client
 
-from bench.client import HttpConnection, WebSocket
+from bench.client import WebSocket
 from panel.services import polls
 from tests.panel.factories import PanelMemberFactory, answers_for, make_poll
-
-CSRF = "scaleoutcsrftoken0123456789abcde"  # any 32 letters/digits is a valid CSRF secret
-
-
-def _session_cookie(user) -> str:
-    client = Client()  # one client per person: logging in a second user would end the first session
-    client.force_login(user)
-    return client.cookies[settings.SESSION_COOKIE_NAME].value
-
-
-async def _vote_over_http(port: int, session: str, poll) -> None:
-    """The member's real path: one screen per question, then the send button."""
-    http = HttpConnection("127.0.0.1", port)
-    http.cookies.update({settings.SESSION_COOKIE_NAME: session, "csrftoken": CSRF})
-    headers = {"X-CSRFToken": CSRF}
-    questions = list(poll.questions.order_by("order").prefetch_related("choices"))
-    try:
-        for number, question in enumerate(questions, 1):
-            if question.kind == "text":
-                form = {"answer": "Meer rust in de week"}
-            else:
-                form = {"answer": [str(question.choices.order_by("order").last().pk)]}
-            response = await http.request(
-                "POST", f"/panel/vragen/{poll.pk}/vraag/{number}/", form=form, headers=headers
-            )
-            assert response.status == 302, (number, response.status, response.text[:500])
-        response = await http.request(
-            "POST", f"/panel/vragen/{poll.pk}/versturen/", form={}, headers=headers
-        )
-        assert response.status == 302 and response.headers["location"].endswith("/bedankt/"), (
-            response.status
-        )
-    finally:
-        await http.close()
+from tests.scale.http import session_cookie, vote_over_http
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -60,8 +26,8 @@ def test_a_vote_on_process_a_reaches_a_websocket_on_process_b(start_server, requ
     polls.cast_vote(
         member=watcher, poll=poll, answers=answers_for(poll)
     )  # may now see live results
-    watcher_session = _session_cookie(watcher.user)
-    voter_session = _session_cookie(voter.user)
+    watcher_session = session_cookie(watcher.user)
+    voter_session = session_cookie(voter.user)
 
     server_a = start_server(redis_url)
     server_b = start_server(redis_url)
@@ -75,7 +41,7 @@ def test_a_vote_on_process_a_reaches_a_websocket_on_process_b(start_server, requ
             cookies={settings.SESSION_COOKIE_NAME: watcher_session},
         )
         try:
-            await _vote_over_http(server_a.port, voter_session, poll)
+            await vote_over_http(server_a.port, voter_session, poll)
             return json.loads(await asyncio.wait_for(ws.recv(), timeout=15))
         finally:
             await ws.close()

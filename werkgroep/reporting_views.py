@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -169,7 +170,7 @@ def trend_page(request: HttpRequest, poll_id: int) -> HttpResponse:
 
 # Council report ----------------------------------------------------------------------------
 
-COUNCIL_MESSAGES = {
+COUNCIL_MESSAGES: dict[type[WerkgroepError], str | Promise] = {
     ReportPublished: gettext_lazy(
         "Dit rapport is gepubliceerd en verandert niet meer. Maak een nieuw rapport."
     ),

@@ -7,7 +7,9 @@ import pytest
 from django.urls import reverse
 
 from tests.werkgroep import reporting_data as data
+from werkgroep import monitor as monitor_module
 from werkgroep.monitor import monitor
+from werkgroep.monitor_sections import count_section
 from werkgroep.periods import Period, Step
 
 pytestmark = pytest.mark.django_db
@@ -214,3 +216,23 @@ def test_every_monitor_table_is_exportable_for_the_chosen_period(client, werkgro
     assert lines[referrals + 1 : referrals + 3] == ["K1 2026;4;3", "K2 2026;2;1"]
     members = lines.index("Periode;Leden aan het eind;Erbij gekomen;Gestopt")
     assert lines[members + 1 : members + 3] == ["K1 2026;7;4;1", "K2 2026;8;1;0"]
+
+
+def test_a_new_indicator_plugs_in_with_one_builder(client, werkgroep_user, monkeypatch):
+    """The hook for contact requests per month (the caregiver journey issue)."""
+    requests = {date(2026, 2, 3): 2, date(2026, 2, 9): 1, date(2025, 11, 1): 4}
+
+    def contact_requests(ctx):
+        return count_section(
+            ctx, key="contact", title="Contactverzoeken", label="Verzoeken", per_day=requests
+        )
+
+    monkeypatch.setattr(
+        monitor_module, "SECTION_BUILDERS", [*monitor_module.SECTION_BUILDERS, contact_requests]
+    )
+    section = monitor(period=data.PERIOD).section("contact")
+    assert section.series[0].values == [0, 3, 0, 0, 0, 0]
+    assert figures(section) == {"Verzoeken": (3, 4)}
+    client.force_login(werkgroep_user)
+    page = client.get(reverse("werkgroep:monitor"), data.PERIOD.as_params()).content.decode()
+    assert "Contactverzoeken" in page

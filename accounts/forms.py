@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profession, Profile, Role
 from sociale_kaart.models import Organisation
+from sociale_kaart.services import propose_organisation
 
 
 class ProfessionalSignupForm(forms.Form):
@@ -14,11 +15,29 @@ class ProfessionalSignupForm(forms.Form):
     profession = forms.ChoiceField(label=_("Beroep"), choices=Profession.choices)
     organisation = forms.ModelChoiceField(
         label=_("Organisatie"),
-        queryset=Organisation.objects.order_by("name"),
+        queryset=Organisation.objects.filter(is_approved=True).order_by("name"),
         empty_label=_("Kies uw organisatie"),
+        required=False,
+    )
+    new_organisation = forms.CharField(
+        label=_("Staat uw organisatie er niet bij? Typ de naam"),
+        max_length=200,
+        required=False,
+        help_text=_("Beheer kijkt de nieuwe naam na."),
     )
 
+    def clean(self):
+        data = super().clean() or {}
+        typed = " ".join((data.get("new_organisation") or "").split())
+        if not data.get("organisation") and not typed:
+            self.add_error("organisation", _("Kies uw organisatie, of typ de naam hieronder."))
+        data["new_organisation"] = typed
+        return data
+
     def signup(self, request, user) -> None:
+        organisation = self.cleaned_data["organisation"] or propose_organisation(
+            name=self.cleaned_data["new_organisation"]
+        )
         user.first_name = self.cleaned_data["first_name"]
         user.last_name = self.cleaned_data["last_name"]
         user.save(update_fields=["first_name", "last_name"])
@@ -27,7 +46,7 @@ class ProfessionalSignupForm(forms.Form):
             defaults={
                 "role": Role.PROFESSIONAL,
                 "profession": self.cleaned_data["profession"],
-                "organisation": self.cleaned_data["organisation"],
+                "organisation": organisation,
             },
         )
 

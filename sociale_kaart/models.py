@@ -62,6 +62,9 @@ class Organisation(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     url = models.URLField(_("website"), blank=True)
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+    # Typed in by a professional at sign-up: pending until beheer approves it or merges it
+    # into an existing organisation; figures show it only once approved.
+    is_approved = models.BooleanField(_("goedgekeurd"), default=True)
 
     class Meta:
         ordering = ["name"]

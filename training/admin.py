@@ -14,6 +14,7 @@ from accounts.models import Profession
 from training import services
 from training.models import (
     Certificate,
+    LearningGoal,
     LearningPath,
     LearningPathStep,
     Lesson,
@@ -22,20 +23,39 @@ from training.models import (
     Question,
     QuestionKind,
     Referral,
+    Unit,
 )
+
+
+class UnitInline(admin.TabularInline):
+    """Units of at most ten minutes; lessons and learning goals each belong to one."""
+
+    model = Unit
+    extra = 0
+    fields = ["order", "title", "minutes"]
+    ordering = ["order", "pk"]
 
 
 class LessonInline(admin.StackedInline):
     model = Lesson
     extra = 0
-    fields = ["order", "title", "body"]
+    fields = ["unit", "order", "title", "body"]
+    ordering = ["order", "pk"]
+
+
+class LearningGoalInline(admin.TabularInline):
+    """Learning goals: each has the lesson that teaches it and its question variants."""
+
+    model = LearningGoal
+    extra = 0
+    fields = ["unit", "order", "text", "lesson"]
     ordering = ["order", "pk"]
 
 
 class QuestionInline(admin.StackedInline):
     model = Question
     extra = 0
-    fields = ["order", "prompt", "kind", "situation", "explanation", "review_lesson"]
+    fields = ["goal", "order", "prompt", "kind", "situation", "explanation"]
     ordering = ["order", "pk"]
     show_change_link = True  # options are edited on the question's own page
 
@@ -74,7 +94,7 @@ class ModuleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["version", "preview_link"]
     filter_horizontal = ["vraaggebieden"]
-    inlines = [LessonInline, QuestionInline]
+    inlines = [UnitInline, LessonInline, LearningGoalInline, QuestionInline]
     fields = [
         "title",
         "slug",
@@ -83,6 +103,7 @@ class ModuleAdmin(admin.ModelAdmin):
         "vraaggebieden",
         "minutes",
         "accreditation_points",
+        "accrediting_body",
         "pass_mark",
         "order",
         "published",
@@ -135,7 +156,7 @@ class QuestionAdmin(admin.ModelAdmin):
     list_display = ["prompt", "module", "order", "kind"]
     list_filter = ["module"]
     inlines = [OptionInline]
-    fields = ["module", "order", "prompt", "kind", "situation", "explanation", "review_lesson"]
+    fields = ["module", "goal", "order", "prompt", "kind", "situation", "explanation"]
 
     def save_related(self, request, form, formsets, change):
         module = form.instance.module
@@ -173,6 +194,8 @@ class CertificateAdmin(admin.ModelAdmin):
         "issued_on",
         "minutes",
         "accreditation_points",
+        "accrediting_body",
+        "registration",
         "score",
     ]
 

@@ -11,7 +11,7 @@ from accounts.models import Profession, Role, User
 from accounts.services import create_account
 from sociale_kaart import selectors as kaart
 from sociale_kaart.models import Organisation, Vraaggebied
-from training import services
+from training import selectors, services
 from training.models import Module, Progress, ProgressStatus, Referral
 
 DEMO_PASSWORD = "mantelkring-demo"
@@ -85,12 +85,9 @@ def _pass(user: User, module: Module) -> None:
     progress = services.start_module(user=user, module=module)
     if progress.status == ProgressStatus.PASSED:
         return
-    lessons = list(module.lessons.order_by("order", "pk"))
-    for position, lesson in enumerate(lessons, start=1):
-        services.open_lesson(progress=progress, lesson=lesson, position=position)
-    services.finish_lessons(progress=progress, lesson_count=len(lessons))
+    services.finish_lessons(progress=progress)
     answered = set(progress.answers.values_list("question_id", flat=True))
-    for question in module.questions.order_by("order", "pk"):
+    for question in selectors.drawn_questions(progress):
         if question.pk not in answered:
             _answer(progress, question, correct=True)
 
@@ -99,11 +96,9 @@ def _halfway(user: User, module: Module) -> None:
     if Progress.objects.filter(user=user, module=module).exists():
         return
     progress = services.start_module(user=user, module=module)
-    lessons = list(module.lessons.order_by("order", "pk"))
-    for position, lesson in enumerate(lessons, start=1):
-        services.open_lesson(progress=progress, lesson=lesson, position=position)
-    services.finish_lessons(progress=progress, lesson_count=len(lessons))
-    first = module.questions.order_by("order", "pk").first()
+    services.finish_lessons(progress=progress)
+    drawn = selectors.drawn_questions(progress)
+    first = drawn[0] if drawn else None
     if first is not None:
         _answer(progress, first, correct=True)
 

@@ -21,6 +21,10 @@ class NoOptionChosen(TrainingError):
     """Nothing was chosen."""
 
 
+class QuestionNotDrawn(TrainingError):
+    """The question belongs to the module, but not to this person's attempt (another variant)."""
+
+
 class AlreadyAnswered(TrainingError):
     """This question already has an answer in the current attempt."""
 
@@ -33,5 +37,17 @@ class RetryNotAllowed(TrainingError):
     """Only a finished, failed attempt can be retried."""
 
 
+class RetryTooSoon(TrainingError):
+    """A retry needs a reread of the missed lessons or a short wait first."""
+
+    def __init__(self, allowed_at):
+        super().__init__(allowed_at)
+        self.allowed_at = allowed_at
+
+
 class InvalidReferral(TrainingError):
     """A referral with unknown or missing tags."""
+
+
+class ReferralLocked(TrainingError):
+    """A referral can be corrected or removed only by its author, within a week."""

@@ -1,9 +1,12 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sociale_kaart import selectors as kaart
 from sociale_kaart.forms import OfferFilterForm
 from sociale_kaart.models import VraaggebiedCode
+from training.models import Register
 
 
 class ReferFilterForm(OfferFilterForm):
@@ -78,4 +81,72 @@ class ReferralForm(forms.Form):
             "offer_id": data["offer"],
             "wijk_id": data["wijk"],
             "warm": data["warm"] == "ja",
+        }
+
+
+class CertificateCheckForm(forms.Form):
+    code = forms.CharField(
+        label=_("Certificaatcode"),
+        max_length=60,
+        help_text=_(
+            "Staat op het certificaat, bijvoorbeeld ABCDE-FGHJK. Hoofdletters maken niet uit."
+        ),
+        error_messages={
+            "required": _("Vul de code van het certificaat in."),
+            "max_length": _("Deze code is te lang. Kijk de code na."),
+        },
+    )
+
+
+BIG_NUMBER = re.compile(r"^[0-9]{11}$")
+OTHER_NUMBER = re.compile(r"^[A-Za-z0-9.\-]{3,30}$")
+
+
+class RegistrationForm(forms.Form):
+    """BIG or another register; the number is checked for its form, never looked up."""
+
+    register = forms.ChoiceField(
+        label=_("Register"), choices=Register.choices, widget=forms.RadioSelect, initial="big"
+    )
+    register_name = forms.CharField(
+        label=_("Naam van het register"),
+        required=False,
+        max_length=100,
+        help_text=_("Alleen bij een ander register, bijvoorbeeld het Kwaliteitsregister V&VN."),
+        error_messages={"max_length": _("Deze naam is te lang.")},
+    )
+    number = forms.CharField(
+        label=_("Registratienummer"),
+        required=False,
+        max_length=40,
+        help_text=_("Niet verplicht. Laat leeg om uw nummer te verwijderen."),
+        error_messages={"max_length": _("Dit nummer is te lang.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        number = "".join((data.get("number") or "").split())
+        data["number"] = number
+        if not number:
+            return data
+        if data.get("register") == Register.BIG:
+            if not BIG_NUMBER.match(number):
+                self.add_error("number", _("Een BIG-nummer bestaat uit 11 cijfers."))
+        else:
+            if not OTHER_NUMBER.match(number):
+                self.add_error(
+                    "number",
+                    _("Gebruik 3 tot 30 letters, cijfers, punten of streepjes."),
+                )
+            if not data.get("register_name", "").strip():
+                self.add_error("register_name", _("Vul de naam van het register in."))
+        return data
+
+    def to_service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        is_big = data["register"] == Register.BIG
+        return {
+            "register": data["register"],
+            "number": data["number"],
+            "register_name": "" if is_big else data["register_name"].strip(),
         }

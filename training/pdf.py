@@ -1,6 +1,9 @@
 """Certificate as PDF with fpdf2 (pure Python). The core Helvetica font covers Latin-1,
 which holds every Dutch letter (ë, é, ï, ...); anything outside it is replaced."""
 
+import io
+
+import segno
 from fpdf import FPDF
 
 from training.models import Certificate
@@ -81,19 +84,20 @@ def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:
         ("Versie van de module", str(certificate.module_version)),
         ("Datum", dutch_date(certificate.issued_on)),
         ("Studieduur", f"{certificate.minutes} minuten"),
-        (
-            "Accreditatiepunten",
-            f"{certificate.accreditation_points.normalize():f}".replace(".", ","),
-        ),
-        ("Certificaatcode", certificate.code),
+        ("Accreditatie", accreditation_line(certificate)),
     ]
+    if certificate.registration:
+        rows.append(("Registratie", certificate.registration))
+    rows.append(("Certificaatcode", certificate.display_code))
     for label, value in rows:
-        pdf.set_x(70)
+        pdf.set_x(50)
         pdf.set_font("Helvetica", "B", 12)
         pdf.cell(60, 8, latin1(label))
         pdf.set_font("Helvetica", "", 12)
         pdf.cell(0, 8, latin1(value), new_x="LMARGIN", new_y="NEXT")
 
+    # A QR code to the check page, bottom right, and the address written out for typing.
+    pdf.image(qr_png(verify_url), x=240, y=150, w=38, h=38)
     pdf.set_y(178)
     pdf.set_font("Helvetica", "", 10)
     pdf.cell(
@@ -101,3 +105,21 @@ def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:
     )
     pdf.cell(0, 6, latin1(verify_url), align="C", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+def accreditation_line(certificate: Certificate) -> str:
+    points = certificate.accreditation_points
+    if not points or not certificate.accrediting_body:
+        return "geen accreditatie"
+    whole = points == points.to_integral_value()
+    value = f"{points.quantize(1) if whole else points.normalize()}".replace(".", ",")
+    line = f"{value} punt" if whole and int(points) == 1 else f"{value} punten"
+    return f"{line} ({certificate.accrediting_body})"
+
+
+def qr_png(url: str) -> io.BytesIO:
+    """A QR code as PNG made by segno (no image library needed), for fpdf2 to embed."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=8, border=4)
+    buffer.seek(0)
+    return buffer

@@ -5,6 +5,7 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from accounts.models import Role
+from sociale_kaart.models import Wijk
 from tests.training.factories import make_module
 from training import services
 
@@ -20,24 +21,42 @@ ANON, CAREGIVER, PRO, WERKGROEP, BEHEER = (
 LOGIN = "login"
 
 # url name -> expected status per role (anonymous, caregiver, professional, werkgroep, beheer)
+PUBLIC = {ANON: 200, CAREGIVER: 200, PRO: 200, WERKGROEP: 200, BEHEER: 200}
 TRAINING_PAGE = {ANON: LOGIN, CAREGIVER: 403, PRO: 200, WERKGROEP: 403, BEHEER: 200}
 MATRIX = {
     "training:home": TRAINING_PAGE,
     "training:module": TRAINING_PAGE,
+    "training:unit": TRAINING_PAGE,
     "training:lesson": TRAINING_PAGE,
     "training:question": TRAINING_PAGE,
     "training:result": TRAINING_PAGE,
     "training:certificates": TRAINING_PAGE,
     "training:certificate_pdf": TRAINING_PAGE,
+    "training:registration": TRAINING_PAGE,
+    "training:referral_edit": {ANON: LOGIN, CAREGIVER: 403, PRO: 200, WERKGROEP: 403, BEHEER: 404},
+    "training:referral_delete": {
+        ANON: LOGIN,
+        CAREGIVER: 403,
+        PRO: 200,
+        WERKGROEP: 403,
+        BEHEER: 404,
+    },
     "training:signaleringskaart": TRAINING_PAGE,
     "training:refer": TRAINING_PAGE,
     "training:referrals": TRAINING_PAGE,
     "training:referral_new": TRAINING_PAGE,
     "training:preview": {ANON: LOGIN, CAREGIVER: 403, PRO: 403, WERKGROEP: 403, BEHEER: 200},
-    "training_public:verify": {ANON: 200, CAREGIVER: 200, PRO: 200, WERKGROEP: 200, BEHEER: 200},
+    "training_public:verify": PUBLIC,
+    "training_public:check": PUBLIC,
+    "training_public:cards": PUBLIC,
+    "training_public:card": PUBLIC,
 }
 # POST-only actions: same guard, checked with POST.
-POST_ONLY = {"training:start", "training:lessons_done", "training:retry"}
+POST_ONLY = {
+    "training:start",
+    "training:lesson_read",
+    "training:retry",
+}
 
 
 @pytest.fixture
@@ -48,12 +67,17 @@ def passed_module(users_by_role):
     for role in (PRO, BEHEER):
         user = users_by_role[role]
         progress = services.start_module(user=user, module=module)
-        services.finish_lessons(progress=progress, lesson_count=1)
+        services.finish_lessons(progress=progress)
         services.answer_question(
             progress=progress,
             question=question,
             option_ids=[question.options.get(is_correct=True).pk],
         )
+    Wijk.objects.get_or_create(slug="centrum", defaults={"name": "Centrum"})
+    # A referral of the professional's own: others (beheer included) get a 404 on it.
+    module.referral = services.log_referral(
+        user=users_by_role[PRO], vraaggebied_codes=["informatie"]
+    )
     return module
 
 
@@ -61,10 +85,14 @@ def url_for(name, module, user):
     args = {
         "training:module": [module.slug],
         "training:lesson": [module.slug, 1],
+        "training:lesson_read": [module.slug, 1],
         "training:question": [module.slug, 1],
         "training:result": [module.slug],
         "training:start": [module.slug],
-        "training:lessons_done": [module.slug],
+        "training:unit": [module.slug, 1],
+        "training:referral_edit": [module.referral.pk],
+        "training:referral_delete": [module.referral.pk],
+        "training_public:card": [Wijk.objects.order_by("name").first().slug],
         "training:retry": [module.slug],
         "training:preview": [module.pk],
         "training:certificate_pdf": [

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def pass_module(user, module):
     progress = services.start_module(user=user, module=module)
-    services.finish_lessons(progress=progress, lesson_count=module.lessons.count())
+    services.finish_lessons(progress=progress)
     for question in module.questions.all():
         services.answer_question(
             progress=progress,
@@ -43,9 +43,23 @@ def admin_module_data(module, **changes):
         "lessons-MAX_NUM_FORMS": 1000,
         "lessons-0-id": lesson.pk,
         "lessons-0-module": module.pk,
+        "lessons-0-unit": lesson.unit_id,
         "lessons-0-order": lesson.order,
         "lessons-0-title": lesson.title,
         "lessons-0-body": lesson.body,
+        "units-TOTAL_FORMS": 1,
+        "units-INITIAL_FORMS": 1,
+        "units-MIN_NUM_FORMS": 0,
+        "units-MAX_NUM_FORMS": 1000,
+        "units-0-id": lesson.unit_id,
+        "units-0-module": module.pk,
+        "units-0-order": lesson.unit.order,
+        "units-0-title": lesson.unit.title,
+        "units-0-minutes": lesson.unit.minutes,
+        "goals-TOTAL_FORMS": 0,
+        "goals-INITIAL_FORMS": 0,
+        "goals-MIN_NUM_FORMS": 0,
+        "goals-MAX_NUM_FORMS": 1000,
         "questions-TOTAL_FORMS": 0,
         "questions-INITIAL_FORMS": 0,
         "questions-MIN_NUM_FORMS": 0,
@@ -95,6 +109,7 @@ def test_changing_an_option_in_the_question_admin_bumps_the_version(client, behe
     client.force_login(beheer_user)
     data = {
         "module": module.pk,
+        "goal": question.goal_id,
         "order": question.order,
         "prompt": question.prompt,
         "kind": "single",
@@ -194,7 +209,12 @@ def test_certificate_pdf_holds_everything_and_handles_dutch_letters(client):
         last_name="Çelik-Brouwer",
     )
     module = make_module(
-        lessons=1, questions=1, title="Signaleren: één casus", minutes=25, accreditation_points=1.5
+        lessons=1,
+        questions=1,
+        title="Signaleren: één casus",
+        minutes=25,
+        accreditation_points=1.5,
+        accrediting_body="Accreditatie Ëën",
     )
     certificate = pass_module(user, module)
     client.force_login(user)
@@ -203,13 +223,13 @@ def test_certificate_pdf_holds_everything_and_handles_dutch_letters(client):
     assert response.content.startswith(b"%PDF")
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
     for expected in [
-        certificate.code,
+        certificate.display_code,
         "Noëlle Çelik-Brouwer",
         "Cliëntondersteuner",
         "Signaleren: één casus",
         "Versie van de module",
         "25 minuten",
-        "1,5",
+        "1,5 punten (Accreditatie Ëën)",
     ]:
         assert expected in text, expected
 
@@ -226,9 +246,12 @@ def test_my_certificates_lists_mine_only(client, professional):
     assert "Mijn module" in page and "Andermans module" not in page
 
 
-def test_certificate_codes_are_unguessable_and_unique(professional):
+def test_new_certificate_codes_are_short_unambiguous_and_unique(professional):
     codes = {pass_module(professional, make_module(lessons=1, questions=1)).code for _ in range(5)}
-    assert len(codes) == 5 and all(len(code) >= 20 for code in codes)
+    assert len(codes) == 5
+    for code in codes:
+        assert len(code) == 10 and set(code) <= set("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
+        assert not set(code) & set("01OIL")
 
 
 def test_beheer_previews_an_unpublished_module_with_its_answers(client, beheer_user, professional):

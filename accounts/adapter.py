@@ -1,4 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.utils import build_absolute_uri
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +29,17 @@ class AccountAdapter(DefaultAccountAdapter):
         "email_taken": _("Er is al een account met dit e-mailadres. Log in of vraag een code aan."),
         "unknown_email": _("We kennen dit e-mailadres niet."),
     }
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """A code or a new password asked for an address we do not know: the mail invites the
+        person to join the panel (the page itself never says whether an account exists)."""
+        if template_prefix == "account/email/unknown_account":
+            context = {
+                **context,
+                "join_url": build_absolute_uri(context.get("request"), reverse("panel:join")),
+                "gemeente": settings.MANTELKRING_GEMEENTE,
+            }
+        super().send_mail(template_prefix, email, context)
 
     def get_login_redirect_url(self, request):
         role = role_of(request.user)

@@ -8,6 +8,7 @@ admin.site.site_title = "Mantelkring beheer"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("folder/", views.flyer, name="flyer"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("accounts/", include("allauth.urls")),

@@ -1,10 +1,13 @@
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from accounts.roles import START_PAGES, role_of
+from panel.flyer import flyer_pdf
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -13,6 +16,18 @@ def home(request: HttpRequest) -> HttpResponse:
     if role in START_PAGES:
         return redirect(START_PAGES[role])
     return render(request, "landing.html")
+
+
+@require_GET
+def flyer(request: HttpRequest) -> HttpResponse:
+    """The printable A5 flyer with a QR code to the join page. Public: anyone may print it."""
+    site = settings.SITE_URL.rstrip("/")
+    pdf = flyer_pdf(
+        join_url=site + reverse("panel:join"), help_url=site + reverse("sociale_kaart:offers")
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="folder-mantelzorgpanel.pdf"'
+    return response
 
 
 @never_cache

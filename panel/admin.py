@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from panel.models import Choice, PanelMember, Poll, Question, Registration, Spiegelgesprek
+from panel.models import (
+    Choice,
+    ContactPoint,
+    PanelMember,
+    Poll,
+    Question,
+    Registration,
+    Spiegelgesprek,
+)
 
 
 class QuestionInline(admin.StackedInline):
@@ -25,7 +33,7 @@ class PollAdmin(admin.ModelAdmin):
 
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
-    list_display = ["text", "poll", "order", "kind"]
+    list_display = ["text", "poll", "order", "kind", "wellbeing"]
     list_filter = ["poll"]
     inlines = [ChoiceInline]
 
@@ -55,3 +63,11 @@ class PanelMemberAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(ContactPoint)
+class ContactPointAdmin(admin.ModelAdmin):
+    """Where a caregiver's request to be contacted is mailed. The requests themselves are not
+    in the admin: the contact point has them by mail, and we wipe them once sent."""
+
+    list_display = ["name", "email", "active"]

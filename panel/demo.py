@@ -12,6 +12,7 @@ from panel.models import (
     Answer,
     Audience,
     Choice,
+    ContactPoint,
     ModerationStatus,
     PanelMember,
     Participation,
@@ -49,10 +50,13 @@ SCALE = [
 ]
 EXTRA_ANONYMOUS_RESPONSES = 200  # earlier respondents who are no longer in the demo panel
 
+# Questions about how the caregiver is doing: the lowest two answers lead to the help page.
+WELLBEING_QUESTIONS = {"Hoe gaat het nu met u?"}
+
 POLLS = [
     {
         "title": "Hulp die past bij u",
-        "intro": "Drie korte vragen over hulp bij de zorg. Het kost twee minuten.",
+        "intro": "Een paar korte vragen over hulp bij de zorg. Het kost twee minuten.",
         "when": (-3, 11),
         "questions": [
             (
@@ -196,6 +200,7 @@ def _poll(spec: dict) -> Poll:
             text=text,
             max_choices=max_choices,
             vraaggebied=Vraaggebied.objects.filter(code=code).first() if code else None,
+            wellbeing=text in WELLBEING_QUESTIONS,
         )
         for i, choice in enumerate(choices, 1):
             if isinstance(choice, tuple):
@@ -346,5 +351,10 @@ def load() -> str:
             _former_members(poll, former)
             _respond(poll, answered + [None] * former, rng)
     _gesprekken(members)
+    if not ContactPoint.objects.filter(active=True).exists():
+        ContactPoint.objects.create(
+            name="Contactpunt Mantelzorg (demo)",
+            email="info@contactpunt-mantelzorg-demo.example",
+        )
     total = PanelMember.objects.filter(left_at=None).count()
     return f"{total} panel members, {created_polls} polls created, {Spiegelgesprek.objects.count()} spiegelgesprekken"

@@ -59,3 +59,7 @@ class GesprekPast(PanelError):
 
 class InvalidCancelLink(PanelError):
     pass
+
+
+class NoContactPoint(PanelError):
+    """Nobody is set to receive requests to be contacted."""

@@ -9,12 +9,39 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from panel.models import Answer, PanelMember, Participation, Registration
 
-SINGLE_SECTIONS = ("account", "member")
-LIST_SECTIONS = ("participations", "answers", "registrations")
+SINGLE_SECTIONS = ("account", "panellid")
+LIST_SECTIONS = ("deelnames", "antwoorden", "aanmeldingen")
+
+
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else ("ja" if value else "nee")
+
+
+def latest_registrations(*, user) -> list[Registration]:
+    """Each gesprek once: the latest registration for it (after cancelling and signing up
+    again there are two rows; the person cares about where they stand now)."""
+    latest: dict[int, Registration] = {}
+    for registration in (
+        Registration.objects.filter(user=user)
+        .select_related("gesprek")
+        .order_by("created_at", "pk")
+    ):
+        latest[registration.gesprek_id] = registration
+    return sorted(latest.values(), key=lambda r: r.gesprek.starts_at)
+
+
+def own_text_answers(*, member: PanelMember) -> list[Answer]:
+    """Free text this member wrote in polls on their name (they may take it back)."""
+    return list(
+        Answer.objects.filter(member=member, choice__isnull=True)
+        .select_related("question__poll")
+        .order_by("created_at", "pk")
+    )
 
 
 def member_data(*, member: PanelMember) -> dict:
-    """Everything we store about this member, as plain data (for the page, JSON and CSV)."""
+    """Everything we store about this member, as plain data with Dutch keys (for the page, the
+    JSON and the CSV download)."""
     user = member.user
     answers = (
         Answer.objects.filter(member=member)
@@ -26,51 +53,49 @@ def member_data(*, member: PanelMember) -> dict:
         .select_related("poll")
         .order_by("poll__opens_at")
     )
-    registrations = (
-        Registration.objects.filter(user=user).select_related("gesprek").order_by("created_at")
-    )
     return {
         "account": {
-            "email": user.email,
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "date_joined": user.date_joined.isoformat(),
+            "emailadres": user.email,
+            "voornaam": user.first_name,
+            "achternaam": user.last_name,
+            "account_sinds": user.date_joined.isoformat(),
         },
-        "member": {
-            "consent_version": member.consent_version,
-            "consent_at": member.consent_at.isoformat() if member.consent_at else None,
-            "joined_at": member.joined_at.isoformat(),
+        "panellid": {
+            "versie_privacytekst": member.consent_version,
+            "toestemming_gegeven_op": member.consent_at.isoformat() if member.consent_at else None,
+            "lid_sinds": member.joined_at.isoformat(),
             "wijk": member.wijk.name if member.wijk else None,
-            "age_band": member.get_age_band_display() if member.age_band else None,
-            "relation": member.get_relation_display() if member.relation else None,
-            "care_hours": member.get_care_hours_display() if member.care_hours else None,
-            "works": member.works,
+            "leeftijd": member.get_age_band_display() if member.age_band else None,
+            "zorgt_voor": member.get_relation_display() if member.relation else None,
+            "uren_zorg": member.get_care_hours_display() if member.care_hours else None,
+            "betaald_werk": _yes_no(member.works),
         },
-        "participations": [
-            {"poll": p.poll.title, "anonymous": p.poll.anonymous} for p in participations
+        "deelnames": [
+            {"vragenlijst": p.poll.title, "anoniem": _yes_no(p.poll.anonymous)}
+            for p in participations
         ],
-        "answers": [
+        "antwoorden": [
             {
-                "poll": a.question.poll.title,
-                "question": a.question.text,
-                "answer": a.choice.text if a.choice_id else a.text,
-                "created_at": a.created_at.isoformat(),
+                "vragenlijst": a.question.poll.title,
+                "vraag": a.question.text,
+                "antwoord": a.choice.text if a.choice_id else a.text,
+                "gegeven_op": a.created_at.isoformat(),
             }
             for a in answers
         ],
-        "registrations": [
+        "aanmeldingen": [
             {
                 "gesprek": r.gesprek.title,
-                "starts_at": r.gesprek.starts_at.isoformat(),
-                "kind": r.kind,
-                "status": r.status,
-                "replacement_care": r.replacement_care,
-                "transport": r.transport,
-                "accessibility": r.accessibility,
-                "diet": r.diet,
-                "topics": r.topics,
+                "begint_op": r.gesprek.starts_at.isoformat(),
+                "soort_plaats": str(r.get_kind_display()),
+                "status": str(r.get_status_display()),
+                "vervanging_van_de_zorg_nodig": _yes_no(r.replacement_care),
+                "vervoer_nodig": _yes_no(r.transport),
+                "toegankelijkheid": r.accessibility,
+                "eten_en_drinken": r.diet,
+                "waar_wilt_u_over_praten": r.topics,
             }
-            for r in registrations
+            for r in latest_registrations(user=user)
         ],
     }
 

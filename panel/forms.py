@@ -137,6 +137,14 @@ class QuestionForm(forms.Form):
                     )
                 },
             )
+            self.fields["contact_me"] = forms.BooleanField(
+                label=_("Ik wil graag dat iemand contact met mij opneemt"),
+                required=False,
+                help_text=_(
+                    "Dan ziet u straks waar u hulp krijgt. U kunt dan ook uw naam en "
+                    "telefoonnummer geven. Die komen niet bij uw antwoord te staan."
+                ),
+            )
 
     def clean_answer(self):
         value = self.cleaned_data["answer"]
@@ -154,7 +162,8 @@ class QuestionForm(forms.Form):
     def as_session(self) -> dict:
         value = self.cleaned_data["answer"]
         if self.question.kind == QuestionKind.TEXT:
-            return {"t": value}
+            # "k": the member asked to be contacted. It stays in the session, never in an answer.
+            return {"t": value, "k": bool(self.cleaned_data.get("contact_me"))}
         ids = value if isinstance(value, list) else [value]
         return {"c": [int(v) for v in ids]}
 
@@ -163,7 +172,7 @@ class QuestionForm(forms.Form):
         if not stored:
             return {}
         if question.kind == QuestionKind.TEXT:
-            return {"answer": stored.get("t", "")}
+            return {"answer": stored.get("t", ""), "contact_me": stored.get("k", False)}
         ids = [str(v) for v in stored.get("c", [])]
         return {
             "answer": ids if question.kind == QuestionKind.MULTIPLE else (ids[0] if ids else None)
@@ -205,3 +214,31 @@ class ListenerRegistrationForm(CaregiverRegistrationForm):
         super().__init__(*args, **kwargs)
         del self.fields["replacement_care"]
         del self.fields["topics"]
+
+
+class ContactRequestForm(forms.Form):
+    name = forms.CharField(
+        label=_("Uw naam"),
+        max_length=200,
+        error_messages={"required": _("Vul uw naam in.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    phone = forms.CharField(
+        label=_("Uw telefoonnummer"),
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        error_messages={"max_length": _("Gebruik hoogstens %(limit_value)d tekens.")},
+    )
+    email = forms.EmailField(
+        label=_("Of uw e-mailadres"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk het nog eens na.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("phone", "").strip() and not data.get("email"):
+            self.add_error("phone", _("Vul een telefoonnummer of een e-mailadres in."))
+        return data

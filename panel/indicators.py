@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from panel.models import (
     Choice,
+    ContactRequest,
     PanelMember,
     Poll,
     RegistrationKind,
@@ -148,3 +149,20 @@ def choice_location(*, choice_id: int) -> tuple[int, int] | None:
     return (
         Choice.objects.filter(pk=choice_id).values_list("question__poll_id", "question_id").first()
     )
+
+
+def contact_requests_per_month(*, start: date, end: date) -> dict[date, int]:
+    """Requests to be contacted per month (only the month is stored, on purpose), keyed by the
+    month's first day, or by `start` for the month `start` falls in. One query."""
+    rows = (
+        ContactRequest.objects.filter(month__gte=start.replace(day=1), month__lte=end)
+        .order_by()
+        .values("month")
+        .annotate(n=Count("pk"))
+        .values_list("month", "n")
+    )
+    out: dict[date, int] = {}
+    for month, n in rows:
+        key = max(month, start)
+        out[key] = out.get(key, 0) + n
+    return out

@@ -8,7 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
-from panel.models import PanelMember, Poll, Registration, Spiegelgesprek
+from panel.models import (
+    ContactPoint,
+    ContactRequest,
+    PanelMember,
+    Poll,
+    Registration,
+    Spiegelgesprek,
+)
 from panel.tokens import make_cancel_token
 
 SUBJECTS = {
@@ -18,6 +25,7 @@ SUBJECTS = {
     "reminder": gettext_lazy("Herinnering: binnenkort uw spiegelgesprek"),
     "cancelled": gettext_lazy("U bent afgemeld voor het spiegelgesprek"),
     "invitation": gettext_lazy("Uw mening telt: een korte vraag"),
+    "contact_request": gettext_lazy("Een mantelzorger vraagt of u contact opneemt"),
 }
 
 
@@ -77,4 +85,16 @@ def send_invitation(*, member: PanelMember, poll: Poll, token: str) -> None:
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(SUBJECTS["invitation"]),
         body=render_to_string("panel/email/invitation.txt", context),
         to=[member.user.email],
+    ).send()
+
+
+def send_contact_request_mail(*, point: ContactPoint, request: ContactRequest) -> None:
+    """To the contact point: who to call. Nothing about the poll or the answers."""
+    EmailMessage(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(SUBJECTS["contact_request"]),
+        body=render_to_string(
+            "panel/email/contact_request.txt", {"point": point, "request": request}
+        ),
+        to=[point.email],
+        reply_to=[request.email] if request.email else [],
     ).send()

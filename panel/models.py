@@ -4,7 +4,7 @@ Who took part (Participation) is kept apart from what was said (Answer), so a po
 anonymous and a member can leave without changing any total.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -188,6 +188,14 @@ class Question(models.Model):
         null=True,
         blank=True,
         related_name="+",
+    )
+    wellbeing = models.BooleanField(
+        _("vraag hoe het met de mantelzorger gaat"),
+        default=False,
+        help_text=_(
+            "Kiest iemand een van de twee laagste antwoorden (waarde 1 of 2)? Dan ziet die "
+            "meteen waar hulp is, en kan die vragen om gebeld te worden."
+        ),
     )
 
     class Meta:
@@ -423,3 +431,55 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.gesprek}"
+
+
+def first_of_this_month() -> date:
+    return timezone.localdate().replace(day=1)
+
+
+class ContactPoint(models.Model):
+    """Where requests to be contacted go: set by beheer in the admin (one active at a time)."""
+
+    name = models.CharField(_("naam"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("contactpunt voor hulpvragen")
+        verbose_name_plural = _("contactpunten voor hulpvragen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["active"], condition=Q(active=True), name="panel_one_active_contact_point"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ContactRequest(models.Model):
+    """A caregiver asked to be contacted. Personal data given for one purpose, kept apart from
+    poll answers: no link to a poll, answer, participation, account or wijk, and only the
+    month it was asked, so it cannot be matched to an answer by time. Name and phone or
+    e-mail are wiped once the mail to the contact point is sent; the row stays for the count
+    per month."""
+
+    month = models.DateField(_("maand"), default=first_of_this_month)
+    name = models.CharField(_("naam"), max_length=200, blank=True)
+    phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("vraag om contact")
+        verbose_name_plural = _("vragen om contact")
+        constraints = [
+            models.CheckConstraint(condition=Q(month__day=1), name="panel_contact_request_month"),
+            models.CheckConstraint(
+                condition=Q(sent_at__isnull=False) | ~Q(phone="") | ~Q(email=""),
+                name="panel_contact_request_has_a_way_to_reach",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Vraag om contact {self.pk}"

@@ -79,6 +79,28 @@ class FreeTextAnswer:
     text: str
     status: str  # ModerationStatus value: pending, approved, hidden
     created: datetime
+    reason: str = ""  # why it was hidden (moderator's words), empty otherwise
+
+
+@dataclass(frozen=True)
+class PersonalDataFinding:
+    """Something in free text that may tell who someone is (panel.personal_data)."""
+
+    kind: str  # phone, email, postcode, address, name
+    label: str  # the kind in Dutch words, for the moderator
+    text: str  # the piece of text as found
+
+
+@dataclass(frozen=True)
+class FlaggedFreeText:
+    answer: FreeTextAnswer
+    findings: tuple[PersonalDataFinding, ...]
+
+
+@dataclass(frozen=True)
+class ContactRequestMonth:
+    month: date  # first day of the month
+    count: int  # caregivers who asked to be contacted that month
 
 
 @dataclass(frozen=True)

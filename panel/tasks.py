@@ -3,6 +3,16 @@
 Defined in panel.services.tasks, beside the services that enqueue them.
 """
 
-from panel.services.tasks import send_due_reminders, send_poll_invitations, send_registration_mail
+from panel.services.tasks import (
+    send_contact_request,
+    send_due_reminders,
+    send_poll_invitations,
+    send_registration_mail,
+)
 
-__all__ = ["send_due_reminders", "send_poll_invitations", "send_registration_mail"]
+__all__ = [
+    "send_contact_request",
+    "send_due_reminders",
+    "send_poll_invitations",
+    "send_registration_mail",
+]

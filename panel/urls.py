@@ -1,6 +1,6 @@
 from django.urls import path
 
-from panel.views import gesprekken, home, join, my_data, organise, polls
+from panel.views import gesprekken, home, join, my_data, organise, polls, support
 
 app_name = "panel"
 urlpatterns = [
@@ -12,7 +12,13 @@ urlpatterns = [
     path("mijn-gegevens/mijn-gegevens.json", my_data.export_json, name="export_json"),
     path("mijn-gegevens/mijn-gegevens.csv", my_data.export_csv, name="export_csv"),
     path("mijn-gegevens/stoppen/", my_data.leave, name="leave"),
+    path(
+        "mijn-gegevens/antwoorden/<int:answer_id>/wissen/",
+        my_data.withdraw,
+        name="withdraw_answer",
+    ),
     # Flash polls
+    path("hulp/", support.help_now, name="help"),
     path("vragen/<int:poll_id>/", polls.poll_start, name="poll"),
     path("vragen/<int:poll_id>/vraag/<int:number>/", polls.poll_question, name="poll_question"),
     path("vragen/<int:poll_id>/versturen/", polls.poll_review, name="poll_review"),

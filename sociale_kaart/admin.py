@@ -96,8 +96,9 @@ class OfferAdmin(admin.ModelAdmin):
         "referral_required",
         "assured_date",
         "is_active",
+        "help_now",
     ]
-    list_filter = ["vraaggebieden", "service_areas", "referral_required", "is_active"]
+    list_filter = ["vraaggebieden", "service_areas", "referral_required", "is_active", "help_now"]
     search_fields = ["name", "description", "organization__name"]
     autocomplete_fields = ["organization"]
     filter_horizontal = ["vraaggebieden", "service_areas"]

@@ -5,10 +5,11 @@ fictitious 0522-00xxxx numbers); it resembles what a Drentse gemeente typically 
 """
 
 import datetime
+from typing import TypedDict
 
 from django.utils.text import slugify
 
-from sociale_kaart.models import Offer, Organisation, Vraaggebied, Wijk
+from sociale_kaart.models import HelpNow, Offer, Organisation, Vraaggebied, Wijk
 
 WIJKEN = ["Centrum", "Haveltermade", "Koedijkslanden", "Nijeveen", "Oosterboer", "Berggierslanden"]
 
@@ -283,6 +284,90 @@ OFFERS = [
 ]
 
 
+# The offer a caregiver sees first when they say it goes badly: their own consulent.
+CONSULENT_OFFER = "Mantelzorgconsulent"
+
+
+# National lines for the "help now" page. Unlike the local demo data these are the real,
+# public lines (DOMAIN.md names them); beheer checks the numbers and sets the date checked.
+class HelpLine(TypedDict):
+    organisation: str
+    name: str
+    help_now: str
+    phone: str
+    url: str
+    schedule: str
+    description: str
+    codes: list[str]
+
+
+HELP_LINES: list[HelpLine] = [
+    {
+        "organisation": "MantelzorgNL",
+        "name": "Mantelzorglijn",
+        "help_now": HelpNow.HELPLINE,
+        "phone": "030 760 60 55",
+        "url": "https://www.mantelzorg.nl",
+        "schedule": "Op werkdagen, overdag",
+        "description": "Informatie, advies en een luisterend oor voor mensen die voor iemand zorgen.",
+        "codes": ["informatie", "advies", "emotionele_steun"],
+    },
+    {
+        "organisation": "De Luisterlijn",
+        "name": "De Luisterlijn",
+        "help_now": HelpNow.HELPLINE,
+        "phone": "088 0767 000",
+        "url": "https://www.deluisterlijn.nl",
+        "schedule": "Dag en nacht",
+        "description": "Praat anoniem met iemand die naar u luistert. Dag en nacht.",
+        "codes": ["emotionele_steun"],
+    },
+    {
+        "organisation": "113 Zelfmoordpreventie",
+        "name": "113 Zelfmoordpreventie",
+        "help_now": HelpNow.CRISIS,
+        "phone": "0800 0113",
+        "url": "https://www.113.nl",
+        "schedule": "Dag en nacht, gratis. Of bel 113.",
+        "description": "Denkt u aan zelfmoord? Praat er over. Bel gratis, dag en nacht.",
+        "codes": ["emotionele_steun"],
+    },
+    {
+        "organisation": "Alarmnummer 112",
+        "name": "112: direct gevaar",
+        "help_now": HelpNow.CRISIS,
+        "phone": "112",
+        "url": "",
+        "schedule": "Dag en nacht",
+        "description": "Is er direct gevaar voor u of voor een ander? Bel 112.",
+        "codes": ["emotionele_steun"],
+    },
+]
+
+
+def _load_help_lines(vraaggebieden: dict) -> None:
+    for line in HELP_LINES:
+        org, _ = Organisation.objects.update_or_create(
+            name=line["organisation"],
+            defaults={"phone": line["phone"], "url": line["url"], "description": ""},
+        )
+        offer, _ = Offer.objects.update_or_create(
+            organization=org,
+            name=line["name"],
+            defaults={
+                "description": line["description"],
+                "whole_municipality": True,
+                "help_now": line["help_now"],
+                "phone": line["phone"],
+                "url": line["url"],
+                "schedule_description": line["schedule"],
+                "application_process": "Zelf bellen mag.",
+                "fees_description": "Gratis",
+            },
+        )
+        offer.vraaggebieden.set([vraaggebieden[c] for c in line["codes"]])
+
+
 def load() -> str:
     wijken = {
         name: Wijk.objects.update_or_create(slug=slugify(name), defaults={"name": name})[0]
@@ -325,8 +410,13 @@ def load() -> str:
                 "schedule_description": "Maandag tot en met vrijdag, 9.00 tot 17.00 uur",
                 "accessibility": "Rolstoeltoegankelijk, invalidenparkeerplaats bij de ingang",
                 "assured_date": datetime.date(2026, 10, 1),
+                "help_now": HelpNow.CONSULENT if name == CONSULENT_OFFER else HelpNow.NONE,
             },
         )
         offer.vraaggebieden.set([vraaggebieden[c] for c in codes])
         offer.service_areas.set([] if wijk_names is None else [wijken[w] for w in wijk_names])
-    return f"{len(wijken)} wijken, {len(orgs)} organisaties, {len(OFFERS)} aanbod"
+    _load_help_lines(vraaggebieden)
+    return (
+        f"{len(wijken)} wijken, {len(orgs)} organisaties, {len(OFFERS)} aanbod, "
+        f"{len(HELP_LINES)} landelijke hulplijnen"
+    )

@@ -75,6 +75,18 @@ class Organisation(models.Model):
         return self.name
 
 
+class HelpNow(models.TextChoices):
+    """Offers shown at once to a caregiver who says it is going badly (the "help now" page).
+
+    The numbers are data, entered and checked by beheer, never written into code.
+    """
+
+    NONE = "", _("Nee")
+    CONSULENT = "consulent", _("Mantelzorgconsulent of steunpunt: een vaste contactpersoon")
+    HELPLINE = "hulplijn", _("Hulplijn: informatie, advies of een luisterend oor")
+    CRISIS = "crisis", _("Crisis: direct hulp, dag en nacht")
+
+
 class Offer(models.Model):
     """A support offer (HSDS: service) with where it is (location) and whom to call (contact)."""
 
@@ -120,6 +132,17 @@ class Offer(models.Model):
     # HSDS: assured_date, the day someone last checked that this is still right.
     assured_date = models.DateField(_("laatst gecontroleerd"), null=True, blank=True)
     is_active = models.BooleanField(_("actief"), default=True)
+    help_now = models.CharField(
+        _("tonen als het zwaar is"),
+        max_length=20,
+        choices=HelpNow.choices,
+        blank=True,
+        default=HelpNow.NONE,
+        help_text=_(
+            "Zegt een mantelzorger in het panel dat het slecht gaat? Dan ziet die dit aanbod "
+            "meteen, met telefoonnummer. Kies alleen aanbod dat u goed heeft gecontroleerd."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

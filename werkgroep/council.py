@@ -287,6 +287,7 @@ def section_keys() -> list[str]:
         "referrals",
         "gesprekken",
         "actions",
+        "contact",
         "trends",
         "changes",
     ]

@@ -29,14 +29,12 @@ def poll_sheets(*, poll_id: int) -> list[Sheet]:
     overall: list[Sequence] = [
         ["Vraag", "Antwoord", "Aantal mensen", "Procent van wie de vraag beantwoordde"]
     ]
-    texts: list[Sequence] = [["Vraag", "Open antwoord (goedgekeurd na controle)"]]
     for q in results.questions:
         if q.kind == QuestionKind.TEXT:
             # only approved answers: hidden and unchecked ones are neither shown nor counted
             overall.append(
                 [q.text, "Open antwoorden, goedgekeurd na controle", len(q.approved_texts), ""]
             )
-            texts.extend([q.text, text] for text in q.approved_texts)
             continue
         overall.append([q.text, "Mensen die de vraag beantwoordden", q.total, 100])
         for c in q.choices:
@@ -45,7 +43,7 @@ def poll_sheets(*, poll_id: int) -> list[Sheet]:
             overall.append(
                 [q.text, "Hier kon men meer dan één antwoord kiezen: samen meer dan 100%.", "", ""]
             )
-    sheets: list[Sheet] = [("Uitslag", overall), ("Open antwoorden", texts)]
+    sheets: list[Sheet] = [("Uitslag", overall)]
     for dimension in breakdown.DIMENSIONS.values():
         rows: list[Sequence] = []
         groups = breakdown.groups(dimension.key)
@@ -64,6 +62,12 @@ def poll_sheets(*, poll_id: int) -> list[Sheet]:
             ]
         )
         sheets.append((f"Per {dimension.label.lower()}", rows))
+    # Free text only after moderation: approved answers as they are now (after redaction).
+    free_text: list[Sequence] = [["Vraag", "Antwoord"]]
+    for q in results.questions:
+        if q.kind == QuestionKind.TEXT:
+            free_text.extend([q.text, text] for text in q.approved_texts)
+    sheets.append(("Open antwoorden", free_text))
     return sheets
 
 

@@ -171,6 +171,39 @@ class ModerationForm(forms.Form):
         return data
 
 
+class RedactForm(forms.Form):
+    """Black out parts of a free-text answer: one piece of text per line."""
+
+    answer_id = forms.IntegerField(widget=forms.HiddenInput)
+    parts = forms.CharField(
+        label=_("Wat moet zwart worden?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Eén stukje tekst per regel. Daarna is het weg: ook de werkgroep kan het niet "
+            "terughalen."
+        ),
+        error_messages={"required": _("Vul in wat zwart moet worden.")},
+    )
+
+    def __init__(self, *args, text: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.text = text
+
+    def clean_parts(self) -> list[str]:
+        lines = [line.strip() for line in self.cleaned_data["parts"].splitlines() if line.strip()]
+        missing = [line for line in lines if line.casefold() not in self.text.casefold()]
+        if missing:
+            raise forms.ValidationError(
+                _("Dit staat niet in het antwoord: %(parts)s") % {"parts": ", ".join(missing)}
+            )
+        return lines
+
+
+class UndoForm(forms.Form):
+    answer_id = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class PeriodForm(forms.Form):
     van = forms.DateField(
         label=_("Van"),

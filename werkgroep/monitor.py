@@ -6,18 +6,9 @@ Every section is built by one function from the period, the previous period and 
 training.indicators, panel.selectors) and adds them up here, so the number of queries does not
 grow with the data.
 
-Hook for contact requests (the caregiver journey issue): when panel has its ContactRequest
-model, add `panel.indicators.contact_requests_per_day(start=, end=) -> dict[date, int]` and a
-builder in werkgroep.monitor_sections:
-
-    def contact_requests(ctx):
-        per_day = panel_indicators.contact_requests_per_day(start=ctx.span.start, end=ctx.span.end)
-        return count_section(ctx, key="contact", title=_("Contactverzoeken"),
-                             label=_("Verzoeken"), per_day=per_day)
-
-and append it to SECTION_BUILDERS. The page, the charts, the exports and the council report
-pick it up from there (the council report also offers it a text; add its key to
-werkgroep.council.section_keys).
+A new indicator is one builder: `monitor_sections.count_section` turns a count per day
+into a section (contact requests per month use it); append the builder to SECTION_BUILDERS
+and add its key to werkgroep.council.section_keys for the werkgroep's text.
 """
 
 from collections.abc import Callable
@@ -82,6 +73,7 @@ SECTION_BUILDERS: list[Callable[[Context], Section]] = [
     sections.referrals,
     sections.gesprekken,
     monitor_actions.actions,
+    sections.contact_requests,
 ]
 
 

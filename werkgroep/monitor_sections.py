@@ -308,3 +308,19 @@ def gesprekken(ctx: Context) -> Section:
             ),
         ],
     )
+
+
+def contact_requests(ctx: Context) -> Section:
+    """Caregivers who asked to be contacted when things went badly (counted per month only)."""
+    per_month = panel_indicators.contact_requests_per_month(start=ctx.span.start, end=ctx.span.end)
+    return count_section(
+        ctx,
+        key="contact",
+        title=_("Vragen om contact"),
+        label=_("Vragen om contact"),
+        per_day=per_month,
+        note=_(
+            "Mantelzorgers die vroegen of iemand contact met hen opneemt. Alleen de maand wordt "
+            "bewaard; een vraag telt mee in de periode waarin die maand begint."
+        ),
+    )

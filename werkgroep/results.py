@@ -11,7 +11,13 @@ from panel import breakdown
 from panel import selectors as panel_selectors
 from panel.breakdown import Group
 from panel.models import ModerationStatus, PollStatus, QuestionKind
-from panel.records import ChoiceResult, PollResults, PollSummary, QuestionResult
+from panel.records import (
+    ChoiceResult,
+    PersonalDataFinding,
+    PollResults,
+    PollSummary,
+    QuestionResult,
+)
 from werkgroep.suppression import SuppressedTable, suppress
 
 CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.SCALE)
@@ -120,7 +126,10 @@ def results_page(*, poll_id: int, dimension: str) -> ResultsPage:
 class ModerationItem:
     id: int  # the answer's id
     question: str  # the question's text
-    text: str  # the answer as typed (plain text; escaped when shown)
+    text: str  # the answer as typed, or as blacked out (plain text; escaped when shown)
+    status: str = ModerationStatus.PENDING
+    reason: str = ""  # why it was hidden
+    findings: tuple[PersonalDataFinding, ...] = ()  # what may tell who someone is
 
 
 @dataclass(frozen=True)
@@ -129,19 +138,36 @@ class ModerationQueue:
     items: tuple[ModerationItem, ...]
 
 
-def moderation_queue(*, poll_id: int) -> ModerationQueue:
-    """Free-text answers of the poll that wait for moderation, per question in order."""
+def moderation_queue(
+    *, poll_id: int, statuses: tuple[str, ...] = (ModerationStatus.PENDING,)
+) -> ModerationQueue:
+    """Free-text answers of the poll that wait for moderation (or, with statuses, those
+    already approved or hidden), per question in order, with what the scan found that may
+    tell who someone is."""
     results: PollResults = panel_selectors.poll_results(poll_id=poll_id)
     return ModerationQueue(
         poll=results.poll,
         items=tuple(
-            ModerationItem(id=a.id, question=q.text, text=a.text)
+            ModerationItem(
+                id=flagged.answer.id,
+                question=q.text,
+                text=flagged.answer.text,
+                status=flagged.answer.status,
+                reason=flagged.answer.reason,
+                findings=flagged.findings,
+            )
+            for status in statuses
             for q in results.questions
             if q.kind == QuestionKind.TEXT
-            for a in panel_selectors.free_text_answers(
-                question_id=q.id, status=ModerationStatus.PENDING
-            )
+            for flagged in panel_selectors.free_text_with_findings(question_id=q.id, status=status)
         ),
+    )
+
+
+def decided_free_text(*, poll_id: int) -> ModerationQueue:
+    """Approved and hidden answers, so a decision can be undone."""
+    return moderation_queue(
+        poll_id=poll_id, statuses=(ModerationStatus.APPROVED, ModerationStatus.HIDDEN)
     )
 
 

@@ -323,6 +323,7 @@ def dashboard() -> dict:
         "panel_size": panel_selectors.panel_size(),
         "growth": growth,
         "growth_max": max((g.active for g in growth), default=0),
+        "contact_requests": panel_selectors.contact_requests_per_month()[-12:],
         "open_polls": [p for p in polls if p.status == PollStatus.OPEN],
         "polls": polls,
         "gesprekken": panel_selectors.upcoming_gesprekken(),

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.roles import area_required
 from panel import breakdown
-from panel.services.polls import moderate_answer
+from panel.services.polls import moderate_answer, redact_answer, undo_moderation
 from werkgroep import exports, outcomes, results, selectors, services
 from werkgroep.exceptions import QuoteWithoutConsent, ReasonRequired, SameStatus, WerkgroepError
 from werkgroep.forms import (
@@ -16,8 +17,10 @@ from werkgroep.forms import (
     OutcomeForm,
     PeriodForm,
     PollEvidenceForm,
+    RedactForm,
     ReferralEvidenceForm,
     StatusForm,
+    UndoForm,
 )
 from werkgroep.models import ActionPoint, ActionStatus
 from werkgroep.reporting_forms import chosen_period
@@ -65,40 +68,78 @@ def poll_results(request: HttpRequest, poll_id: int) -> HttpResponse:
 
 @werkgroep_only
 def moderation(request: HttpRequest, poll_id: int) -> HttpResponse:
+    """Free text before anyone reads it: approve, hide, black out parts, or undo a decision."""
     try:
         queue = results.moderation_queue(poll_id=poll_id)
     except ObjectDoesNotExist:
         raise Http404 from None
-    form = None
+    decided = results.decided_free_text(poll_id=poll_id)
+    texts = {item.id: item.text for item in queue.items + decided.items}
+    bound: dict[str, forms.Form] = {}
     if request.method == "POST":
-        form = ModerationForm(request.POST)
-        ids = {item.id for item in queue.items}
-        if form.is_valid() and form.cleaned_data["answer_id"] in ids:
-            approve = form.cleaned_data["decision"] == "approve"
-            moderate_answer(
-                answer_id=form.cleaned_data["answer_id"],
-                approve=approve,
-                reason=form.cleaned_data["reason"],
-                by=request.user,
-            )
-            messages.success(
-                request,
-                _("Goedgekeurd.") if approve else _("Verborgen. Niemand ziet dit antwoord nog."),
-            )
-            return redirect("werkgroep:moderation", poll_id=poll_id)
-        if form.is_valid():
+        action = request.POST.get("action", "decide")
+        if action not in MODERATION_FORMS:
             raise Http404
-    error_id = form.data.get("answer_id") if form is not None else None
+        answer_id = request.POST.get("answer_id", "")
+        if action == "redact":
+            known = int(answer_id) if answer_id.isdigit() else None
+            form: forms.Form = RedactForm(request.POST, text=texts.get(known, ""))
+        else:
+            form = MODERATION_FORMS[action](request.POST)
+        if form.is_valid():
+            if form.cleaned_data["answer_id"] not in _may_act_on(action, queue, decided):
+                raise Http404
+            messages.success(request, _moderate(action, form.cleaned_data, request.user))
+            return redirect("werkgroep:moderation", poll_id=poll_id)
+        bound[f"{action}-{answer_id}"] = form
     items = [
         (
             item,
-            form
-            if form is not None and str(item.id) == error_id
-            else ModerationForm(initial={"answer_id": item.id}, auto_id=f"id_%s_{item.id}"),
+            bound.get(f"decide-{item.id}")
+            or ModerationForm(initial={"answer_id": item.id}, auto_id=f"id_%s_{item.id}"),
+            bound.get(f"redact-{item.id}")
+            or RedactForm(
+                initial={
+                    "answer_id": item.id,
+                    "parts": "\n".join(dict.fromkeys(f.text for f in item.findings)),
+                },
+                auto_id=f"id_redact_%s_{item.id}",
+            ),
         )
         for item in queue.items
     ]
-    return render(request, "werkgroep/moderation.html", {"poll": queue.poll, "items": items})
+    context = {"poll": queue.poll, "items": items, "decided": decided.items}
+    return render(request, "werkgroep/moderation.html", context)
+
+
+MODERATION_FORMS: dict[str, type[forms.Form]] = {
+    "decide": ModerationForm,
+    "redact": RedactForm,
+    "undo": UndoForm,
+}
+
+
+def _may_act_on(action: str, queue, decided) -> set[int]:
+    """Answers of this poll the action applies to: a decision or blacking out for waiting
+    answers (blacking out also for approved ones), undo for decided ones."""
+    if action == "undo":
+        return {item.id for item in decided.items}
+    waiting = {item.id for item in queue.items}
+    if action == "redact":
+        return waiting | {item.id for item in decided.items if item.status == "approved"}
+    return waiting
+
+
+def _moderate(action: str, data: dict, user) -> str:
+    if action == "redact":
+        redact_answer(answer_id=data["answer_id"], parts=data["parts"], by=user)
+        return _("Zwart gemaakt. De oude tekst is weg.")
+    if action == "undo":
+        undo_moderation(answer_id=data["answer_id"], by=user)
+        return _("Teruggezet. Het antwoord wacht weer op controle.")
+    approve = data["decision"] == "approve"
+    moderate_answer(answer_id=data["answer_id"], approve=approve, reason=data["reason"], by=user)
+    return _("Goedgekeurd.") if approve else _("Verborgen. Niemand ziet dit antwoord nog.")
 
 
 # Action points --------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ from panel.selectors.gesprekken import (
     upcoming_gesprekken,
 )
 from panel.selectors.members import (
+    contact_requests_per_month,
+    member_names,
     panel_growth,
     panel_size,
 )
@@ -24,6 +26,7 @@ from panel.selectors.polls import (
     audience_members,
     breakdown_counts,
     free_text_answers,
+    free_text_with_findings,
     open_polls_for,
     poll_results,
     polls_overview,
@@ -39,9 +42,12 @@ __all__ = [
     "answered_polls_for",
     "audience_members",
     "breakdown_counts",
+    "contact_requests_per_month",
     "free_places",
     "free_text_answers",
+    "free_text_with_findings",
     "gesprek_with_vraaggebieden",
+    "member_names",
     "my_registrations",
     "open_polls_for",
     "panel_growth",

@@ -8,15 +8,33 @@ from django.db.models import (
 from django.db.models.functions import TruncMonth
 
 from panel.models import (
+    ContactRequest,
     PanelMember,
 )
 from panel.records import (
+    ContactRequestMonth,
     GrowthMonth,
 )
 
 
 def panel_size() -> int:
     return PanelMember.objects.filter(left_at=None).count()
+
+
+def member_names() -> set[str]:
+    """First and last names (each word) of active panel members, to flag them in free text."""
+    names: set[str] = set()
+    for first, last in PanelMember.objects.filter(left_at=None).values_list(
+        "user__first_name", "user__last_name"
+    ):
+        names.update(word for word in f"{first} {last}".split() if len(word) >= 3)
+    return names
+
+
+def contact_requests_per_month() -> list[ContactRequestMonth]:
+    """How many caregivers asked to be contacted, per month: only counts, never who."""
+    rows = ContactRequest.objects.values("month").annotate(n=Count("pk")).order_by("month")
+    return [ContactRequestMonth(month=row["month"], count=row["n"]) for row in rows]
 
 
 def panel_growth() -> list[GrowthMonth]:

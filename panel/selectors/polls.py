@@ -35,16 +35,20 @@ from panel.models import (
     QuestionKind,
     ResultTally,
 )
+from panel.personal_data import find_personal_data
 from panel.records import (
     BreakdownCounts,
     ChoiceResult,
+    FlaggedFreeText,
     FreeTextAnswer,
+    PersonalDataFinding,
     PollOverview,
     PollResults,
     PollSummary,
     QuestionResult,
     TaggedQuestion,
 )
+from panel.selectors.members import member_names
 from sociale_kaart.models import Wijk
 
 
@@ -211,10 +215,33 @@ def free_text_answers(
     if status is not None:
         answers = answers.filter(status=status)
     return [
-        FreeTextAnswer(id=pk, question_id=question_id, text=text, status=status, created=created)
-        for pk, question_id, text, status, created in answers.order_by(
+        FreeTextAnswer(
+            id=pk,
+            question_id=question_id,
+            text=text,
+            status=status,
+            created=created,
+            reason=reason,
+        )
+        for pk, question_id, text, status, created, reason in answers.order_by(
             "created_at", "pk"
-        ).values_list("pk", "question_id", "text", "status", "created_at")
+        ).values_list("pk", "question_id", "text", "status", "created_at", "hidden_reason")
+    ]
+
+
+def free_text_with_findings(*, question_id: int, status: str) -> list[FlaggedFreeText]:
+    """Free-text answers with what may tell who someone is (phone numbers, e-mail addresses,
+    postcodes, addresses, names of panel members), for the moderator."""
+    names = member_names()
+    return [
+        FlaggedFreeText(
+            answer=answer,
+            findings=tuple(
+                PersonalDataFinding(kind=f.kind, label=str(f.label), text=f.text)
+                for f in find_personal_data(answer.text, names=names)
+            ),
+        )
+        for answer in free_text_answers(question_id=question_id, status=status)
     ]
 
 

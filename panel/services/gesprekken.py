@@ -81,7 +81,12 @@ def cancel_registration(*, registration_id: int, user=None, notify: bool = True)
         freed = registration.status == RegistrationStatus.REGISTERED
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = timezone.now()
-        registration.save(update_fields=["status", "cancelled_at"])
+        # What someone told us for this gesprek (care, transport, diet, what they want to
+        # say) was only for this gesprek: it goes when they cancel.
+        registration.replacement_care = False
+        registration.transport = False
+        registration.accessibility = registration.diet = registration.topics = ""
+        registration.save(update_fields=["status", "cancelled_at", *NEEDS_FIELDS])
         if notify:
             transaction.on_commit(partial(_enqueue_mail, "cancelled", registration.pk))
         if freed and registration.gesprek.starts_at > timezone.now():
@@ -99,6 +104,37 @@ def cancel_registration(*, registration_id: int, user=None, notify: bool = True)
                 first.promoted_at = timezone.now()
                 first.save(update_fields=["status", "promoted_at"])
                 transaction.on_commit(partial(_enqueue_mail, "promoted", first.pk))
+    return registration
+
+
+NEEDS_FIELDS = ("replacement_care", "transport", "accessibility", "diet", "topics")
+
+
+def change_needs(
+    *,
+    registration_id: int,
+    user,
+    replacement_care: bool = False,
+    transport: bool = False,
+    accessibility: str = "",
+    diet: str = "",
+    topics: str = "",
+) -> Registration:
+    """Change what someone needs to take part, without cancelling their place."""
+    with transaction.atomic():
+        registration = (
+            Registration.objects.select_for_update()
+            .exclude(status=RegistrationStatus.CANCELLED)
+            .get(pk=registration_id, user=user)
+        )
+        registration.replacement_care = (
+            replacement_care if registration.kind == RegistrationKind.CAREGIVER else False
+        )
+        registration.transport = transport
+        registration.accessibility = accessibility.strip()
+        registration.diet = diet.strip()
+        registration.topics = topics.strip()
+        registration.save(update_fields=list(NEEDS_FIELDS))
     return registration
 
 

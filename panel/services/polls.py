@@ -23,6 +23,7 @@ from panel.models import (
     QuestionKind,
     ResultTally,
 )
+from panel.personal_data import redact
 
 
 @dataclass(frozen=True)
@@ -147,4 +148,44 @@ def moderate_answer(*, answer_id: int, approve: bool, reason: str, by) -> Answer
     answer.moderated_by = by
     answer.moderated_at = timezone.now()
     answer.save(update_fields=["status", "hidden_reason", "moderated_by", "moderated_at"])
+    return answer
+
+
+@transaction.atomic
+def withdraw_answer(*, member: PanelMember, answer_id: int) -> None:
+    """A member takes back a free-text answer they wrote in a poll on their name: it is deleted.
+    Answers in anonymous polls are on nobody's name, so nobody can withdraw them."""
+    answer = Answer.objects.select_for_update().get(
+        pk=answer_id, member=member, choice__isnull=True
+    )
+    poll_id = answer.question.poll_id
+    answer.delete()
+    transaction.on_commit(partial(events.broadcast_poll_update, poll_id=poll_id))
+
+
+@transaction.atomic
+def redact_answer(*, answer_id: int, parts: Sequence[str], by) -> Answer:
+    """Black out parts of a free-text answer. The original is not kept anywhere: the answer's
+    text is overwritten, there is no history table."""
+    answer = Answer.objects.select_for_update().get(pk=answer_id, choice__isnull=True)
+    redacted = redact(answer.text, parts=parts)
+    if redacted != answer.text:
+        answer.text = redacted
+        answer.moderated_by = by
+        answer.moderated_at = timezone.now()
+        answer.save(update_fields=["text", "moderated_by", "moderated_at"])
+    return answer
+
+
+@transaction.atomic
+def undo_moderation(*, answer_id: int, by) -> Answer:
+    """Take back an approval or a hiding: the answer waits for a decision again. (Blacked-out
+    text stays blacked out: the original is gone.)"""
+    answer = Answer.objects.select_for_update().get(pk=answer_id, choice__isnull=True)
+    answer.status = ModerationStatus.PENDING
+    answer.hidden_reason = ""
+    answer.moderated_by = by
+    answer.moderated_at = timezone.now()
+    answer.save(update_fields=["status", "hidden_reason", "moderated_by", "moderated_at"])
+    transaction.on_commit(partial(events.broadcast_poll_update, poll_id=answer.question.poll_id))
     return answer

@@ -7,7 +7,7 @@ after a sign-up): defined here, nothing outside the package has to import back i
 from django.tasks import task
 
 from panel import mail
-from panel.services import mailings
+from panel.services import contact, mailings
 
 
 @task
@@ -23,3 +23,8 @@ def send_due_reminders() -> int:
 @task
 def send_poll_invitations(*, poll_id: int) -> int:
     return mailings.send_poll_invitations(poll_id=poll_id)
+
+
+@task
+def send_contact_request(*, contact_request_id: int) -> bool:
+    return contact.send_contact_request(contact_request_id=contact_request_id)

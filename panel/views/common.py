@@ -22,6 +22,7 @@ from panel.exceptions import (
     InvalidAnswer,
     InvalidCancelLink,
     InvalidInvitation,
+    NoContactPoint,
     NotAllowedPlace,
     NotAMember,
     NotInAudience,
@@ -50,6 +51,9 @@ MESSAGES = {
     AlreadyRegistered: gettext_lazy("U bent al aangemeld voor dit gesprek."),
     GesprekPast: gettext_lazy("Dit gesprek is al geweest. Aanmelden kan niet meer."),
     InvalidCancelLink: gettext_lazy("Deze link klopt niet. Log in om u af te melden."),
+    NoContactPoint: gettext_lazy(
+        "Dit lukt nu niet. Bel een van de nummers op deze pagina. Zij helpen u verder."
+    ),
 }
 
 EVERYONE = (Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER)

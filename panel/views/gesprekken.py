@@ -6,15 +6,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from accounts.roles import role_required
 from panel import access, selectors
 from panel.exceptions import PanelError
 from panel.forms import CaregiverRegistrationForm, ListenerRegistrationForm
 from panel.models import Registration, RegistrationKind, RegistrationStatus
+from panel.services.gesprekken import NEEDS_FIELDS, change_needs, register_for_gesprek
 from panel.services.gesprekken import cancel_registration as cancel
-from panel.services.gesprekken import register_for_gesprek
 from panel.tokens import read_cancel_token
 from panel.views.common import EVERYONE, message
 
@@ -64,9 +63,22 @@ def gesprek(request: HttpRequest, gesprek_id: int) -> HttpResponse:
                         ),
                     )
                 return redirect("panel:gesprek", gesprek_id=item.pk)
+    needs_form = None
+    if mine is not None:
+        initial = {field: getattr(mine, field) for field in NEEDS_FIELDS}
+        needs_form = _registration_form(kind)
+        needs_form.initial = initial
+        if request.method == "POST":
+            needs_form = _registration_form(kind, request.POST)
+            if needs_form.is_valid():
+                change_needs(registration_id=mine.pk, user=request.user, **needs_form.cleaned_data)
+                messages.success(request, _("Opgeslagen. Zo weten we wat u nodig heeft."))
+                return redirect("panel:gesprek", gesprek_id=item.pk)
     context = {
         "gesprek": item,
         "mine": mine,
+        "needs_form": needs_form,
+        "editing": needs_form is not None and (needs_form.is_bound or "wijzig" in request.GET),
         "form": form,
         "kind": kind,
         "free": selectors.free_places(gesprek=item, kind=kind),
@@ -75,13 +87,19 @@ def gesprek(request: HttpRequest, gesprek_id: int) -> HttpResponse:
     return render(request, "panel/gesprek.html", context)
 
 
-@require_POST
 @role_required(*EVERYONE)
 def cancel_registration(request: HttpRequest, registration_id: int) -> HttpResponse:
-    registration = get_object_or_404(Registration, pk=registration_id, user=request.user)
-    cancel(registration_id=registration.pk, user=request.user)
-    messages.success(request, _("U bent afgemeld. Dank u wel dat u het laat weten."))
-    return redirect("panel:gesprek", gesprek_id=registration.gesprek_id)
+    """Asks once ("Weet u het zeker?"), then cancels on the button."""
+    registration = get_object_or_404(
+        Registration.objects.select_related("gesprek"), pk=registration_id, user=request.user
+    )
+    if request.method == "POST":
+        cancel(registration_id=registration.pk, user=request.user)
+        messages.success(request, _("U bent afgemeld. Dank u wel dat u het laat weten."))
+        return redirect("panel:gesprek", gesprek_id=registration.gesprek_id)
+    if registration.status == RegistrationStatus.CANCELLED:
+        return redirect("panel:gesprek", gesprek_id=registration.gesprek_id)
+    return render(request, "panel/cancel_confirm.html", {"registration": registration})
 
 
 def cancel_by_link(request: HttpRequest, token: str) -> HttpResponse:

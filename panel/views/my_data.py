@@ -2,14 +2,16 @@
 
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from accounts.roles import area_required
 from panel import exports
-from panel.models import PanelMember
+from panel.models import Answer, PanelMember
 from panel.services.members import leave_panel
+from panel.services.polls import withdraw_answer
 from panel.views.common import member_required
 
 
@@ -19,8 +21,25 @@ def my_data(request: HttpRequest, *, member: PanelMember) -> HttpResponse:
     return render(
         request,
         "panel/my_data.html",
-        {"data": exports.member_data(member=member), "member": member},
+        {
+            "data": exports.member_data(member=member),
+            "member": member,
+            "registrations": exports.latest_registrations(user=request.user),
+            "text_answers": exports.own_text_answers(member=member),
+        },
     )
+
+
+@require_POST
+@area_required("panel")
+@member_required
+def withdraw(request: HttpRequest, answer_id: int, *, member: PanelMember) -> HttpResponse:
+    try:
+        withdraw_answer(member=member, answer_id=answer_id)
+    except Answer.DoesNotExist:
+        raise Http404 from None
+    messages.success(request, _("Uw antwoord is gewist. De werkgroep leest het niet meer."))
+    return redirect("panel:my_data")
 
 
 def _download(body: str, content_type: str, filename: str) -> HttpResponse:

@@ -11,9 +11,11 @@ from panel import access, selectors
 from panel.exceptions import AlreadyVoted, NotInAudience, PanelError, PollUnavailable
 from panel.forms import QuestionForm
 from panel.models import PanelMember, Poll, QuestionKind
+from panel.services.help import answers_call_for_help
 from panel.services.polls import AnswerInput, cast_vote
 from panel.tokens import read_invitation_token
 from panel.views.common import message, not_a_member
+from panel.views.support import HELP_KEY
 
 
 def _poll_or_exit(
@@ -187,6 +189,10 @@ def _vote(request: HttpRequest, poll: Poll, member: PanelMember, stored: dict) -
         request.session.pop(_draft_key(poll), None)
         return redirect("panel:poll", poll_id=poll.pk)
     request.session.pop(_draft_key(poll), None)
+    if answers_call_for_help(questions=poll.questions.all(), stored=stored):
+        # Not a plain thank-you: the help page, with who to call now. Only the session knows.
+        request.session[HELP_KEY] = {"poll": poll.pk, "wijk": member.wijk_id}
+        return redirect("panel:help")
     return redirect("panel:poll_thanks", poll_id=poll.pk)
 
 

@@ -46,8 +46,8 @@ def test_the_demo_command_can_run_twice_without_duplicates(demo_data):
     call_command("demo", stdout=io.StringIO())
     assert User.objects.filter(email__endswith="@demo.nl").count() >= 5
     assert Wijk.objects.count() == 6
-    assert Organisation.objects.count() == 10
-    assert Offer.objects.count() == 25
+    assert Organisation.objects.count() == 14  # 10 local (demo) and 4 national lines
+    assert Offer.objects.count() == 29
 
 
 def _request_code(client, email):

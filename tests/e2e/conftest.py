@@ -4,7 +4,9 @@ Chromium driven by Playwright, and axe-core for accessibility."""
 import multiprocessing
 import os
 import shutil
+import tempfile
 from functools import partial
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -27,6 +29,11 @@ CHROMIUM_ARGS = [
 ]
 
 
+# The server runs in its own process, so Django's in-memory outbox is out of the tests' reach:
+# it writes each mail to a file here instead (see the `sent_mail` fixture).
+MAIL_DIR = Path(tempfile.mkdtemp(prefix="mantelkring-e2e-mail-"))
+
+
 def _application():
     return ASGIStaticFilesHandler(get_default_application())
 
@@ -46,6 +53,14 @@ def _use_database(names: dict[str, str]) -> None:
     for alias, name in names.items():
         settings.DATABASES[alias]["NAME"] = name
         connections[alias].settings_dict["NAME"] = name
+
+    settings.MAILERS = {
+        alias: {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": str(MAIL_DIR)},
+        }
+        for alias in getattr(settings, "MAILERS", {"default": {}})
+    }
 
 
 def pytest_collection_modifyitems(config, items):
@@ -112,6 +127,19 @@ def new_page(browser, live_server_url):
     yield _new_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def sent_mail():
+    """sent_mail() is the text of every mail the server sent during this test, oldest first."""
+    for old in MAIL_DIR.glob("*"):
+        old.unlink()
+
+    def _read() -> list[str]:
+        files = sorted(MAIL_DIR.glob("*.log"), key=lambda f: f.stat().st_mtime_ns)
+        return [f.read_text(errors="replace") for f in files]
+
+    return _read
 
 
 @pytest.fixture

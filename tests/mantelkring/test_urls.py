@@ -17,6 +17,7 @@ PUBLIC = {
     "wij_deden",
     "panel:join",
     "panel:join_start",
+    "flyer",
 }
 
 

@@ -83,16 +83,18 @@ def test_export_contains_all_my_answers_and_registrations(client, member):
     )
     client.force_login(member.user)
     data = json.loads(client.get(reverse("panel:export_json")).content)
-    assert data["account"]["email"] == member.user.email
-    assert {p["poll"] for p in data["participations"]} == {identified.title, anonymous.title}
-    assert len(data["answers"]) == 4 and "Meer avondzorg" in {a["answer"] for a in data["answers"]}
+    assert data["account"]["emailadres"] == member.user.email
+    assert {p["vragenlijst"] for p in data["deelnames"]} == {identified.title, anonymous.title}
+    assert len(data["antwoorden"]) == 4
+    assert "Meer avondzorg" in {a["antwoord"] for a in data["antwoorden"]}
     assert (
-        data["registrations"][0]["gesprek"] == "Gesprek over respijt"
-        and data["registrations"][0]["transport"]
+        data["aanmeldingen"][0]["gesprek"] == "Gesprek over respijt"
+        and data["aanmeldingen"][0]["vervoer_nodig"] == "ja"
+        and data["aanmeldingen"][0]["status"] == "Aangemeld"
     )
     rows = list(csv.reader(io.StringIO(client.get(reverse("panel:export_csv")).content.decode())))
-    assert ["answers", "4", "answer", "Meer avondzorg"] in rows
-    assert any(r[0] == "registrations" and r[3] == "Gesprek over respijt" for r in rows)
+    assert ["antwoorden", "4", "antwoord", "Meer avondzorg"] in rows
+    assert any(r[0] == "aanmeldingen" and r[3] == "Gesprek over respijt" for r in rows)
 
 
 def test_leaving_deletes_personal_data_keeps_totals_and_unlinks_everything(client, member, wijk):

@@ -71,6 +71,8 @@ MATRIX = {
     "export_json": (lambda o: [], CAREGIVER_ONLY),
     "export_csv": (lambda o: [], CAREGIVER_ONLY),
     "leave": (lambda o: [], CAREGIVER_ONLY),
+    "help": (lambda o: [], CAREGIVER_ONLY),
+    "withdraw_answer": (lambda o: [0], dict.fromkeys(ROLES, 405)),
     "poll": (lambda o: [o["poll"].pk], CAREGIVER_ONLY),
     "poll_question": (lambda o: [o["poll"].pk, 1], CAREGIVER_ONLY),
     "poll_review": (lambda o: [o["answered"].pk], CAREGIVER_ONLY | {Role.CAREGIVER: 302}),
@@ -81,8 +83,9 @@ MATRIX = {
     "gesprek": (lambda o: [o["gesprek"].pk], EVERYONE),
     "cancel_registration": (
         lambda o: [o["registration"].pk],
-        dict.fromkeys(ROLES, 405),
-    ),  # POST only
+        # someone else's registration: nobody sees even the question "Weet u het zeker?"
+        {None: 302} | dict.fromkeys(ROLES[1:], 404),
+    ),
     "cancel_by_link": (lambda o: [o["cancel"]], PUBLIC),
     "organise": (lambda o: [], ORGANISERS),
     "organise_gesprek": (lambda o: [o["gesprek"].pk], ORGANISERS),
@@ -153,6 +156,7 @@ def caregiver_pages(client, member, objects):
     yield "gesloten", client.get(reverse("panel:poll", args=[closed.pk]))
     yield "mijn gegevens", client.get(reverse("panel:my_data"))
     yield "stoppen", client.get(reverse("panel:leave"))
+    yield "hulp", client.get(reverse("panel:help"))
     yield "gesprekken", client.get(reverse("panel:gesprekken"))
     yield "gesprek", client.get(reverse("panel:gesprek", args=[objects["gesprek"].pk]))
     yield "afmelden", client.get(reverse("panel:cancel_by_link", args=[objects["cancel"]]))

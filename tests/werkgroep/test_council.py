@@ -176,3 +176,12 @@ def test_making_a_report_needs_a_title_and_a_period(client, werkgroep_user):
     report = CouncilReport.objects.get()
     assert response["Location"] == reverse("werkgroep:council", args=[report.pk])
     assert (report.step, report.status) == ("quarter", "draft")
+
+
+def test_the_werkgroep_can_write_about_contact_requests_too(client, werkgroep_user, report):
+    client.force_login(werkgroep_user)
+    client.post(
+        reverse("werkgroep:council", args=[report.pk]),
+        {"section": "contact", "contact-key": "contact", "contact-summary": "Drie vragen."},
+    )
+    assert report.sections.get().key == "contact"

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from panel.models import ContactRequest
 from tests.werkgroep import reporting_data as data
 from werkgroep import monitor as monitor_module
 from werkgroep.monitor import monitor
@@ -219,20 +220,28 @@ def test_every_monitor_table_is_exportable_for_the_chosen_period(client, werkgro
 
 
 def test_a_new_indicator_plugs_in_with_one_builder(client, werkgroep_user, monkeypatch):
-    """The hook for contact requests per month (the caregiver journey issue)."""
     requests = {date(2026, 2, 3): 2, date(2026, 2, 9): 1, date(2025, 11, 1): 4}
 
     def contact_requests(ctx):
         return count_section(
-            ctx, key="contact", title="Contactverzoeken", label="Verzoeken", per_day=requests
+            ctx, key="other", title="Ander cijfer", label="Verzoeken", per_day=requests
         )
 
     monkeypatch.setattr(
         monitor_module, "SECTION_BUILDERS", [*monitor_module.SECTION_BUILDERS, contact_requests]
     )
-    section = monitor(period=data.PERIOD).section("contact")
+    section = monitor(period=data.PERIOD).section("other")
     assert section.series[0].values == [0, 3, 0, 0, 0, 0]
     assert figures(section) == {"Verzoeken": (3, 4)}
     client.force_login(werkgroep_user)
     page = client.get(reverse("werkgroep:monitor"), data.PERIOD.as_params()).content.decode()
-    assert "Contactverzoeken" in page
+    assert "Ander cijfer" in page
+
+
+def test_contact_requests_per_month_and_against_the_previous_period():
+    for month, n in [(date(2025, 11, 1), 4), (date(2026, 2, 1), 2), (date(2026, 5, 1), 1)]:
+        for _ in range(n):
+            ContactRequest.objects.create(month=month, phone="0612345678")
+    section = monitor(period=data.PERIOD).section("contact")
+    assert section.series[0].values == [0, 2, 0, 0, 1, 0]
+    assert figures(section) == {"Vragen om contact": (3, 4)}

@@ -198,7 +198,10 @@ def test_approved_text_is_shown_in_the_results_and_pending_text_only_in_the_queu
     results = client.get(reverse("werkgroep:poll_results", args=[known_poll.pk])).content.decode()
     queue = client.get(reverse("werkgroep:moderation", args=[known_poll.pk])).content.decode()
     assert APPROVED in results and PENDING not in results
-    assert PENDING in queue and APPROVED not in queue and HIDDEN not in queue
+    waiting, _, decided = queue.partition("Al beslist")
+    assert PENDING in waiting and APPROVED not in waiting and HIDDEN not in queue
+    # Approved text stays listed below the queue, so the decision can be undone.
+    assert APPROVED in decided and PENDING not in decided
 
 
 def test_hiding_an_answer_needs_a_reason(client, werkgroep_user, known_poll, texts):

@@ -188,7 +188,7 @@ class LearningGoal(models.Model):
     def clean(self) -> None:
         if self.unit_id and self.module_id and self.unit.module_id != self.module_id:
             raise ValidationError({"unit": _("Kies een deel van deze module.")})
-        if self.lesson_id and self.module_id and self.lesson.module_id != self.module_id:
+        if self.lesson is not None and self.module_id and self.lesson.module_id != self.module_id:
             raise ValidationError({"lesson": _("Kies een les van deze module.")})
 
 

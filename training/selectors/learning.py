@@ -310,7 +310,7 @@ def goals_to_reread(*, progress: Progress) -> list[GoalToReread]:
         GoalToReread(
             goal=goal,
             lesson=goal.lesson,
-            lesson_position=positions.get(goal.lesson_id),
+            lesson_position=positions.get(goal.lesson_id) if goal.lesson_id else None,
             reread=bool(
                 goal.lesson_id is None
                 or (finished and reads.get(goal.lesson_id) and reads[goal.lesson_id] > finished)

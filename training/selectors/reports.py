@@ -3,7 +3,7 @@ Typed rows with documented units; pending organisations are not named."""
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-from typing import NotRequired, TypedDict
+from typing import NotRequired, TypedDict, cast
 
 from django.db.models import (
     Case,
@@ -114,7 +114,7 @@ def referral_counts(
     rows = qs.values(*fields).annotate(count=Count("pk", distinct=True)).order_by(*fields)
     result: list[ReferralCount] = []
     for row in rows:
-        item: ReferralCount = {key: row[REFERRAL_GROUPS[key]] for key in keys}
+        item = cast(ReferralCount, {key: row[REFERRAL_GROUPS[key]] for key in keys})
         if "month" in item and isinstance(item["month"], datetime):
             item["month"] = item["month"].date()
         item["count"] = row["count"]

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
 from training.exceptions import (
@@ -44,7 +45,7 @@ MESSAGES = {
 }
 
 
-def bad_request(request: HttpRequest, message: str) -> HttpResponse:
+def bad_request(request: HttpRequest, message: str | Promise) -> HttpResponse:
     return render(request, "training/bad_request.html", {"message": message}, status=400)
 
 

@@ -57,7 +57,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "statuses": statuses,
             "others": [s for s in statuses if s.module.pk not in in_path],
             "path": path,
-            "profession_label": profile.get_profession_display() if profession else "",
+            "profession_label": profile.get_profession_display() if profile and profession else "",
             "certificates": selectors.certificates_of(user=request.user),
         },
     )

@@ -39,7 +39,7 @@ def referral_new(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Dank u. De verwijzing is vastgelegd."))
                 return redirect("training:referrals")
     else:
-        initial = {}
+        initial: dict[str, object] = {}
         vraaggebied = request.GET.get("vraaggebied")
         if vraaggebied:
             initial["vraaggebieden"] = [vraaggebied]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("panel", "0003_poll_repeat_of"),
+        ("panel", "0004_poll_repeat_of"),
         ("sociale_kaart", "0002_vraaggebieden"),
         ("werkgroep", "0002_council_report"),
     ]

@@ -37,7 +37,7 @@ def forget_counters(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("panel", "0003_poll_repeat_of"),
+        ("panel", "0004_poll_repeat_of"),
     ]
 
     operations = [

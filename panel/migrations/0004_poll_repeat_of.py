@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("panel", "0002_result_tally"),
+        ("panel", "0003_wellbeing_and_contact_requests"),
     ]
 
     operations = [

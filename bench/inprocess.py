@@ -111,6 +111,8 @@ def bench_dashboard(seed, sizes) -> dict:
             "results page": (member_client, f"/panel/vragen/{poll_id}/uitslag/"),
             "werkgroep dashboard": (werkgroep_client, "/werkgroep/"),
             "werkgroep results": (werkgroep_client, f"/werkgroep/peilingen/{poll_id}/"),
+            # every indicator over the last twelve months, against the twelve before
+            "werkgroep monitor": (werkgroep_client, "/werkgroep/monitor/"),
         }
         row = {}
         for name, (client, path) in pages.items():

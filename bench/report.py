@@ -118,6 +118,7 @@ def report(r: dict) -> str:
     for page in (
         "werkgroep dashboard",
         "werkgroep results",
+        "werkgroep monitor",
         "results page",
         "poll_results selector",
     ):
@@ -161,7 +162,10 @@ def report(r: dict) -> str:
             ok,
         )
 
-    dash_parts = [dash(p) for p in ("werkgroep dashboard", "werkgroep results", "results page")]
+    dash_parts = [
+        dash(p)
+        for p in ("werkgroep dashboard", "werkgroep results", "werkgroep monitor", "results page")
+    ]
     dash_text = "; ".join(t for t, _ in dash_parts)
     dash_ok = all(ok for _, ok in dash_parts)
     poll_w = r["weight"]["poll page"]["gzip_bytes"] / 1024

@@ -1,10 +1,10 @@
 """The breakdown dimensions of poll results, defined once.
 
-A vote is counted per group of four dimensions (panel.tallies); werkgroep pages and exports
-break results down by the same four. A group is identified by a key, never by its name:
+A vote is counted per group of five dimensions (panel.tallies); werkgroep pages and exports
+break results down by the same five. A group is identified by a key, never by its name:
 
 - wijk: the wijk's id (int);
-- age_band, relation: the stored code (for example "35-54", "partner");
+- age_band, relation, care_hours: the stored code (for example "35-54", "partner", "8-19");
 - works: "yes" or "no";
 - None: unknown (not given, or a group that no longer exists).
 
@@ -13,7 +13,7 @@ Names are attached only when shown (`groups`, `label_for`).
 
 from dataclasses import dataclass
 
-from panel.models import AgeBand, Relation
+from panel.models import AgeBand, CareHours, Relation
 from sociale_kaart import selectors as kaart
 
 GroupKey = int | str | None
@@ -33,6 +33,7 @@ DIMENSIONS: dict[str, Dimension] = {
         Dimension("age_band", "Leeftijd", "age_band"),
         Dimension("relation", "Zorgt voor", "relation"),
         Dimension("works", "Betaald werk", "works"),
+        Dimension("care_hours", "Uren zorg per week", "care_hours"),
     )
 }
 UNKNOWN_LABEL = "Onbekend"
@@ -60,6 +61,8 @@ def _coded_labels(dimension: str) -> dict[str, str]:
         return {value: str(label) for value, label in AgeBand.choices}
     if dimension == "relation":
         return {value: str(label) for value, label in Relation.choices}
+    if dimension == "care_hours":
+        return {value: str(label) for value, label in CareHours.choices}
     return dict(WORKS_LABELS)
 
 

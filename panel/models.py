@@ -336,6 +336,9 @@ class Answer(models.Model):
     age_band = models.CharField(max_length=10, choices=AgeBand.choices, blank=True)
     relation = models.CharField(max_length=20, choices=Relation.choices, blank=True)
     works = models.BooleanField(null=True, blank=True)
+    care_hours = models.CharField(
+        max_length=10, choices=CareHours.choices, blank=True, default="", db_default=""
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     # Moderation, only for free text.
     status = models.CharField(

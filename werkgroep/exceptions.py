@@ -23,3 +23,7 @@ class UnknownExport(WerkgroepError):
 
 class ActionNotDone(WerkgroepError):
     """A follow-up poll asks whether something helps: only for an action point that is done."""
+
+
+class ReportPublished(WerkgroepError):
+    """A published council report stays as it was published."""

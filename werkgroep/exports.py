@@ -12,6 +12,7 @@ from panel.models import QuestionKind
 from werkgroep import results as poll_results
 from werkgroep import selectors
 from werkgroep.models import ActionStatus
+from werkgroep.periods import Period
 from werkgroep.services import record_export
 
 CONTENT_TYPES = {
@@ -22,13 +23,23 @@ CONTENT_TYPES = {
 
 def poll_sheets(*, poll_id: int) -> list[Sheet]:
     results = poll_results.results_page(poll_id=poll_id, dimension="wijk")
-    overall: list[Sequence] = [["Vraag", "Antwoord", "Aantal", "Procent"]]
+    overall: list[Sequence] = [
+        ["Vraag", "Antwoord", "Aantal mensen", "Procent van wie de vraag beantwoordde"]
+    ]
     for q in results.questions:
         if q.kind == QuestionKind.TEXT:
-            overall.append([q.text, "(open antwoorden, na controle)", q.total, ""])
+            # only approved answers: hidden and unchecked ones are neither shown nor counted
+            overall.append(
+                [q.text, "Open antwoorden, goedgekeurd na controle", len(q.approved_texts), ""]
+            )
             continue
+        overall.append([q.text, "Mensen die de vraag beantwoordden", q.total, 100])
         for c in q.choices:
             overall.append([q.text, c.text, c.count, c.percent])
+        if q.kind == QuestionKind.MULTIPLE:
+            overall.append(
+                [q.text, "Hier kon men meer dan één antwoord kiezen: samen meer dan 100%.", "", ""]
+            )
     sheets: list[Sheet] = [("Uitslag", overall)]
     for dimension in breakdown.DIMENSIONS.values():
         rows: list[Sequence] = []
@@ -57,7 +68,8 @@ def poll_sheets(*, poll_id: int) -> list[Sheet]:
     return sheets
 
 
-def action_point_sheets() -> list[Sheet]:
+def action_point_sheets(*, period: Period | None = None) -> list[Sheet]:
+    """All action points; for a period, those whose status changed in it."""
     rows: list[Sequence] = [
         [
             "Titel",
@@ -71,7 +83,14 @@ def action_point_sheets() -> list[Sheet]:
         ]
     ]
     labels = dict(ActionStatus.choices)
-    for p in selectors.action_points():
+    points = selectors.action_points()
+    if period is not None:
+        points = points.filter(
+            status_changes__changed_at__date__gte=period.start,
+            status_changes__changed_at__date__lte=period.end,
+        ).distinct()
+        rows.insert(0, [_period_line(period)])
+    for p in points:
         rows.append(
             [
                 p.title,
@@ -87,19 +106,27 @@ def action_point_sheets() -> list[Sheet]:
     return [("Actiepunten", rows)]
 
 
-def referral_sheets() -> list[Sheet]:
-    data = selectors.referrals_over_time()
+def referral_sheets(*, period: Period | None = None) -> list[Sheet]:
+    data = selectors.referrals_over_time(
+        date_from=period.start if period else None, date_to=period.end if period else None
+    )
     sheets: list[Sheet] = []
     for key, title in (("by_vraaggebied", "Per vraaggebied"), ("by_profession", "Per beroep")):
         pivot = data[key]
         total = ["Totaal"] if pivot["with_total"] else []
         rows: list[Sequence] = [["Maand", *pivot["columns"], *total]]
+        if period is not None:
+            rows.insert(0, [_period_line(period)])
         for row in pivot["rows"]:
             rows.append(
                 [row["month"].strftime("%Y-%m"), *row["cells"], *([row["total"]] if total else [])]
             )
         sheets.append((title, rows))
     return sheets
+
+
+def _period_line(period: Period) -> str:
+    return f"Periode: {period.start.isoformat()} tot en met {period.end.isoformat()}"
 
 
 def export_response(
@@ -122,3 +149,21 @@ def export_response(
     response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
     return response
+
+
+def table_sheets(tables) -> list[Sheet]:
+    """One sheet per table (monitor.Table, trends): caption, headings, rows, and its note.
+    Sheet titles are made unique and safe for Excel (31 characters, no []:*?/\\)."""
+    sheets: list[Sheet] = []
+    used: set[str] = set()
+    for table in tables:
+        base = "".join(" " if ch in "[]:*?/\\" else ch for ch in table.caption)[:28].strip()
+        title, n = base or "Tabel", 2
+        while title.lower() in used:
+            title, n = f"{base[:25]} {n}", n + 1
+        used.add(title.lower())
+        rows: list[Sequence] = [[table.caption], list(table.columns), *table.rows]
+        if table.note:
+            rows += [[], [table.note]]
+        sheets.append((title, rows))
+    return sheets

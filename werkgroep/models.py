@@ -181,6 +181,7 @@ class ActionStatusChange(models.Model):
 class EvidenceKind(models.TextChoices):
     POLL_QUESTION = "poll_question", _("Uitslag van een peilingvraag")
     REFERRALS = "referrals", _("Cijfers over doorverwijzingen")
+    TREND = "trend", _("Trend van een antwoord over herhaalde peilingen")
 
 
 class Evidence(models.Model):
@@ -216,6 +217,22 @@ class Evidence(models.Model):
     referral_from = models.DateField(_("vanaf"), null=True, blank=True)
     referral_to = models.DateField(_("tot en met"), null=True, blank=True)
     note = models.CharField(_("toelichting"), max_length=300, blank=True)
+    # A trend cites one answer of one question across a poll and its repeats (this is the
+    # first poll of the series; question and choice are those of the latest round).
+    trend_poll = models.ForeignKey(
+        "panel.Poll",
+        verbose_name=_("reeks peilingen"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # The figure as it was when it was cited (werkgroep.evidence): number, total, share, when.
+    taken_at = models.DateTimeField(_("genomen op"), null=True, blank=True)
+    taken_count = models.PositiveIntegerField(null=True, blank=True)
+    taken_total = models.PositiveIntegerField(null=True, blank=True)
+    taken_share = models.FloatField(null=True, blank=True)
+    taken_text = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["pk"]
@@ -223,6 +240,10 @@ class Evidence(models.Model):
             models.CheckConstraint(
                 condition=~Q(kind="poll_question") | Q(question__isnull=False),
                 name="werkgroep_poll_evidence_has_question",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="trend") | Q(trend_poll__isnull=False, choice__isnull=False),
+                name="werkgroep_trend_evidence_has_series_and_answer",
             ),
         ]
 
@@ -277,3 +298,88 @@ class ExportLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.what} ({self.file_format}) {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class CouncilReportStatus(models.TextChoices):
+    DRAFT = "draft", _("Concept")
+    PUBLISHED = "published", _("Gepubliceerd")
+
+
+class CouncilReport(models.Model):
+    """A report for the gemeenteraad over a chosen period, compared with the period before.
+
+    While a draft it shows the current figures; publishing stores the figures as they were
+    (`snapshot`), so a published report stays exactly as the raad received it."""
+
+    title = models.CharField(_("titel"), max_length=200)
+    period_start = models.DateField(_("van"))
+    period_end = models.DateField(_("tot en met"))
+    step = models.CharField(_("per"), max_length=10, default="month")
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=CouncilReportStatus.choices,
+        default=CouncilReportStatus.DRAFT,
+    )
+    snapshot = models.JSONField(default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-period_end", "-pk"]
+        verbose_name = _("raadsrapport")
+        verbose_name_plural = _("raadsrapporten")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="werkgroep_report_period_in_order",
+            ),
+            # A published report has its figures and its date; a draft has neither.
+            models.CheckConstraint(
+                condition=Q(status="draft", published_at__isnull=True)
+                | Q(status="published", published_at__isnull=False),
+                name="werkgroep_report_published_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == CouncilReportStatus.PUBLISHED
+
+
+class CouncilSection(models.Model):
+    """The werkgroep's own words for one section of a report: a summary and conclusions."""
+
+    report = models.ForeignKey(CouncilReport, on_delete=models.CASCADE, related_name="sections")
+    key = models.CharField(max_length=20)
+    summary = models.TextField(_("samenvatting"), max_length=4000, blank=True)
+    conclusions = models.TextField(_("conclusies"), max_length=4000, blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    written_by_name = models.CharField(max_length=300, blank=True)
+    written_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["report", "pk"]
+        verbose_name = _("tekst van de werkgroep")
+        verbose_name_plural = _("teksten van de werkgroep")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "key"], name="werkgroep_one_text_per_section")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}/{self.key}"

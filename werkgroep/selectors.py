@@ -10,12 +10,13 @@ from django.db.models import Count, Prefetch
 
 from accounts.models import Profession
 from panel import selectors as panel_selectors
-from panel.models import PollStatus, QuestionKind
+from panel.models import PollStatus
 from panel.records import GesprekSummary, PollOverview, PollResults
 from sociale_kaart import selectors as kaart
-from sociale_kaart.models import Offer, Vraaggebied
+from sociale_kaart.models import Vraaggebied
 from training import selectors as training_selectors
 from werkgroep import follow_ups
+from werkgroep.citations import citation
 from werkgroep.models import (
     ActionPoint,
     ActionStatus,
@@ -27,7 +28,6 @@ from werkgroep.models import (
     OutcomeItem,
     OutcomeKind,
 )
-from werkgroep.results import CHOICE_KINDS
 from werkgroep.suppression import SMALL, THRESHOLD
 
 
@@ -142,7 +142,9 @@ def evidence_figures(
     for evidence in point.evidence.select_related("question", "referral_vraaggebied").order_by(
         "pk"
     ):
-        if evidence.kind == EvidenceKind.POLL_QUESTION:
+        if evidence.taken_at is not None:  # a cited figure, as it was when cited
+            out.append({"kind": "citation", "citation": citation(evidence), "id": evidence.pk})
+        elif evidence.kind == EvidenceKind.POLL_QUESTION:
             out.append(_question_figure(evidence, cache))
         else:
             out.append(_referral_figure(evidence))
@@ -194,80 +196,6 @@ def public_action_points() -> list[dict]:
 def export_log(*, limit: int = 200) -> list[ExportLog]:
     """The latest exports, newest first (the model's ordering)."""
     return list(ExportLog.objects.all()[:limit])
-
-
-# Coverage ----------------------------------------------------------------------------------
-
-
-def coverage() -> dict:
-    """8 vraaggebieden × wijken: active offers against signals of need.
-
-    Signals: answers to poll questions tagged with the vraaggebied (by the respondent's wijk),
-    spiegelgesprek themes and signals tagged with it (by wijk; without a wijk they count for
-    every wijk), and referrals for it (by wijk). Signal totals are people-related, so a cell
-    below 5 shows "<5"; offer counts are public and shown as they are.
-    """
-    wijken = list(kaart.wijken())
-    gebieden = list(kaart.vraaggebieden())
-    offers = defaultdict(int)
-    active = Offer.objects.filter(is_active=True).prefetch_related("vraaggebieden", "service_areas")
-    for offer in active:
-        area_ids = (
-            [w.pk for w in wijken]
-            if offer.whole_municipality
-            else [w.pk for w in offer.service_areas.all()]
-        )
-        for gebied in offer.vraaggebieden.all():
-            for wijk_id in area_ids:
-                offers[(gebied.code, wijk_id)] += 1
-    signals = defaultdict(int)
-    for tagged in panel_selectors.tagged_questions(kinds=CHOICE_KINDS):
-        per_wijk: dict[int, int] = defaultdict(int)
-        for (wijk_id, _choice), n in panel_selectors.breakdown_counts(
-            question_id=tagged.question_id, dimension="wijk"
-        ).items():
-            if not isinstance(wijk_id, int):
-                continue  # unknown wijk
-            # single choice and scale: one answer per person; multiple choice repeats people,
-            # so take the largest choice as a lower bound of the people who answered
-            per_wijk[wijk_id] = (
-                max(per_wijk[wijk_id], n)
-                if tagged.kind == QuestionKind.MULTIPLE
-                else per_wijk[wijk_id] + n
-            )
-        for wijk_id, n in per_wijk.items():
-            signals[(tagged.vraaggebied_code, wijk_id)] += n
-    items = OutcomeItem.objects.filter(
-        kind__in=[OutcomeKind.THEME, OutcomeKind.SIGNAL]
-    ).values_list("vraaggebieden__code", "wijk_id")
-    for code, wijk_id in items:
-        if code is None:
-            continue
-        for target in [wijk_id] if wijk_id else [w.pk for w in wijken]:
-            signals[(code, target)] += 1
-    for row in training_selectors.referral_counts(group_by=["vraaggebied", "wijk"]):
-        if row["wijk"] is not None:
-            signals[(row["vraaggebied"], row["wijk"])] += row["count"]
-    rows = []
-    gaps = 0
-    for gebied in gebieden:
-        cells = []
-        for wijk in wijken:
-            n_offers = offers.get((gebied.code, wijk.pk), 0)
-            n_signals = signals.get((gebied.code, wijk.pk), 0)
-            gap = n_offers == 0
-            gaps += gap
-            cells.append(
-                {
-                    "wijk": wijk,
-                    "offers": n_offers,
-                    "signals": small_count(n_signals),
-                    "gap": gap,
-                    "need_without_offer": gap and n_signals > 0,
-                }
-            )
-        rows.append({"vraaggebied": gebied, "cells": cells})
-    return {"wijken": wijken, "rows": rows, "gaps": gaps, "cells": len(wijken) * len(gebieden)}
 
 
 # Dashboard ---------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from werkgroep import planning, studio, studio_preview, views
+from werkgroep import planning, reporting_views, studio, studio_preview, views
 
 app_name = "werkgroep"
 urlpatterns = [
@@ -64,4 +64,22 @@ urlpatterns = [
     path("dekking/", views.coverage, name="coverage"),
     path("rapport/", views.report, name="report"),
     path("exports/", views.export_log, name="export_log"),
+    # Reporting over time (werkgroep/reporting_views.py)
+    path("monitor/", reporting_views.monitor_page, name="monitor"),
+    path("monitor/export.<str:fmt>", reporting_views.monitor_export, name="monitor_export"),
+    path("trends/", reporting_views.trend_list, name="trends"),
+    path("trends/<int:poll_id>/", reporting_views.trend_page, name="trend"),
+    path("acties/<int:pk>/onderbouwing/", reporting_views.action_cite, name="action_cite"),
+    path("raadsrapporten/", reporting_views.council_list, name="council_list"),
+    path("raadsrapporten/<int:pk>/", reporting_views.council_detail, name="council"),
+    path(
+        "raadsrapporten/<int:pk>/rapport.pdf",
+        reporting_views.council_pdf_download,
+        name="council_pdf",
+    ),
+    path(
+        "raadsrapporten/<int:pk>/print.css",
+        reporting_views.council_print_css,
+        name="council_print_css",
+    ),
 ]

@@ -11,6 +11,7 @@ from mantelkring.forms import IdForm
 from panel import breakdown
 from panel.services.polls import moderate_answer, redact_answer, undo_moderation
 from werkgroep import exports, outcomes, results, selectors, services
+from werkgroep.coverage import coverage as coverage_table
 from werkgroep.exceptions import QuoteWithoutConsent, ReasonRequired, SameStatus, WerkgroepError
 from werkgroep.forms import (
     ActionPointForm,
@@ -24,6 +25,7 @@ from werkgroep.forms import (
     UndoForm,
 )
 from werkgroep.models import ActionPoint, ActionStatus
+from werkgroep.reporting_forms import chosen_period
 
 MESSAGES = {
     ReasonRequired: gettext_lazy("Zeg waarom dit niet haalbaar is."),
@@ -323,7 +325,7 @@ def gesprek_outcomes(request: HttpRequest, gesprek_id: int) -> HttpResponse:
 
 @werkgroep_only
 def coverage(request: HttpRequest) -> HttpResponse:
-    return render(request, "werkgroep/coverage.html", selectors.coverage())
+    return render(request, "werkgroep/coverage.html", coverage_table())
 
 
 @werkgroep_only
@@ -366,7 +368,8 @@ def export_actions(request: HttpRequest, fmt: str) -> HttpResponse:
         user=request.user,
         what="action_points",
         file_format=fmt,
-        sheets=exports.action_point_sheets(),
+        sheets=exports.action_point_sheets(period=chosen_period(request)),
+        params=request.GET.dict(),
         filename="actiepunten",
     )
 
@@ -379,7 +382,8 @@ def export_referrals(request: HttpRequest, fmt: str) -> HttpResponse:
         user=request.user,
         what="referral_counts",
         file_format=fmt,
-        sheets=exports.referral_sheets(),
+        sheets=exports.referral_sheets(period=chosen_period(request)),
+        params=request.GET.dict(),
         filename="verwijzingen",
     )
 
@@ -387,9 +391,6 @@ def export_referrals(request: HttpRequest, fmt: str) -> HttpResponse:
 @werkgroep_only
 def export_log(request: HttpRequest) -> HttpResponse:
     return render(request, "werkgroep/export_log.html", {"logs": selectors.export_log()})
-
-
-# Public ---------------------------------------------------------------------------------------
 
 
 def wij_deden(request: HttpRequest) -> HttpResponse:

@@ -91,6 +91,7 @@ def cast_vote(*, member: PanelMember, poll: Poll, answers: Sequence[AnswerInput]
         "age_band": member.age_band,
         "relation": member.relation,
         "works": member.works,
+        "care_hours": member.care_hours,
         "member": None if poll.anonymous else member,
     }
     rows = []

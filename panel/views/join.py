@@ -5,6 +5,7 @@ and the visitor is logged in. Every address gets the same screens, whatever acco
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import PermissionDenied
@@ -144,7 +145,7 @@ def _store_membership(request: HttpRequest, *, email: str, data: dict) -> HttpRe
     request.session.pop(JOIN_KEY, None)
     request.session.pop(PENDING_KEY, None)
     if not request.user.is_authenticated:
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
     messages.success(request, _("Welkom in het panel!"))
     return redirect("panel:home")
 

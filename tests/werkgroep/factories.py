@@ -52,6 +52,7 @@ def add_votes(poll: Poll, rows: list[dict]) -> None:
             "age_band": row.get("age_band", ""),
             "relation": row.get("relation", ""),
             "works": row.get("works"),
+            "care_hours": row.get("care_hours", ""),
         }
         for q in questions:
             if q.kind == QuestionKind.TEXT:

@@ -1,5 +1,7 @@
 """Only werkgroep and beheer reach the werkgroep pages; /wij-deden/ is public."""
 
+from datetime import date
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -10,6 +12,7 @@ from tests.werkgroep.factories import (
     closed_gesprek,
     make_poll,
 )
+from werkgroep.models import CouncilReport
 
 ROLES = [None, Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER]
 ALLOWED = {Role.WERKGROEP, Role.BEHEER}
@@ -46,6 +49,15 @@ PAGES = {
     "planning_edit": lambda o: {"gesprek_id": o["upcoming"].pk},
     "planning_cancel": lambda o: {"gesprek_id": o["upcoming"].pk},
     "planning_checkin": lambda o: {"gesprek_id": o["upcoming"].pk},
+    "monitor": lambda o: {},
+    "monitor_export": lambda o: {"fmt": "csv"},
+    "trends": lambda o: {},
+    "trend": lambda o: {"poll_id": o["repeat"].repeat_of_id},
+    "action_cite": lambda o: {"pk": o["point"].pk},
+    "council_list": lambda o: {},
+    "council": lambda o: {"pk": o["report"].pk},
+    "council_pdf": lambda o: {"pk": o["report"].pk},
+    "council_print_css": lambda o: {"pk": o["report"].pk},
 }
 # Pages that only take a POST: every role but werkgroep and beheer is refused, and a GET is 405.
 POST_ONLY = {
@@ -60,11 +72,16 @@ POST_ONLY = {
 
 @pytest.fixture
 def objects(db):
+    poll = make_poll()
     return {
-        "poll": make_poll(),
+        "poll": poll,
+        "repeat": make_poll(repeat_of=poll),
         "point": ActionPointFactory(),
         "gesprek": closed_gesprek(),
         "upcoming": SpiegelgesprekFactory(),
+        "report": CouncilReport.objects.create(
+            title="Rapport", period_start=date(2026, 1, 1), period_end=date(2026, 6, 30)
+        ),
     }
 
 

@@ -20,7 +20,7 @@ from tests.werkgroep.factories import (
 )
 from tests.werkgroep.tables import csv_sections, xlsx_sections
 from training.services import log_referral
-from werkgroep import selectors
+from werkgroep import coverage, selectors
 from werkgroep.models import ActionStatusChange, Evidence
 from werkgroep.services import change_status, create_action_point, record_outcome
 
@@ -41,7 +41,7 @@ def _cell(data, code, wijk):
 def test_coverage_counts_offers_per_wijk_and_for_the_whole_gemeente(places):
     OfferFactory(vraaggebieden=["respijtzorg"], wijken=[places["Noord"]])
     OfferFactory(vraaggebieden=["informatie"], whole_municipality=True)
-    data = selectors.coverage()
+    data = coverage.coverage()
     assert _cell(data, "respijtzorg", places["Noord"])["offers"] == 1
     assert _cell(data, "respijtzorg", places["Zuid"])["gap"] is True
     assert _cell(data, "informatie", places["Zuid"])["offers"] == 1
@@ -76,10 +76,10 @@ def test_coverage_marks_need_without_an_offer_from_polls_outcomes_and_referrals(
     )
     pro = UserFactory(role=Role.PROFESSIONAL, profession=Profession.HUISARTS)
     log_referral(user=pro, vraaggebied_codes=["respijtzorg"], wijk_id=places["Zuid"].pk)
-    cell = _cell(selectors.coverage(), "respijtzorg", places["Zuid"])
+    cell = _cell(coverage.coverage(), "respijtzorg", places["Zuid"])
     assert cell["need_without_offer"] is True
     assert cell["signals"] == "6"  # 4 answers + 1 signal + 1 referral
-    assert _cell(selectors.coverage(), "respijtzorg", places["Noord"])["signals"] == "<5"
+    assert _cell(coverage.coverage(), "respijtzorg", places["Noord"])["signals"] == "<5"
 
 
 def test_the_report_covers_the_chosen_period_only(client, werkgroep_user, db):

@@ -98,7 +98,7 @@ def test_every_export_cell_is_suppressed_the_same_way(client, werkgroep_user, kn
     assert response.status_code == 200
     sections = (csv_sections if fmt == "csv" else xlsx_sections)(response.content)
     breakdowns = [name for name in sections if name.startswith("Per ")]
-    assert len(breakdowns) == 4
+    assert len(breakdowns) == 5
     for name in breakdowns:
         blocks = breakdown_blocks(sections[name])
         assert len(blocks) == 3, name

@@ -57,7 +57,7 @@ def test_a_new_caregiver_goes_from_the_landing_page_to_a_finished_join_and_answe
     no_sideways_scrolling(page)
     press_button(page, "Klaar: stuur mij een code")
 
-    expect(page).to_have_url(re.compile(r"/accounts/login/code/confirm/"))
+    expect(page).to_have_url(re.compile(r"/panel/aanmelden/bevestigen/"))
     mails = sent_mail()
     assert len(mails) == 1 and "nieuw.lid@example.org" in mails[0]
     code = CODE.search(mails[0].split("\n\n", 1)[1]).group(1)

@@ -172,7 +172,7 @@ def _handle_question_post(request: HttpRequest, poll: Poll, action: str):
         target = int(raw_id)
     except ValueError:
         raise Http404 from None
-    if verb.startswith("c-"):
+    if verb.startswith("c-") and verb != "c-add":  # "c-add" names its question, not a choice
         choice = get_object_or_404(Choice, pk=target, question__poll=poll)
         question = choice.question
     else:

@@ -137,6 +137,9 @@ def test_only_a_scale_question_can_be_a_wellbeing_question(wg):
 
 
 def test_options_are_added_inline_and_reordered_without_javascript(wg):
+    # Another poll first, so question ids and choice ids differ (as they do in a real database):
+    # "add an option" names its question, and must not be looked up as a choice.
+    concept_with(QuestionKind.SINGLE, QuestionKind.SINGLE)
     poll = concept_with(QuestionKind.SINGLE)
     question = poll.questions.get()
     ja, nee, weet = question.choices.order_by("order")

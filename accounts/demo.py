@@ -26,7 +26,7 @@ DEMO_ACCOUNTS = [
     ),
     ("mantelzorger@demo.nl", Role.CAREGIVER, "", None, "Joke", "Mulder"),
     ("werkgroep@demo.nl", Role.WERKGROEP, "", "Welzijn Meppel (demo)", "Ruud", "Jansen"),
-    ("beheer@demo.nl", Role.BEHEER, "", None, "Beheer", "Mantelkring"),
+    ("beheer@demo.nl", Role.ADMIN, "", None, "Beheer", "Mantelkring"),
 ]
 
 

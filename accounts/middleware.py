@@ -46,7 +46,7 @@ class MfaRoleMiddleware:
         if (
             _refused(request)
             and request.user.is_authenticated
-            and not has_role(request.user, Role.WERKGROEP, Role.BEHEER)
+            and not has_role(request.user, Role.WERKGROEP, Role.ADMIN)
         ):
             raise PermissionDenied
         return self.get_response(request)
@@ -56,7 +56,7 @@ class MfaRoleMiddleware:
             allowed = await sync_to_async(
                 lambda: (
                     not request.user.is_authenticated
-                    or has_role(request.user, Role.WERKGROEP, Role.BEHEER)
+                    or has_role(request.user, Role.WERKGROEP, Role.ADMIN)
                 )
             )()
             if not allowed:
@@ -87,7 +87,7 @@ def _second_step_redirect(request) -> HttpResponseRedirect | None:
     if (
         request.path.startswith("/admin/")
         and getattr(settings, "MANTELKRING_ADMIN_REQUIRES_2FA", False)
-        and has_role(user, Role.BEHEER)
+        and has_role(user, Role.ADMIN)
     ):
         messages.info(
             request,

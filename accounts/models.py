@@ -9,7 +9,7 @@ class Role(models.TextChoices):
     CAREGIVER = "caregiver", _("Mantelzorger")
     PROFESSIONAL = "professional", _("Professional")
     WERKGROEP = "werkgroep", _("Werkgroep")
-    BEHEER = "beheer", _("Beheer")
+    ADMIN = "beheer", _("Beheer")
 
 
 class Profession(models.TextChoices):

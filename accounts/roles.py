@@ -11,16 +11,16 @@ from accounts.models import Role
 
 # Which roles may enter each area of the site.
 AREA_ROLES: dict[str, frozenset[str]] = {
-    "training": frozenset({Role.PROFESSIONAL, Role.BEHEER}),
+    "training": frozenset({Role.PROFESSIONAL, Role.ADMIN}),
     "panel": frozenset({Role.CAREGIVER}),
-    "werkgroep": frozenset({Role.WERKGROEP, Role.BEHEER}),
+    "werkgroep": frozenset({Role.WERKGROEP, Role.ADMIN}),
 }
 
 START_PAGES: dict[str, str] = {
     Role.CAREGIVER: "panel:home",
     Role.PROFESSIONAL: "training:home",
     Role.WERKGROEP: "werkgroep:dashboard",
-    Role.BEHEER: "werkgroep:dashboard",
+    Role.ADMIN: "werkgroep:dashboard",
 }
 
 
@@ -32,7 +32,7 @@ def role_of(user) -> str | None:
     if profile is not None:
         return profile.role
     if user.is_superuser:
-        return Role.BEHEER
+        return Role.ADMIN
     return None
 
 

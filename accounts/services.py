@@ -25,8 +25,8 @@ def create_account(
         password=password,
         first_name=first_name,
         last_name=last_name,
-        is_staff=role == Role.BEHEER,
-        is_superuser=role == Role.BEHEER,
+        is_staff=role == Role.ADMIN,
+        is_superuser=role == Role.ADMIN,
     )
     Profile.objects.create(
         user=user, role=role, profession=profession, organisation=organisation, wijk=wijk
@@ -48,7 +48,7 @@ def set_role(*, user: User, role: str) -> Profile:
     profile, _ = Profile.objects.get_or_create(user=user)
     profile.role = role
     profile.save(update_fields=["role"])
-    is_admin = role == Role.BEHEER
+    is_admin = role == Role.ADMIN
     if user.is_staff != is_admin or user.is_superuser != is_admin:
         user.is_staff = user.is_superuser = is_admin
         user.save(update_fields=["is_staff", "is_superuser"])

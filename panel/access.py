@@ -20,7 +20,7 @@ from panel.models import (
 )
 
 INVITES_KEY = "panel_invites"  # session key: {poll id: member id} opened by invitation links
-LISTENER_ROLES = frozenset({Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER})
+LISTENER_ROLES = frozenset({Role.PROFESSIONAL, Role.WERKGROEP, Role.ADMIN})
 
 
 def active_member(user) -> PanelMember | None:

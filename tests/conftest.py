@@ -79,17 +79,19 @@ def werkgroep_user(db):
 
 
 @pytest.fixture
-def beheer_user(db):
-    return UserFactory(role=Role.BEHEER, email="beheer@example.org")
+def admin_user(db):
+    """A user with the beheer role (staff and superuser); replaces pytest-django's admin_user,
+    so its admin_client logs in this user."""
+    return UserFactory(role=Role.ADMIN, email="beheer@example.org")
 
 
 @pytest.fixture
-def users_by_role(caregiver, professional, werkgroep_user, beheer_user):
+def users_by_role(caregiver, professional, werkgroep_user, admin_user):
     return {
         Role.CAREGIVER: caregiver,
         Role.PROFESSIONAL: professional,
         Role.WERKGROEP: werkgroep_user,
-        Role.BEHEER: beheer_user,
+        Role.ADMIN: admin_user,
     }
 
 

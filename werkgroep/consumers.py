@@ -15,7 +15,7 @@ from werkgroep import results
 class DashboardConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self) -> None:
         if not await database_sync_to_async(has_role)(
-            self.scope.get("user"), Role.WERKGROEP, Role.BEHEER
+            self.scope.get("user"), Role.WERKGROEP, Role.ADMIN
         ):
             await self.close(code=4403)
             return
@@ -43,7 +43,7 @@ class PollPageConsumer(AsyncJsonWebsocketConsumer):
 
     async def connect(self) -> None:
         if not await database_sync_to_async(has_role)(
-            self.scope.get("user"), Role.WERKGROEP, Role.BEHEER
+            self.scope.get("user"), Role.WERKGROEP, Role.ADMIN
         ):
             await self.close(code=4403)
             return

@@ -21,7 +21,7 @@ def coverage() -> dict:
     below 5 shows "<5"; offer counts are public and shown as they are.
     """
     wijken = list(kaart.wijken())
-    gebieden = list(kaart.vraaggebieden())
+    all_vraaggebieden = list(kaart.vraaggebieden())
     offers = defaultdict(int)
     active = Offer.objects.filter(is_active=True).prefetch_related("vraaggebieden", "service_areas")
     for offer in active:
@@ -30,9 +30,9 @@ def coverage() -> dict:
             if offer.whole_municipality
             else [w.pk for w in offer.service_areas.all()]
         )
-        for gebied in offer.vraaggebieden.all():
+        for vraaggebied in offer.vraaggebieden.all():
             for wijk_id in area_ids:
-                offers[(gebied.code, wijk_id)] += 1
+                offers[(vraaggebied.code, wijk_id)] += 1
     signals = defaultdict(int)
     for tagged in panel_selectors.tagged_questions(kinds=CHOICE_KINDS):
         per_wijk: dict[int, int] = defaultdict(int)
@@ -63,11 +63,11 @@ def coverage() -> dict:
             signals[(row["vraaggebied"], row["wijk"])] += row["count"]
     rows = []
     gaps = 0
-    for gebied in gebieden:
+    for vraaggebied in all_vraaggebieden:
         cells = []
         for wijk in wijken:
-            n_offers = offers.get((gebied.code, wijk.pk), 0)
-            n_signals = signals.get((gebied.code, wijk.pk), 0)
+            n_offers = offers.get((vraaggebied.code, wijk.pk), 0)
+            n_signals = signals.get((vraaggebied.code, wijk.pk), 0)
             gap = n_offers == 0
             gaps += gap
             cells.append(
@@ -79,5 +79,10 @@ def coverage() -> dict:
                     "need_without_offer": gap and n_signals > 0,
                 }
             )
-        rows.append({"vraaggebied": gebied, "cells": cells})
-    return {"wijken": wijken, "rows": rows, "gaps": gaps, "cells": len(wijken) * len(gebieden)}
+        rows.append({"vraaggebied": vraaggebied, "cells": cells})
+    return {
+        "wijken": wijken,
+        "rows": rows,
+        "gaps": gaps,
+        "cells": len(wijken) * len(all_vraaggebieden),
+    }

@@ -179,7 +179,7 @@ PATH = {
 }
 
 
-def _gebieden(codes: list[str]) -> list[Vraaggebied]:
+def _vraaggebieden_by_code(codes: list[str]) -> list[Vraaggebied]:
     return list(Vraaggebied.objects.filter(code__in=codes))
 
 
@@ -208,7 +208,7 @@ def load() -> str:
                     kind=kind,
                     text=text,
                     by=author,
-                    vraaggebieden=_gebieden(codes),
+                    vraaggebieden=_vraaggebieden_by_code(codes),
                     wijk=Wijk.objects.filter(name=wijk_name).first() if wijk_name else None,
                     speaker_consent=consent,
                 )
@@ -233,7 +233,7 @@ def load() -> str:
             by=author,
             said=said,
             done=done,
-            vraaggebieden=_gebieden(codes),
+            vraaggebieden=_vraaggebieden_by_code(codes),
             owner=Organisation.objects.filter(name=owner).first() if owner else None,
             is_public=public,
             due_date=(timezone.now() + timedelta(days=30 * (index + 1))).date(),

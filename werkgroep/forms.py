@@ -15,7 +15,7 @@ class VraaggebiedField(ModelMultipleChoiceField):
         return obj.name
 
 
-def _gebieden() -> VraaggebiedField:
+def _vraaggebieden_field() -> VraaggebiedField:
     return VraaggebiedField(
         label=_("Vraaggebieden"),
         required=False,
@@ -47,7 +47,7 @@ class ActionPointForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Voor de openbare pagina. Wat is er gebeurd, of wat gaat er gebeuren?"),
     )
-    vraaggebieden = _gebieden()
+    vraaggebieden = _vraaggebieden_field()
     owner = ModelChoiceField(
         label=_("Eigenaar"),
         required=False,
@@ -132,7 +132,7 @@ class OutcomeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages=REQUIRED,
     )
-    vraaggebieden = _gebieden()
+    vraaggebieden = _vraaggebieden_field()
     wijk = ModelChoiceField(
         label=_("Wijk"),
         required=False,
@@ -201,18 +201,18 @@ class UndoForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    van = BoundedDateField(
+    date_from = BoundedDateField(
         label=_("Van"),
         required=False,
         error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-01-01.")},
     )
-    tot = BoundedDateField(label=_("Tot en met"), required=False)
+    date_to = BoundedDateField(label=_("Tot en met"), required=False)
 
     def period(self) -> tuple[date, date]:
         today = date.today()
         data = self.cleaned_data if self.is_valid() else {}
-        date_to = data.get("tot") or today
-        date_from = data.get("van") or (date_to - timedelta(days=365))
+        date_to = data.get("date_to") or today
+        date_from = data.get("date_from") or (date_to - timedelta(days=365))
         if date_from > date_to:
             date_from, date_to = date_to, date_from
         return date_from, date_to

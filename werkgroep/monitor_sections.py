@@ -204,7 +204,7 @@ def referrals(ctx: Context) -> Section:
     per_day = training_indicators.referrals_per_day(start=ctx.span.start, end=ctx.span.end)
     totals = {d: r.total for d, r in per_day.items()}
     warm = {d: r.warm for d, r in per_day.items()}
-    gebieden = {g.code: g.name for g in kaart.vraaggebieden()}
+    all_vraaggebieden = {g.code: g.name for g in kaart.vraaggebieden()}
     wijken = {w.pk: w.name for w in kaart.wijken()}
     professions = dict(Profession.choices)
     unknown = _("Onbekend")
@@ -276,7 +276,7 @@ def referrals(ctx: Context) -> Section:
             ),
         ],
         tables=[
-            table("vraaggebied", _("Per vraaggebied"), _("Vraaggebied"), gebieden),
+            table("vraaggebied", _("Per vraaggebied"), _("Vraaggebied"), all_vraaggebieden),
             table("profession", _("Per beroep"), _("Beroep"), professions),
             Table(
                 _("Per wijk, deze periode"),

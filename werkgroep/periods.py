@@ -95,7 +95,7 @@ class Period:
         return out
 
     def as_params(self) -> dict[str, str]:
-        return {"van": self.start.isoformat(), "tot": self.end.isoformat()}
+        return {"date_from": self.start.isoformat(), "date_to": self.end.isoformat()}
 
 
 def _add_months(day: date, months: int) -> date:

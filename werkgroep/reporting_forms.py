@@ -17,19 +17,19 @@ class PeriodStepForm(forms.Form):
     """A chosen period (inclusive) and whether to show it per month or per quarter. Empty
     fields mean the last twelve months; a wrong entry gives a Dutch message and the default."""
 
-    van = forms.DateField(
+    date_from = forms.DateField(
         label=_("Van"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages=DATE_ERRORS,
     )
-    tot = forms.DateField(
+    date_to = forms.DateField(
         label=_("Tot en met"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages=DATE_ERRORS,
     )
-    stap = forms.ChoiceField(
+    step = forms.ChoiceField(
         label=_("Per"),
         required=False,
         choices=[(Step.MONTH, _("maand")), (Step.QUARTER, _("kwartaal"))],
@@ -43,27 +43,27 @@ class PeriodStepForm(forms.Form):
             )
         return value
 
-    def clean_van(self):
-        return self._clean_bounded("van")
+    def clean_date_from(self):
+        return self._clean_bounded("date_from")
 
-    def clean_tot(self):
-        return self._clean_bounded("tot")
+    def clean_date_to(self):
+        return self._clean_bounded("date_to")
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("van"), data.get("tot")
+        start, end = data.get("date_from"), data.get("date_to")
         if start and end:
             if start > end:
-                self.add_error("tot", _("De einddatum ligt voor de begindatum."))
+                self.add_error("date_to", _("De einddatum ligt voor de begindatum."))
             elif (end - start).days + 1 > MAX_DAYS:
-                self.add_error("tot", _("Kies een periode van hoogstens vijf jaar."))
+                self.add_error("date_to", _("Kies een periode van hoogstens vijf jaar."))
         return data
 
     def period(self) -> Period:
         default = default_period(timezone.localdate())
         if not self.is_valid():
             return default
-        start, end = self.cleaned_data.get("van"), self.cleaned_data.get("tot")
+        start, end = self.cleaned_data.get("date_from"), self.cleaned_data.get("date_to")
         if start and end:
             return Period(start=start, end=end)
         if end:
@@ -73,16 +73,16 @@ class PeriodStepForm(forms.Form):
             return Period(start=start, end=min(end, start + timedelta(days=MAX_DAYS - 1)))
         return default
 
-    def step(self) -> Step:
-        if self.is_valid() and self.cleaned_data.get("stap"):
-            return Step(self.cleaned_data["stap"])
+    def chosen_step(self) -> Step:
+        if self.is_valid() and self.cleaned_data.get("step"):
+            return Step(self.cleaned_data["step"])
         return Step.MONTH
 
 
 class PeriodForm(PeriodStepForm):
     """A period without a step (pages whose rows are rounds, not months)."""
 
-    stap = None
+    step = None
 
 
 class CouncilReportForm(PeriodStepForm):
@@ -91,14 +91,14 @@ class CouncilReportForm(PeriodStepForm):
         max_length=200,
         error_messages={"required": _("Vul dit in."), "max_length": _("Hoogstens 200 tekens.")},
     )
-    field_order = ["title", "van", "tot", "stap"]
+    field_order = ["title", "date_from", "date_to", "step"]
 
     def clean(self):
         data = super().clean()
-        if not data.get("van"):
-            self.add_error("van", _("Vul dit in."))
-        if not data.get("tot"):
-            self.add_error("tot", _("Vul dit in."))
+        if not data.get("date_from"):
+            self.add_error("date_from", _("Vul dit in."))
+        if not data.get("date_to"):
+            self.add_error("date_to", _("Vul dit in."))
         return data
 
 
@@ -121,9 +121,9 @@ class SectionTextForm(forms.Form):
 
 
 def chosen_period(request) -> Period | None:
-    """The period in ?van=&tot= when both are given and valid; None otherwise (everything)."""
+    """The period in ?date_from=&date_to= when both are given and valid; None otherwise (everything)."""
     form = PeriodStepForm(request.GET or None)
-    if form.is_valid() and form.cleaned_data.get("van") and form.cleaned_data.get("tot"):
+    if form.is_valid() and form.cleaned_data.get("date_from") and form.cleaned_data.get("date_to"):
         return form.period()
     return None
 

@@ -44,7 +44,7 @@ FORMATS = ("csv", "xlsx")
 
 def _period(request: HttpRequest, form_class=PeriodStepForm) -> tuple[PeriodStepForm, Period, Step]:
     form = form_class(request.GET or None)
-    return form, form.period(), form.step()
+    return form, form.period(), form.chosen_step()
 
 
 def monitor_sections(result: monitor.Monitor) -> list[dict]:
@@ -88,7 +88,7 @@ def monitor_export(request: HttpRequest, fmt: str) -> HttpResponse:
         what="monitor",
         file_format=fmt,
         sheets=exports.table_sheets(result.tables()),
-        params={**period.as_params(), "stap": str(step)},
+        params={**period.as_params(), "step": str(step)},
         filename=f"monitor-{period.start.isoformat()}-{period.end.isoformat()}",
     )
 
@@ -151,7 +151,9 @@ def trend_page(request: HttpRequest, poll_id: int) -> HttpResponse:
     dimension = request.GET.get("uitsplitsing") or None
     if dimension not in breakdown.DIMENSIONS:
         dimension = None
-    explicit = form.is_valid() and (form.cleaned_data.get("van") or form.cleaned_data.get("tot"))
+    explicit = form.is_valid() and (
+        form.cleaned_data.get("date_from") or form.cleaned_data.get("date_to")
+    )
     result = trends.trend(root_id=poll_id, period=period if explicit else None, dimension=dimension)
     if result is None:
         raise Http404
@@ -184,7 +186,7 @@ def council_list(request: HttpRequest) -> HttpResponse:
         report = council.create_report(
             title=form.cleaned_data["title"],
             period=form.period(),
-            step=form.step(),
+            step=form.chosen_step(),
             by=request.user,
         )
         messages.success(request, _("Rapport gemaakt. Schrijf nu per onderdeel uw tekst."))

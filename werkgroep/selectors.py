@@ -224,16 +224,18 @@ def _pivot(
 
 
 def referrals_over_time(*, date_from: date | None = None, date_to: date | None = None) -> dict:
-    by_gebied = training_selectors.referral_counts(
+    by_vraaggebied = training_selectors.referral_counts(
         group_by=["month", "vraaggebied"], date_from=date_from, date_to=date_to
     )
     by_profession = training_selectors.referral_counts(
         group_by=["month", "profession"], date_from=date_from, date_to=date_to
     )
-    gebieden = [(g.code, g.name) for g in kaart.vraaggebieden()]
+    all_vraaggebieden = [(g.code, g.name) for g in kaart.vraaggebieden()]
     professions = [(value, str(label)) for value, label in Profession.choices]
     return {
-        "by_vraaggebied": _pivot(by_gebied, "vraaggebied", gebieden, with_total=False),
+        "by_vraaggebied": _pivot(
+            by_vraaggebied, "vraaggebied", all_vraaggebieden, with_total=False
+        ),
         "by_profession": _pivot(by_profession, "profession", professions),
     }
 

@@ -60,8 +60,8 @@ MESSAGES = {
     ExpiredCancelLink: gettext_lazy("Deze link werkt niet meer: het gesprek is voorbij."),
 }
 
-EVERYONE = (Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER)
-ORGANISERS = (Role.WERKGROEP, Role.BEHEER)
+EVERYONE = (Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.ADMIN)
+ORGANISERS = (Role.WERKGROEP, Role.ADMIN)
 
 
 def message(error: PanelError) -> str:

@@ -38,7 +38,7 @@ def _totp_code(secret: str) -> str:
 
 @pytest.fixture
 def totp_beheer(db):
-    user = UserFactory(role=Role.BEHEER, email="beheer-2fa@example.org")
+    user = UserFactory(role=Role.ADMIN, email="beheer-2fa@example.org")
     secret = generate_totp_secret()
     TOTP.activate(user, secret)
     RecoveryCodes.activate(user)
@@ -52,21 +52,21 @@ def test_the_admin_login_is_allauths_login_page(client, db):
     assert "next=/admin/" in url
 
 
-def test_thirty_wrong_admin_passwords_are_refused_by_the_rate_limit(client, beheer_user):
+def test_thirty_wrong_admin_passwords_are_refused_by_the_rate_limit(client, admin_user):
     url = _admin_login_form(client)
     answers = [
-        _post_password(client, url, beheer_user.email, "fout-wachtwoord").content.decode()
+        _post_password(client, url, admin_user.email, "fout-wachtwoord").content.decode()
         for _ in range(30)
     ]
     assert any("U heeft te vaak een verkeerd wachtwoord ingevuld" in a for a in answers)
     # Even the right password now waits.
-    _post_password(client, url, beheer_user.email, PASSWORD)
+    _post_password(client, url, admin_user.email, PASSWORD)
     assert client.get("/admin/").status_code == 302
 
 
-def test_the_right_password_reaches_the_admin_through_allauth(client, beheer_user):
+def test_the_right_password_reaches_the_admin_through_allauth(client, admin_user):
     url = _admin_login_form(client)
-    response = _post_password(client, url, beheer_user.email, PASSWORD)
+    response = _post_password(client, url, admin_user.email, PASSWORD)
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
@@ -128,8 +128,8 @@ def test_switching_totp_on_keeps_the_current_session(client, werkgroep_user):
 
 
 @override_settings(MANTELKRING_ADMIN_REQUIRES_2FA=True)
-def test_beheer_without_two_factor_is_sent_to_set_it_up_before_the_admin(client, beheer_user):
-    client.force_login(beheer_user)
+def test_beheer_without_two_factor_is_sent_to_set_it_up_before_the_admin(client, admin_user):
+    client.force_login(admin_user)
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("mfa_activate_totp"))

@@ -14,7 +14,7 @@ START_PATHS = {
     Role.CAREGIVER: "/panel/",
     Role.PROFESSIONAL: "/training/",
     Role.WERKGROEP: "/werkgroep/",
-    Role.BEHEER: "/werkgroep/",
+    Role.ADMIN: "/werkgroep/",
 }
 
 
@@ -155,14 +155,14 @@ def test_sign_up_cannot_pick_a_werkgroep_or_beheer_role(client, db):
 
 @pytest.mark.parametrize(
     ("role", "status"),
-    [(Role.CAREGIVER, 403), (Role.PROFESSIONAL, 403), (Role.WERKGROEP, 200), (Role.BEHEER, 200)],
+    [(Role.CAREGIVER, 403), (Role.PROFESSIONAL, 403), (Role.WERKGROEP, 200), (Role.ADMIN, 200)],
 )
 def test_two_factor_settings_are_only_for_werkgroep_and_beheer(client, login_as, role, status):
     login_as(client, role)
     assert client.get(reverse("mfa_index")).status_code == status
 
 
-def test_beheer_grants_the_werkgroep_role_in_the_admin(client, beheer_user):
+def test_beheer_grants_the_werkgroep_role_in_the_admin(client, admin_user):
     from accounts.services import set_role
 
     user = UserFactory(role=Role.PROFESSIONAL)
@@ -170,7 +170,7 @@ def test_beheer_grants_the_werkgroep_role_in_the_admin(client, beheer_user):
     user.refresh_from_db()
     assert user.profile.role == Role.WERKGROEP
     assert not user.is_staff
-    set_role(user=user, role=Role.BEHEER)
+    set_role(user=user, role=Role.ADMIN)
     user.refresh_from_db()
     assert user.is_staff and user.is_superuser
 

@@ -5,11 +5,11 @@ from accounts.models import Role
 
 AREAS = {"/training/": "training", "/panel/": "panel", "/werkgroep/": "werkgroep"}
 ALLOWED = {
-    "/training/": {Role.PROFESSIONAL, Role.BEHEER},
+    "/training/": {Role.PROFESSIONAL, Role.ADMIN},
     "/panel/": {Role.CAREGIVER},
-    "/werkgroep/": {Role.WERKGROEP, Role.BEHEER},
+    "/werkgroep/": {Role.WERKGROEP, Role.ADMIN},
 }
-ROLES = [Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER]
+ROLES = [Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.ADMIN]
 
 
 @pytest.mark.parametrize("path", AREAS)
@@ -37,7 +37,7 @@ def test_each_role_reaches_only_its_own_areas(client, login_as, path, role):
         (Role.CAREGIVER, "/panel/"),
         (Role.PROFESSIONAL, "/training/"),
         (Role.WERKGROEP, "/werkgroep/"),
-        (Role.BEHEER, "/werkgroep/"),
+        (Role.ADMIN, "/werkgroep/"),
     ],
 )
 def test_the_root_sends_each_role_to_its_start_page(client, login_as, role, start):
@@ -66,4 +66,4 @@ def test_only_beheer_reaches_the_admin(client, login_as):
     for role in ROLES:
         login_as(client, role)
         status = client.get("/admin/").status_code
-        assert status == (200 if role == Role.BEHEER else 302), role
+        assert status == (200 if role == Role.ADMIN else 302), role

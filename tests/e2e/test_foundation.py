@@ -8,7 +8,7 @@ START = {
     Role.CAREGIVER: ("/panel/", "panel"),
     Role.PROFESSIONAL: ("/training/", "Training"),
     Role.WERKGROEP: ("/werkgroep/", "Werkgroep"),
-    Role.BEHEER: ("/werkgroep/", "Werkgroep"),
+    Role.ADMIN: ("/werkgroep/", "Werkgroep"),
 }
 
 

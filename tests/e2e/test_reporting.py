@@ -51,9 +51,9 @@ def test_the_werkgroep_reads_the_monitor_and_a_trend_and_prints_its_council_repo
     # The monitor for the first half of 2026
     page.goto(reverse("werkgroep:dashboard"))
     page.get_by_role("link", name="Monitor").first.click()
-    page.locator("#id_van").fill("2026-01-01")
-    page.locator("#id_tot").fill("2026-06-30")
-    page.locator("#id_stap").select_option("quarter")
+    page.locator("#id_date_from").fill("2026-01-01")
+    page.locator("#id_date_to").fill("2026-06-30")
+    page.locator("#id_step").select_option("quarter")
     page.get_by_role("button", name="Toon deze periode").click()
     expect(page.get_by_role("heading", name="Panelleden")).to_be_visible()
     expect(page.get_by_role("img", name="Panelleden")).to_be_visible()
@@ -79,8 +79,8 @@ def test_the_werkgroep_reads_the_monitor_and_a_trend_and_prints_its_council_repo
     # A council report: write a conclusion, then print it
     page.get_by_role("link", name="Raadsrapport").click()
     page.locator("#id_title").fill("Mantelzorg, eerste halfjaar 2026")
-    page.locator("#id_van").fill("2026-01-01")
-    page.locator("#id_tot").fill("2026-06-30")
+    page.locator("#id_date_from").fill("2026-01-01")
+    page.locator("#id_date_to").fill("2026-06-30")
     page.get_by_role("button", name="Maak het rapport").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mantelzorg, eerste halfjaar 2026")
     page.get_by_text("Tekst van de werkgroep bij “Doorverwijzingen” schrijven").click()
@@ -115,7 +115,7 @@ def test_the_reporting_pages_need_no_sideways_scrolling_at_390_px(new_page, asse
     page = new_page(viewport={"width": 390, "height": 844})
     page.goto("/")
     log_in(page, werkgroep)
-    period = "?van=2026-01-01&tot=2026-06-30"
+    period = "?date_from=2026-01-01&date_to=2026-06-30"
     urls = [
         reverse("werkgroep:monitor") + period,
         reverse("werkgroep:trends"),

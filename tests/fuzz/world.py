@@ -21,8 +21,8 @@ SKIP_PREFIXES = ("admin/", "static/")
 INT_VALUES = ["1", "9" * 40]
 STR_VALUES = ["1", "x" * 400]
 HOSTILE_QUERY = {
-    "van": "9999-12-31",
-    "tot": "0001-01-01",
+    "date_from": "9999-12-31",
+    "date_to": "0001-01-01",
     "uitsplitsing": "<script>",
     "status": "\x00",
     "vraaggebied": "99999999999999999999",

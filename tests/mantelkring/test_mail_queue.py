@@ -85,7 +85,7 @@ def test_a_failed_mail_is_retried_later_with_back_off(db):
     assert failed.attempts == 2 and not failed.given_up
 
 
-def test_a_mail_that_keeps_failing_is_given_up_and_listed_for_beheer(client, beheer_user):
+def test_a_mail_that_keeps_failing_is_given_up_and_listed_for_beheer(client, admin_user):
     message = message_as_data(EmailMessage("Onderwerp", "Tekst", to=["a@example.org"]))
     with override_settings(MAILERS=_unreachable_smtp(), TASKS=DEFERRING):
         default_task_backend.clear()
@@ -93,7 +93,7 @@ def test_a_mail_that_keeps_failing_is_given_up_and_listed_for_beheer(client, beh
         assert default_task_backend.results == []
     failed = FailedEmail.objects.get()
     assert failed.given_up
-    client.force_login(beheer_user)
+    client.force_login(admin_user)
     page = client.get(reverse("admin:mantelkring_failedemail_changelist")).content.decode()
     assert "a@example.org" in page
 

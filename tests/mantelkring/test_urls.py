@@ -56,7 +56,7 @@ def test_anonymous_visitors_get_the_page_or_the_login(client, db, name, route):
         assert response["Location"].startswith("/accounts/login/") or name == "home", name
 
 
-@pytest.mark.parametrize("role", [Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER])
+@pytest.mark.parametrize("role", [Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.ADMIN])
 def test_no_page_without_arguments_errors_for_any_role(client, login_as, role):
     login_as(client, role)
     for name, route in ARGLESS:

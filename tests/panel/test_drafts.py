@@ -101,9 +101,9 @@ def test_a_published_poll_is_visible_again(client, member):
     assert client.get(reverse("panel:poll", args=[poll.pk])).status_code == 200
 
 
-def test_the_admin_cannot_add_or_change_polls(beheer_user):
+def test_the_admin_cannot_add_or_change_polls(admin_user):
     request = RequestFactory().get("/admin/")
-    request.user = beheer_user
+    request.user = admin_user
     for model in (Poll, Question):
         admin = site._registry[model]
         assert not admin.has_add_permission(request)

@@ -20,31 +20,31 @@ from tests.panel.readability import flesch_douma, visible_text
 
 pytestmark = pytest.mark.django_db
 
-ROLES = [None, Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER]
+ROLES = [None, Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.ADMIN]
 CAREGIVER_ONLY = {
     None: 302,
     Role.CAREGIVER: 200,
     Role.PROFESSIONAL: 403,
     Role.WERKGROEP: 403,
-    Role.BEHEER: 403,
+    Role.ADMIN: 403,
 }
 EVERYONE = {
     None: 302,
     Role.CAREGIVER: 200,
     Role.PROFESSIONAL: 200,
     Role.WERKGROEP: 200,
-    Role.BEHEER: 200,
+    Role.ADMIN: 200,
 }
 ORGANISERS = {
     None: 302,
     Role.CAREGIVER: 403,
     Role.PROFESSIONAL: 403,
     Role.WERKGROEP: 200,
-    Role.BEHEER: 200,
+    Role.ADMIN: 200,
 }
 PUBLIC = dict.fromkeys(ROLES, 200)
 # The organiser pages moved to /werkgroep/planning/: organisers are sent on (302).
-MOVED_TO_WERKGROEP = {**ORGANISERS, Role.WERKGROEP: 302, Role.BEHEER: 302}
+MOVED_TO_WERKGROEP = {**ORGANISERS, Role.WERKGROEP: 302, Role.ADMIN: 302}
 
 # url name → (args builder, expected status per role)
 MATRIX = {
@@ -56,7 +56,7 @@ MATRIX = {
             Role.CAREGIVER: 302,
             Role.PROFESSIONAL: 403,
             Role.WERKGROEP: 403,
-            Role.BEHEER: 403,
+            Role.ADMIN: 403,
         },
     ),
     "join_step": (
@@ -66,7 +66,7 @@ MATRIX = {
             Role.CAREGIVER: 302,
             Role.PROFESSIONAL: 403,
             Role.WERKGROEP: 403,
-            Role.BEHEER: 403,
+            Role.ADMIN: 403,
         },
     ),
     "join_confirm": (
@@ -76,7 +76,7 @@ MATRIX = {
             Role.CAREGIVER: 302,
             Role.PROFESSIONAL: 403,
             Role.WERKGROEP: 403,
-            Role.BEHEER: 403,
+            Role.ADMIN: 403,
         },
     ),
     "my_data": (lambda o: [], CAREGIVER_ONLY),

@@ -11,18 +11,18 @@ from training import services
 
 pytestmark = pytest.mark.django_db
 
-ANON, CAREGIVER, PRO, WERKGROEP, BEHEER = (
+ANON, CAREGIVER, PRO, WERKGROEP, ADMIN = (
     None,
     Role.CAREGIVER,
     Role.PROFESSIONAL,
     Role.WERKGROEP,
-    Role.BEHEER,
+    Role.ADMIN,
 )
 LOGIN = "login"
 
 # url name -> expected status per role (anonymous, caregiver, professional, werkgroep, beheer)
-PUBLIC = {ANON: 200, CAREGIVER: 200, PRO: 200, WERKGROEP: 200, BEHEER: 200}
-TRAINING_PAGE = {ANON: LOGIN, CAREGIVER: 403, PRO: 200, WERKGROEP: 403, BEHEER: 200}
+PUBLIC = {ANON: 200, CAREGIVER: 200, PRO: 200, WERKGROEP: 200, ADMIN: 200}
+TRAINING_PAGE = {ANON: LOGIN, CAREGIVER: 403, PRO: 200, WERKGROEP: 403, ADMIN: 200}
 MATRIX = {
     "training:home": TRAINING_PAGE,
     "training:module": TRAINING_PAGE,
@@ -33,19 +33,19 @@ MATRIX = {
     "training:certificates": TRAINING_PAGE,
     "training:certificate_pdf": TRAINING_PAGE,
     "training:registration": TRAINING_PAGE,
-    "training:referral_edit": {ANON: LOGIN, CAREGIVER: 403, PRO: 200, WERKGROEP: 403, BEHEER: 404},
+    "training:referral_edit": {ANON: LOGIN, CAREGIVER: 403, PRO: 200, WERKGROEP: 403, ADMIN: 404},
     "training:referral_delete": {
         ANON: LOGIN,
         CAREGIVER: 403,
         PRO: 200,
         WERKGROEP: 403,
-        BEHEER: 404,
+        ADMIN: 404,
     },
     "training:signaleringskaart": TRAINING_PAGE,
     "training:refer": TRAINING_PAGE,
     "training:referrals": TRAINING_PAGE,
     "training:referral_new": TRAINING_PAGE,
-    "training:preview": {ANON: LOGIN, CAREGIVER: 403, PRO: 403, WERKGROEP: 403, BEHEER: 200},
+    "training:preview": {ANON: LOGIN, CAREGIVER: 403, PRO: 403, WERKGROEP: 403, ADMIN: 200},
     "training_public:verify": PUBLIC,
     "training_public:check": PUBLIC,
     "training_public:cards": PUBLIC,
@@ -64,7 +64,7 @@ def passed_module(users_by_role):
     """A module every role has passed where the role may take it, so every page has content."""
     module = make_module(lessons=1, questions=1, slug="toegang", pass_mark=50)
     question = module.questions.get()
-    for role in (PRO, BEHEER):
+    for role in (PRO, ADMIN):
         user = users_by_role[role]
         progress = services.start_module(user=user, module=module)
         services.finish_lessons(progress=progress)
@@ -103,7 +103,7 @@ def url_for(name, module, user):
     return reverse(name, args=args)
 
 
-CASES = [(name, role) for name in MATRIX for role in (ANON, CAREGIVER, PRO, WERKGROEP, BEHEER)]
+CASES = [(name, role) for name in MATRIX for role in (ANON, CAREGIVER, PRO, WERKGROEP, ADMIN)]
 
 
 @pytest.mark.parametrize(("name", "role"), CASES)
@@ -142,7 +142,7 @@ def test_every_training_url_is_in_the_matrix():
 
 def test_someone_elses_certificate_pdf_is_not_found(client, login_as, users_by_role, passed_module):
     code = users_by_role[PRO].certificates.get().code
-    other = login_as(client, BEHEER)
+    other = login_as(client, ADMIN)
     assert other.certificates.exists()
     assert client.get(reverse("training:certificate_pdf", args=[code])).status_code == 404
 

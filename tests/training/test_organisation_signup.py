@@ -81,11 +81,11 @@ def test_merging_moves_profiles_and_referrals_to_the_existing_organisation():
     ]
 
 
-def test_beheer_approves_and_merges_in_the_admin(client, beheer_user):
+def test_beheer_approves_and_merges_in_the_admin(client, admin_user):
     target = Organisation.objects.create(name="Steunpunt")
     first = propose_organisation(name="Praktijk Een")
     second = propose_organisation(name="Steunpunt Mantelzorg")
-    client.force_login(beheer_user)
+    client.force_login(admin_user)
     url = reverse("admin:sociale_kaart_organisation_changelist")
     client.post(url, {"action": "approve", "_selected_action": [first.pk]})
     first.refresh_from_db()

@@ -69,9 +69,9 @@ def admin_module_data(module, **changes):
     return {k: v for k, v in data.items() if v != ""}
 
 
-def test_editing_a_lesson_of_a_published_module_in_the_admin_bumps_its_version(client, beheer_user):
+def test_editing_a_lesson_of_a_published_module_in_the_admin_bumps_its_version(client, admin_user):
     module = make_module(lessons=1, questions=0)
-    client.force_login(beheer_user)
+    client.force_login(admin_user)
     response = client.post(
         reverse("admin:training_module_change", args=[module.pk]),
         admin_module_data(module, **{"lessons-0-body": "Nieuwe tekst."}),
@@ -81,9 +81,9 @@ def test_editing_a_lesson_of_a_published_module_in_the_admin_bumps_its_version(c
     assert module.version == 2 and module.lessons.get().body == "Nieuwe tekst."
 
 
-def test_saving_a_module_without_content_changes_keeps_its_version(client, beheer_user):
+def test_saving_a_module_without_content_changes_keeps_its_version(client, admin_user):
     module = make_module(lessons=1, questions=0)
-    client.force_login(beheer_user)
+    client.force_login(admin_user)
     client.post(
         reverse("admin:training_module_change", args=[module.pk]), admin_module_data(module)
     )
@@ -91,9 +91,9 @@ def test_saving_a_module_without_content_changes_keeps_its_version(client, behee
     assert module.version == 1
 
 
-def test_editing_an_unpublished_module_keeps_version_one(client, beheer_user):
+def test_editing_an_unpublished_module_keeps_version_one(client, admin_user):
     module = make_module(lessons=1, questions=0, published=False)
-    client.force_login(beheer_user)
+    client.force_login(admin_user)
     client.post(
         reverse("admin:training_module_change", args=[module.pk]),
         admin_module_data(module, **{"lessons-0-body": "Concept."}),
@@ -102,11 +102,11 @@ def test_editing_an_unpublished_module_keeps_version_one(client, beheer_user):
     assert module.version == 1
 
 
-def test_changing_an_option_in_the_question_admin_bumps_the_version(client, beheer_user):
+def test_changing_an_option_in_the_question_admin_bumps_the_version(client, admin_user):
     module = make_module(lessons=1, questions=1)
     question = module.questions.get()
     good, bad = question.options.order_by("order")
-    client.force_login(beheer_user)
+    client.force_login(admin_user)
     data = {
         "module": module.pk,
         "goal": question.goal_id,
@@ -137,13 +137,11 @@ def test_changing_an_option_in_the_question_admin_bumps_the_version(client, behe
     assert module.version == 2
 
 
-def test_a_single_answer_question_needs_exactly_one_correct_option_in_the_admin(
-    client, beheer_user
-):
+def test_a_single_answer_question_needs_exactly_one_correct_option_in_the_admin(client, admin_user):
     module = make_module(lessons=1, questions=1)
     question = module.questions.get()
     good, bad = question.options.order_by("order")
-    client.force_login(beheer_user)
+    client.force_login(admin_user)
     data = {
         "module": module.pk,
         "order": 0,
@@ -254,18 +252,18 @@ def test_new_certificate_codes_are_short_unambiguous_and_unique(professional):
         assert not set(code) & set("01OIL")
 
 
-def test_beheer_previews_an_unpublished_module_with_its_answers(client, beheer_user, professional):
+def test_beheer_previews_an_unpublished_module_with_its_answers(client, admin_user, professional):
     module = make_module(lessons=1, questions=1, published=False, title="Concept module")
-    client.force_login(beheer_user)
+    client.force_login(admin_user)
     page = client.get(reverse("training:preview", args=[module.pk])).content.decode()
     assert (
         "Concept module" in page and "nog niet gepubliceerd" in page and "Uitleg bij goed" in page
     )
 
 
-def test_the_module_admin_shows_inline_lessons_questions_and_a_preview_link(client, beheer_user):
+def test_the_module_admin_shows_inline_lessons_questions_and_a_preview_link(client, admin_user):
     module = Module.objects.get(slug="herkennen")
-    client.force_login(beheer_user)
+    client.force_login(admin_user)
     page = client.get(reverse("admin:training_module_change", args=[module.pk])).content.decode()
     assert 'name="lessons-0-order"' in page and 'name="questions-0-order"' in page
     assert reverse("training:preview", args=[module.pk]) in page

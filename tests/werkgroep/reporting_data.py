@@ -87,12 +87,12 @@ def referrals() -> None:
     """Previous period: 2 (1 warm). This period: 6 in Jan/May, 4 warm; wijken Centrum (5),
     none (1)."""
     centrum = wijken(1)[0]
-    gebied = Vraaggebied.objects.order_by("order").first()
-    ReferralFactory(created_at=at(2025, 9, 1), warm=True, vraaggebieden=[gebied])
-    ReferralFactory(created_at=at(2025, 12, 1), warm=False, vraaggebieden=[gebied])
+    vraaggebied = Vraaggebied.objects.order_by("order").first()
+    ReferralFactory(created_at=at(2025, 9, 1), warm=True, vraaggebieden=[vraaggebied])
+    ReferralFactory(created_at=at(2025, 12, 1), warm=False, vraaggebieden=[vraaggebied])
     for day, warm in [(5, True), (6, True), (7, True), (8, False)]:
         ReferralFactory(
-            created_at=at(2026, 1, day), warm=warm, wijk=centrum, vraaggebieden=[gebied]
+            created_at=at(2026, 1, day), warm=warm, wijk=centrum, vraaggebieden=[vraaggebied]
         )
     ReferralFactory(created_at=at(2026, 5, 2), warm=True, wijk=centrum, profession="wijkteam")
     ReferralFactory(created_at=at(2026, 5, 3), warm=False, profession="wijkteam")

@@ -14,8 +14,8 @@ from tests.werkgroep.factories import (
 )
 from werkgroep.models import CouncilReport
 
-ROLES = [None, Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.BEHEER]
-ALLOWED = {Role.WERKGROEP, Role.BEHEER}
+ROLES = [None, Role.CAREGIVER, Role.PROFESSIONAL, Role.WERKGROEP, Role.ADMIN]
+ALLOWED = {Role.WERKGROEP, Role.ADMIN}
 
 # url name -> kwargs builder (objects made in the fixture)
 PAGES = {

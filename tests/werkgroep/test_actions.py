@@ -24,20 +24,20 @@ def test_a_new_action_point_starts_its_history_with_who_made_it(werkgroep_user):
     )
 
 
-def test_a_status_change_is_recorded_with_who_and_when(werkgroep_user, beheer_user):
+def test_a_status_change_is_recorded_with_who_and_when(werkgroep_user, admin_user):
     point = create_action_point(title="Folder", by=werkgroep_user)
     change_status(action_point=point, status=ActionStatus.PLANNED, by=werkgroep_user)
     change_status(
         action_point=point,
         status=ActionStatus.DONE,
-        by=beheer_user,
+        by=admin_user,
         reason="Folder ligt bij de huisarts",
     )
     history = list(point.status_changes.order_by("changed_at", "pk"))
     assert [(h.from_status, h.to_status, h.changed_by) for h in history] == [
         ("", "idea", werkgroep_user),
         ("idea", "planned", werkgroep_user),
-        ("planned", "done", beheer_user),
+        ("planned", "done", admin_user),
     ]
     assert history[0].changed_at <= history[1].changed_at <= history[2].changed_at
     point.refresh_from_db()
@@ -100,12 +100,12 @@ def test_the_status_form_records_the_change(client, werkgroep_user):
 
 def test_creating_an_action_point_through_the_form(client, werkgroep_user):
     client.force_login(werkgroep_user)
-    gebied = Vraaggebied.objects.get(code="respijtzorg")
+    vraaggebied = Vraaggebied.objects.get(code="respijtzorg")
     response = client.post(
         reverse("werkgroep:action_new"),
         {
             "title": "Logeerhuis in Noord",
-            "vraaggebieden": [gebied.pk],
+            "vraaggebieden": [vraaggebied.pk],
             "said": "Wij willen even rust.",
             "done": "We zoeken een plek.",
             "is_public": "on",
@@ -117,7 +117,7 @@ def test_creating_an_action_point_through_the_form(client, werkgroep_user):
     )
     assert (
         point.is_public
-        and list(point.vraaggebieden.all()) == [gebied]
+        and list(point.vraaggebieden.all()) == [vraaggebied]
         and point.created_by == werkgroep_user
     )
 
@@ -194,14 +194,18 @@ def test_the_outcome_form_asks_for_consent_for_a_quote(client, werkgroep_user):
         reverse("werkgroep:gesprek", args=[gesprek.pk]), {"kind": "quote", "text": "Iets"}
     )
     assert "Een citaat mag alleen als de spreker dat goed vindt" in response.content.decode()
-    gebied = Vraaggebied.objects.get(code="informatie")
+    vraaggebied = Vraaggebied.objects.get(code="informatie")
     response = client.post(
         reverse("werkgroep:gesprek", args=[gesprek.pk]),
-        {"kind": "theme", "text": "Informatie is moeilijk te vinden", "vraaggebieden": [gebied.pk]},
+        {
+            "kind": "theme",
+            "text": "Informatie is moeilijk te vinden",
+            "vraaggebieden": [vraaggebied.pk],
+        },
     )
     assert response.status_code == 302
     item = OutcomeItem.objects.get()
-    assert list(item.vraaggebieden.all()) == [gebied] and item.created_by == werkgroep_user
+    assert list(item.vraaggebieden.all()) == [vraaggebied] and item.created_by == werkgroep_user
 
 
 def test_outcomes_only_for_a_gesprek_that_took_place(client, werkgroep_user):

@@ -41,7 +41,7 @@ def test_others_get_a_closed_socket(users_by_role, role):
     assert async_to_sync(scenario)() == (False, 4403)
 
 
-@pytest.mark.parametrize("role", [Role.WERKGROEP, Role.BEHEER])
+@pytest.mark.parametrize("role", [Role.WERKGROEP, Role.ADMIN])
 def test_a_vote_reaches_the_werkgroep_dashboard_as_counts_only(users_by_role, role):
     poll = make_poll()
     member = PanelMemberFactory(wijk=wijken(1)[0])

@@ -164,14 +164,21 @@ def test_a_title_with_quotes_cannot_break_out_of_the_print_css(client, werkgroep
 
 def test_making_a_report_needs_a_title_and_a_period(client, werkgroep_user):
     client.force_login(werkgroep_user)
-    response = client.post(reverse("werkgroep:council_list"), {"title": "", "van": "9999-12-31"})
+    response = client.post(
+        reverse("werkgroep:council_list"), {"title": "", "date_from": "9999-12-31"}
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "Vul dit in." in body
     assert "Kies een datum tussen 2000 en 2100." in body
     response = client.post(
         reverse("werkgroep:council_list"),
-        {"title": "Rapport 2026", "van": "2026-01-01", "tot": "2026-06-30", "stap": "quarter"},
+        {
+            "title": "Rapport 2026",
+            "date_from": "2026-01-01",
+            "date_to": "2026-06-30",
+            "step": "quarter",
+        },
     )
     report = CouncilReport.objects.get()
     assert response["Location"] == reverse("werkgroep:council", args=[report.pk])

@@ -92,7 +92,7 @@ def test_the_report_covers_the_chosen_period_only(client, werkgroep_user, db):
     client.force_login(werkgroep_user)
     start = (date.today() - timedelta(days=30)).isoformat()
     html = client.get(
-        reverse("werkgroep:report"), {"van": start, "tot": date.today().isoformat()}
+        reverse("werkgroep:report"), {"date_from": start, "date_to": date.today().isoformat()}
     ).content.decode()
     assert "Wat veranderde in deze periode" in html
     changes = html.split("Wat veranderde in deze periode")[1].split("</ul>")[0]
@@ -101,7 +101,7 @@ def test_the_report_covers_the_chosen_period_only(client, werkgroep_user, db):
 
 def test_the_report_says_what_is_wrong_with_a_bad_date(client, werkgroep_user):
     client.force_login(werkgroep_user)
-    html = client.get(reverse("werkgroep:report"), {"van": "gisteren"}).content.decode()
+    html = client.get(reverse("werkgroep:report"), {"date_from": "gisteren"}).content.decode()
     assert "Vul een datum in" in html
 
 
@@ -120,9 +120,10 @@ def test_poll_and_referral_evidence_can_be_added_and_show_figures(client, werkgr
         ).status_code
         == 302
     )
-    gebied = Vraaggebied.objects.get(code="informatie")
+    vraaggebied = Vraaggebied.objects.get(code="informatie")
     assert (
-        client.post(url, {"action": "referrals", "ref-vraaggebied": gebied.pk}).status_code == 302
+        client.post(url, {"action": "referrals", "ref-vraaggebied": vraaggebied.pk}).status_code
+        == 302
     )
     assert Evidence.objects.filter(action_point=point).count() == 2
     figures = selectors.evidence_figures(point=point)

@@ -69,24 +69,24 @@ def test_a_trend_is_cited_with_every_round(client, werkgroep_user, series):  # n
 
 
 def test_a_referral_figure_is_cited_with_its_period_and_share_warm(client, werkgroep_user):
-    gebied = Vraaggebied.objects.order_by("order").first()
+    vraaggebied = Vraaggebied.objects.order_by("order").first()
     for day in range(1, 7):
-        ReferralFactory(created_at=at(2026, 3, day), warm=day <= 3, vraaggebieden=[gebied])
-    ReferralFactory(created_at=at(2026, 5, 1), vraaggebieden=[gebied])
+        ReferralFactory(created_at=at(2026, 3, day), warm=day <= 3, vraaggebieden=[vraaggebied])
+    ReferralFactory(created_at=at(2026, 5, 1), vraaggebieden=[vraaggebied])
     point = ActionPointFactory()
     client.force_login(werkgroep_user)
     client.post(
         reverse("werkgroep:action_cite", args=[point.pk]),
         {
             "cite": "referrals",
-            "r-vraaggebied": gebied.pk,
+            "r-vraaggebied": vraaggebied.pk,
             "r-date_from": "2026-03-01",
             "r-date_to": "2026-03-31",
         },
     )
     page = _detail(client, point)
     assert (
-        f"6 doorverwijzingen voor {gebied.name} van 1 maart 2026 tot en met 31 maart 2026, waarvan 50% warm."
+        f"6 doorverwijzingen voor {vraaggebied.name} van 1 maart 2026 tot en met 31 maart 2026, waarvan 50% warm."
         in page
     )
 

@@ -54,7 +54,7 @@ def test_an_action_point_with_stored_extreme_evidence_still_opens(client, werkgr
 @pytest.mark.parametrize("day", [*EXTREME_DATES, "99999-01-01", "gisteren", "2026-02-30"])
 def test_the_report_page_takes_any_date_in_its_query(client, werkgroep_user, day):
     client.force_login(werkgroep_user)
-    response = client.get(reverse("werkgroep:report"), {"van": day, "tot": day})
+    response = client.get(reverse("werkgroep:report"), {"date_from": day, "date_to": day})
     assert response.status_code == 200
 
 

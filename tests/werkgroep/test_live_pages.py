@@ -45,7 +45,7 @@ def test_only_the_werkgroep_listens_to_a_poll_page(users_by_role, role):
     assert async_to_sync(scenario)() == (False, 4403)
 
 
-@pytest.mark.parametrize("role", [Role.WERKGROEP, Role.BEHEER])
+@pytest.mark.parametrize("role", [Role.WERKGROEP, Role.ADMIN])
 def test_a_vote_tells_the_werkgroep_poll_page_to_reread(users_by_role, role):
     poll = make_poll()
     member = PanelMemberFactory()

@@ -97,8 +97,8 @@ def test_referrals_per_month_warm_or_not_and_per_vraaggebied_profession_and_wijk
         "Waarvan warm": (4, 1),
         "Aandeel warm": (66.7, 50.0),
     }
-    by_gebied, by_profession, by_wijk = section.tables
-    assert by_gebied.rows[0][1:] == [3, 1, 4, 2]
+    by_vraaggebied, by_profession, by_wijk = section.tables
+    assert by_vraaggebied.rows[0][1:] == [3, 1, 4, 2]
     assert by_profession.rows == [
         ["Huisarts", 3, 1, 4, 2],
         ["Wijkteam / sociaal team", 1, 1, 2, 0],
@@ -141,7 +141,9 @@ def test_quarters_add_the_months_up(result):
 def test_the_monitor_page_shows_every_section_with_charts_and_tables(client, werkgroep_user):
     data.everything()
     client.force_login(werkgroep_user)
-    response = client.get(reverse("werkgroep:monitor"), {"van": "2026-01-01", "tot": "2026-06-30"})
+    response = client.get(
+        reverse("werkgroep:monitor"), {"date_from": "2026-01-01", "date_to": "2026-06-30"}
+    )
     assert response.status_code == 200
     body = response.content.decode()
     for title in ["Panelleden", "Respons op peilingen", "Doorverwijzingen", "Actiepunten"]:
@@ -153,11 +155,11 @@ def test_the_monitor_page_shows_every_section_with_charts_and_tables(client, wer
 @pytest.mark.parametrize(
     "params",
     [
-        {"van": "9999-12-31"},
-        {"van": "2026-05-01", "tot": "2026-01-01"},
-        {"van": "1990-01-01", "tot": "2026-01-01"},
-        {"van": "gisteren", "stap": "jaar"},
-        {"tot": "x" * 100000},
+        {"date_from": "9999-12-31"},
+        {"date_from": "2026-05-01", "date_to": "2026-01-01"},
+        {"date_from": "1990-01-01", "date_to": "2026-01-01"},
+        {"date_from": "gisteren", "step": "jaar"},
+        {"date_to": "x" * 100000},
     ],
 )
 def test_a_hostile_period_gets_a_dutch_message_and_the_default_period(
@@ -184,7 +186,7 @@ def test_the_monitor_queries_stay_flat_in_the_data_size(
     client.force_login(werkgroep_user)
     data.everything()
     url = reverse("werkgroep:monitor")
-    params = {"van": "2026-01-01", "tot": "2026-06-30"}
+    params = {"date_from": "2026-01-01", "date_to": "2026-06-30"}
     with django_assert_max_num_queries(40) as small:
         client.get(url, params)
     for _ in range(3):
@@ -199,7 +201,7 @@ def test_the_monitor_queries_stay_flat_in_the_data_size(
 def test_every_monitor_table_is_exportable_for_the_chosen_period(client, werkgroep_user):
     data.everything()
     client.force_login(werkgroep_user)
-    params = {"van": "2026-01-01", "tot": "2026-06-30", "stap": "quarter"}
+    params = {"date_from": "2026-01-01", "date_to": "2026-06-30", "step": "quarter"}
     response = client.get(reverse("werkgroep:monitor_export", args=["csv"]), params)
     assert response.status_code == 200
     text = response.content.decode("utf-8-sig")

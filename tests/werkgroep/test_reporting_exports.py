@@ -86,7 +86,7 @@ def test_the_referral_export_covers_a_chosen_period(client, werkgroep_user):
     client.force_login(werkgroep_user)
     body = client.get(
         reverse("werkgroep:export_referrals", args=["csv"]),
-        {"van": "2026-01-01", "tot": "2026-06-30"},
+        {"date_from": "2026-01-01", "date_to": "2026-06-30"},
     ).content.decode("utf-8-sig")
     assert "2026-02;1" in body
     assert "2025-12" not in body
@@ -99,7 +99,7 @@ def test_the_action_point_export_covers_a_chosen_period(client, werkgroep_user):
     sections = xlsx_sections(
         client.get(
             reverse("werkgroep:export_actions", args=["xlsx"]),
-            {"van": "2026-01-01", "tot": "2026-03-31"},
+            {"date_from": "2026-01-01", "date_to": "2026-03-31"},
         ).content
     )
     titles = [row[0] for row in sections["Actiepunten"][2:]]

@@ -152,7 +152,7 @@ def _all_werkgroep_output(client, poll) -> str:
         reverse("werkgroep:dashboard"),
         reverse("werkgroep:poll_results", args=[poll.pk]),
         reverse("werkgroep:moderation", args=[poll.pk]),
-        reverse("werkgroep:report") + "?van=2000-01-01",
+        reverse("werkgroep:report") + "?date_from=2000-01-01",
         reverse("werkgroep:actions"),
         reverse("werkgroep:coverage"),
         reverse("werkgroep:gesprekken"),

@@ -295,7 +295,7 @@ def retry(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(resume_url(progress))
 
 
-@role_required(Role.BEHEER)
+@role_required(Role.ADMIN)
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
     """Beheer sees a module with every variant and its answers before publishing it."""
     module = get_object_or_404(Module, pk=pk)

@@ -94,7 +94,9 @@ def bench_vote_anatomy(seed, sessions: list[str]) -> dict:
     }
 
 
-def bench_dashboard(seed, sizes) -> dict:
+def bench_dashboard(seed, sizes, slowest: int = 0) -> dict:
+    """Each page's median server time and query count at each poll size; with `slowest`,
+    also that many of its slowest queries of the last request (time in ms, SQL shortened)."""
     viewer = PanelMember.objects.get(pk=seed.member_ids[0])
     member_client = Client()
     member_client.cookies["sessionid"] = seed.sessions[0]
@@ -129,6 +131,11 @@ def bench_dashboard(seed, sizes) -> dict:
                 "queries": queries,
                 "status": status,
             }
+            if slowest:
+                ranked = sorted(ctx.captured_queries, key=lambda q: -float(q["time"]))
+                row[name]["slowest"] = [
+                    (round(float(q["time"]) * 1000, 1), q["sql"][:160]) for q in ranked[:slowest]
+                ]
         timings = []
         for _ in range(7):
             t = time.perf_counter()

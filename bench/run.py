@@ -126,6 +126,10 @@ def measure(args: argparse.Namespace, sizes: Sizes, env: dict[str, str], tmp: Pa
         inside = inprocess.bench_bare_in_process(seed.sessions[-1000:])
         print(f"vote anatomy (in-process): {anatomy}; bare in-process: {inside}", flush=True)
         return {}
+    if args.pages_only:  # which page, and which of its queries, grows with the data
+        pages = inprocess.bench_dashboard(seed, sizes.dashboard, slowest=5)
+        print(f"pages (in-process): {json.dumps(pages, indent=1)}", flush=True)
+        return {}
     peers = seed_module.peer_questions(3)  # the tutorial view; vote-once on each server
     connections.close_all()
     live_voters = seed.sessions[sizes.watchers : sizes.watchers + sizes.live_votes]
@@ -222,6 +226,12 @@ def main() -> int:
         help="only the in-process vote anatomy and bare view (no servers): about a minute",
     )
     parser.add_argument(
+        "--pages-only",
+        action="store_true",
+        help="only the werkgroep and results pages at growing poll sizes, with the queries "
+        "whose time grows the most (no servers): a few minutes",
+    )
+    parser.add_argument(
         "--private-redis",
         action="store_true",
         help="start a redis-server of its own even when the machine's Redis answers on 6379",
@@ -246,7 +256,7 @@ def main() -> int:
         )
         prepare(redis)
         results = measure(args, sizes, env, tmp)
-        if not results:  # --anatomy-only printed its figures
+        if not results:  # --anatomy-only or --pages-only printed their figures
             return 0
         results["seconds"] = time.monotonic() - started
         print(report(results), flush=True)

@@ -51,11 +51,22 @@ class QuestionAdmin(ReadOnly, admin.ModelAdmin):
     inlines = [ChoiceInline]
 
 
+REGISTRATION_FIELDS = (
+    "user",
+    "kind",
+    "status",
+    "replacement_care",
+    "transport",
+    "accessibility",
+    "diet",
+)
+
+
 class RegistrationInline(admin.TabularInline):
     model = Registration
     extra = 0
-    fields = ["user", "kind", "status", "replacement_care", "transport", "accessibility", "diet"]
-    readonly_fields = fields
+    fields = REGISTRATION_FIELDS
+    readonly_fields = REGISTRATION_FIELDS
     can_delete = False
 
 

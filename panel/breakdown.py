@@ -46,7 +46,7 @@ class Group:
     label: str
 
 
-def stored_group(dimension: str, value) -> str:
+def stored_group(dimension: str, value: int | str | bool | None) -> str:
     """The group of a snapshot value as stored in ResultTally.group_value: wijk id, band,
     relation, "yes"/"no"; "" = unknown."""
     if value is None or value == "":

@@ -1,7 +1,9 @@
 """Demo panel: 60 members in 6 wijken, three polls, two spiegelgesprekken. Safe to run twice."""
 
 import random
+from collections.abc import Sequence
 from datetime import timedelta
+from typing import TypedDict
 
 from django.db import transaction
 from django.utils import timezone
@@ -41,7 +43,19 @@ WIJK_SIZES = {
 AGE_BANDS = ["18-34", "35-54", "35-54", "55-66", "55-66", "67-79", "80+", "0-17"]
 RELATIONS = ["partner", "parent", "parent", "child", "family", "friend"]
 HOURS = ["0-7", "8-19", "8-19", "20-39", "40+"]
-SCALE = [
+ScaleChoice = tuple[int, str, str]  # value, label, face
+# kind, text, max_choices, vraaggebied code, choices
+QuestionSpec = tuple[str, str, int | None, str | None, Sequence[str | ScaleChoice]]
+
+
+class PollSpec(TypedDict):
+    title: str
+    intro: str
+    when: tuple[int, int]  # opens and closes, in days from now
+    questions: list[QuestionSpec]
+
+
+SCALE: list[ScaleChoice] = [
     (1, "Heel slecht", "😞"),
     (2, "Slecht", "😟"),
     (3, "Gaat wel", "😐"),
@@ -53,7 +67,7 @@ EXTRA_ANONYMOUS_RESPONSES = 200  # earlier respondents who are no longer in the 
 # Questions about how the caregiver is doing: the lowest two answers lead to the help page.
 WELLBEING_QUESTIONS = {"Hoe gaat het nu met u?"}
 
-POLLS = [
+POLLS: list[PollSpec] = [
     {
         "title": "Hulp die past bij u",
         "intro": "Een paar korte vragen over hulp bij de zorg. Het kost twee minuten.",
@@ -180,7 +194,7 @@ def _members(rng: random.Random) -> list[PanelMember]:
     return members
 
 
-def _poll(spec: dict) -> Poll:
+def _poll(spec: PollSpec) -> Poll:
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     start, end = spec["when"]
     poll = Poll.objects.create(
@@ -300,7 +314,7 @@ def _gesprekken(caregivers: list[PanelMember]) -> None:
         for i, member in enumerate(people):
             Registration.objects.create(
                 gesprek=gesprek,
-                user=member.user,
+                user=member.account,
                 kind=RegistrationKind.CAREGIVER,
                 status=RegistrationStatus.REGISTERED if i < places else RegistrationStatus.WAITING,
                 replacement_care=i % 3 == 0,

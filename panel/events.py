@@ -11,7 +11,7 @@ import os
 from concurrent.futures import Future
 
 from asgiref.sync import SyncToAsync, async_to_sync
-from channels.layers import get_channel_layer
+from channels.layers import BaseChannelLayer, get_channel_layer
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ def poll_group(poll_id: int) -> str:
     return f"poll-{poll_id}"
 
 
-def poll_updated_message(poll_id: int) -> dict:
+def poll_updated_message(poll_id: int) -> dict[str, str | int]:
     return {"type": POLL_UPDATED, "poll_id": poll_id}
 
 
@@ -82,7 +82,7 @@ def broadcast_dashboard_change() -> None:
         logger.exception("Could not broadcast a dashboard change")
 
 
-async def _send_poll_updated(layer, poll_id: int) -> None:
+async def _send_poll_updated(layer: BaseChannelLayer, poll_id: int) -> None:
     message = poll_updated_message(poll_id)
     await layer.group_send(poll_group(poll_id), message)
     await layer.group_send(ALL_POLLS_GROUP, message)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from django.core.serializers.json import DjangoJSONEncoder
 
+from accounts.models import User
 from mantelkring.exports import csv_text
 from panel.models import Answer, PanelMember, Participation, Registration
 
@@ -17,7 +18,7 @@ def _yes_no(value: bool | None) -> str | None:
     return None if value is None else ("ja" if value else "nee")
 
 
-def latest_registrations(*, user) -> list[Registration]:
+def latest_registrations(*, user: User) -> list[Registration]:
     """Each gesprek once: the latest registration for it (after cancelling and signing up
     again there are two rows; the person cares about where they stand now)."""
     latest: dict[int, Registration] = {}
@@ -42,7 +43,7 @@ def own_text_answers(*, member: PanelMember) -> list[Answer]:
 def member_data(*, member: PanelMember) -> dict:
     """Everything we store about this member, as plain data with Dutch keys (for the page, the
     JSON and the CSV download)."""
-    user = member.user
+    user = member.account
     answers = (
         Answer.objects.filter(member=member)
         .select_related("question__poll", "choice")
@@ -78,7 +79,7 @@ def member_data(*, member: PanelMember) -> dict:
             {
                 "vragenlijst": a.question.poll.title,
                 "vraag": a.question.text,
-                "antwoord": a.choice.text if a.choice_id else a.text,
+                "antwoord": a.choice.text if a.choice is not None else a.text,
                 "gegeven_op": a.created_at.isoformat(),
             }
             for a in answers

@@ -1,11 +1,16 @@
 """Forms of the panel. One question per form: caregivers see one thing per screen."""
 
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from panel.models import TEXT_ANSWER_MAX, AgeBand, CareHours, Question, QuestionKind, Relation
 from sociale_kaart.models import Wijk
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 SKIP = ("", _("Zeg ik liever niet"))
 
@@ -47,7 +52,7 @@ class ConsentForm(forms.Form):
 class _OptionalChoiceForm(forms.Form):
     """One optional question with radio buttons; "Zeg ik liever niet" is always there."""
 
-    label = ""
+    label: "StrOrPromise" = ""
     options: list = []
 
     def __init__(self, *args, **kwargs):
@@ -268,8 +273,9 @@ class ContactRequestForm(forms.Form):
         error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk het nog eens na.")},
     )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if not self.errors and not data.get("phone", "").strip() and not data.get("email"):
             self.add_error("phone", _("Vul een telefoonnummer of een e-mailadres in."))
         return data

@@ -2,10 +2,11 @@
 caller can add them up per month, quarter or period. A fixed number of queries however many
 members, polls or registrations there are; aggregates only, nothing about one person."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, Model, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -28,7 +29,7 @@ def _day_range(field: str, start: date, end: date) -> Q:
     return Q(**{f"{field}__gte": _start_of(start), f"{field}__lt": _start_of(end + timedelta(1))})
 
 
-def _per_day(queryset, field: str) -> dict[date, int]:
+def _per_day(queryset: QuerySet[Model], field: str) -> dict[date, int]:
     rows = (
         queryset.annotate(day=TruncDate(field))
         .order_by()
@@ -131,7 +132,9 @@ class ChoiceLabel:
 
 
 def choice_labels(
-    *, kinds: tuple[str, ...] = ("single", "multiple", "scale"), poll_ids=None
+    *,
+    kinds: tuple[str, ...] = ("single", "multiple", "scale"),
+    poll_ids: Iterable[int] | None = None,
 ) -> list[ChoiceLabel]:
     """Every answer option of the choice questions (of these polls), newest poll first. One
     query; texts only, no counts."""

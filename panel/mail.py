@@ -87,7 +87,7 @@ def send_invitation(*, member: PanelMember, poll: Poll, token: str) -> None:
     EmailMessage(
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(SUBJECTS["invitation"]),
         body=render_to_string("panel/email/invitation.txt", context),
-        to=[member.user.email],
+        to=[member.account.email],
     ).send()
 
 

@@ -66,7 +66,8 @@ def _copy(poll: Poll) -> Poll:
     clone = copy.copy(poll)
     clone._state = copy.copy(poll._state)
     clone._state.fields_cache = dict(poll._state.fields_cache)
-    clone._prefetched_objects_cache = dict(poll._prefetched_objects_cache)
+    # Set by prefetch_related, which the stubs do not declare on a model.
+    clone._prefetched_objects_cache = dict(poll._prefetched_objects_cache)  # type: ignore[attr-defined]
     return clone
 
 

@@ -57,7 +57,7 @@ def _clean(text: str, limit: int) -> str:
     return text[:limit]
 
 
-def _renumber(rows: list, model) -> None:
+def _renumber[Row: (Question, Choice)](rows: list[Row], model: type[Row]) -> None:
     """Store a new order without tripping the unique (parent, order) constraint midway."""
     offset = 1000
     for i, row in enumerate(rows, 1):
@@ -68,7 +68,7 @@ def _renumber(rows: list, model) -> None:
     model.objects.bulk_update(rows, ["order"])
 
 
-def _move(rows: list, pk: int, step: int, model) -> None:
+def _move[Row: (Question, Choice)](rows: list[Row], pk: int, step: int, model: type[Row]) -> None:
     index = next((i for i, row in enumerate(rows) if row.pk == pk), None)
     if index is None:
         raise model.DoesNotExist

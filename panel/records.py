@@ -35,6 +35,20 @@ class PollSummary:
 
 
 @dataclass(frozen=True)
+class StudioPoll:
+    """A poll in the werkgroep's poll studio, concepts included."""
+
+    id: int
+    title: str
+    status: str  # PollStatus value at the moment of reading: draft, scheduled, open, closed
+    opens_at: datetime
+    closes_at: datetime
+    questions: int  # number of questions
+    responses: int  # people who answered
+    repeat_of_id: int | None  # the poll this one repeats, if any
+
+
+@dataclass(frozen=True)
 class ChoiceResult:
     id: int
     text: str

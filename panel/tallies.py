@@ -5,19 +5,24 @@ Functions take the models as arguments where a migration needs them too."""
 
 import random
 from collections import Counter
+from collections.abc import Iterable
 
 from django.db import connection
 from django.db.models import Count
 
+from panel import models
 from panel.breakdown import DIMENSIONS, stored_group
 
 SLOTS = 8
 
+# question_ref, choice_ref, dimension, group_value (ResultTally); 0 and "" for "all".
+TallyKey = tuple[int, int, str, str]
 
-def vote_keys(snapshot: dict, choices: list[tuple[int, int]]) -> Counter:
+
+def vote_keys(snapshot: dict, choices: list[tuple[int, int]]) -> Counter[TallyKey]:
     """Counter keys (question_ref, choice_ref, dimension, group_value) for one response with the
     given (question id, choice id) pairs; snapshot has wijk_id, age_band, relation, works."""
-    keys: Counter = Counter({(0, 0, "", ""): 1})
+    keys: Counter[TallyKey] = Counter({(0, 0, "", ""): 1})
     groups = {
         key: stored_group(key, snapshot[dimension.answer_field])
         for key, dimension in DIMENSIONS.items()
@@ -30,7 +35,7 @@ def vote_keys(snapshot: dict, choices: list[tuple[int, int]]) -> Counter:
 
 
 def add_statement(
-    poll_id: int, keys: Counter, *, table: str = "panel_resulttally"
+    poll_id: int, keys: Counter[TallyKey], *, table: str = "panel_resulttally"
 ) -> tuple[str, list]:
     """The upsert that adds these keys (INSERT … ON CONFLICT DO UPDATE, PostgreSQL and SQLite),
     as SQL and parameters. Keys are sorted so parallel votes lock rows in the same order (no
@@ -49,16 +54,23 @@ def add_statement(
     return sql, params
 
 
-def add(poll_id: int, keys: Counter, *, table: str = "panel_resulttally") -> None:
+def add(poll_id: int, keys: Counter[TallyKey], *, table: str = "panel_resulttally") -> None:
     """Add to the counters in one statement (see add_statement)."""
     sql, params = add_statement(poll_id, keys, table=table)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
 
 
-def rebuild(poll_ids, *, Participation, Answer, ResultTally) -> None:
+def rebuild(
+    poll_ids: Iterable[int],
+    *,
+    Participation: type[models.Participation],
+    Answer: type[models.Answer],
+    ResultTally: type[models.ResultTally],
+) -> None:
     """Recount the counters of these polls from the stored participations and answers.
-    For bulk-loaded data and the first migration; not while the polls take votes."""
+    For bulk-loaded data and the first migration (which passes its historical models, with
+    the same fields); not while the polls take votes."""
     for poll_id in poll_ids:
         ResultTally.objects.filter(poll_id=poll_id).delete()
         rows = [
@@ -77,7 +89,7 @@ def rebuild(poll_ids, *, Participation, Answer, ResultTally) -> None:
             )
         for dimension, definition in DIMENSIONS.items():
             field = definition.answer_field
-            cells: Counter = Counter()
+            cells: Counter[tuple[int, int, str]] = Counter()
             for question_id, choice_id, value, n in answers.values_list(
                 "question_id", "choice_id", field
             ).annotate(n=Count("pk")):

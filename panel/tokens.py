@@ -37,8 +37,11 @@ def read_invitation_token(token: str, *, poll_id: int) -> PanelMember:
         raise InvalidInvitation from None
     if not isinstance(data, dict) or data.get("p") != poll_id:
         raise InvalidInvitation
+    member_id = data.get("m")
+    if not isinstance(member_id, int):
+        raise InvalidInvitation
     member = (
-        PanelMember.objects.filter(pk=data.get("m"), left_at=None)
+        PanelMember.objects.filter(pk=member_id, left_at=None)
         .select_related("wijk", "user")
         .first()
     )
@@ -56,12 +59,15 @@ def read_cancel_token(token: str) -> Registration:
         data = signing.loads(token, salt=CANCEL_SALT)
     except signing.BadSignature:
         raise InvalidCancelLink from None
+    if not isinstance(data, dict):
+        raise InvalidCancelLink
+    registration_id, user_id = data.get("r"), data.get("u")
+    if not isinstance(registration_id, int) or not isinstance(user_id, int):
+        raise InvalidCancelLink
     registration = (
-        Registration.objects.filter(pk=data.get("r"), user_id=data.get("u"))
+        Registration.objects.filter(pk=registration_id, user_id=user_id)
         .select_related("gesprek")
         .first()
-        if isinstance(data, dict)
-        else None
     )
     if registration is None:
         raise InvalidCancelLink

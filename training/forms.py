@@ -1,8 +1,10 @@
 import re
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mantelkring.forms import choice_field
 from sociale_kaart import selectors as kaart
 from sociale_kaart.forms import OfferFilterForm
 from sociale_kaart.models import VraaggebiedCode
@@ -67,10 +69,10 @@ class ReferralForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["offer"].choices = [("", _("Geen aanbod gekozen"))] + [
+        choice_field(self, "offer").choices = [("", _("Geen aanbod gekozen"))] + [
             (str(o.pk), f"{o.name} ({o.organization.name})") for o in kaart.offers()
         ]
-        self.fields["wijk"].choices = [("", _("Niet bekend of niet gekozen"))] + [
+        choice_field(self, "wijk").choices = [("", _("Niet bekend of niet gekozen"))] + [
             (str(w.pk), w.name) for w in kaart.wijken()
         ]
 
@@ -123,8 +125,9 @@ class RegistrationForm(forms.Form):
         error_messages={"max_length": _("Dit nummer is te lang.")},
     )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         number = "".join((data.get("number") or "").split())
         data["number"] = number
         if not number:

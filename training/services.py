@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from accounts.models import Profession
+from accounts.models import Profession, Profile, User
 from sociale_kaart.models import Offer, Vraaggebied, Wijk
 from training import selectors
 from training.exceptions import (
@@ -44,11 +44,11 @@ from training.models import (
 RETRY_WAIT = timedelta(hours=1)
 
 
-def _profile(user):
+def _profile(user: User) -> Profile | None:
     return getattr(user, "profile", None)
 
 
-def start_module(*, user, module: Module) -> Progress:
+def start_module(*, user: User, module: Module) -> Progress:
     """The person's progress in this module, created on first visit with its own draw seed."""
     if not module.published:
         raise ModuleNotAvailable
@@ -153,7 +153,7 @@ def new_certificate_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def issue_certificate(*, user, module: Module, score: int) -> Certificate:
+def issue_certificate(*, user: User, module: Module, score: int) -> Certificate:
     """One certificate per person, module and version, with everything shown frozen in it."""
     existing = Certificate.objects.filter(
         user=user, module=module, module_version=module.version
@@ -188,7 +188,7 @@ def issue_certificate(*, user, module: Module, score: int) -> Certificate:
     raise IntegrityError("no free certificate code")
 
 
-def save_registration(*, user, register: str, number: str, register_name: str = "") -> None:
+def save_registration(*, user: User, register: str, number: str, register_name: str = "") -> None:
     """Store (or with an empty number remove) the professional's registration number."""
     if not number:
         Registration.objects.filter(user=user).delete()
@@ -261,7 +261,7 @@ def _referral_tags(
 
 def log_referral(
     *,
-    user,
+    user: User,
     vraaggebied_codes: Sequence[str],
     offer_id: int | None = None,
     wijk_id: int | None = None,
@@ -285,7 +285,7 @@ def log_referral(
     return referral
 
 
-def _lock_own_referral(*, user, referral_id: int, now: datetime | None) -> Referral:
+def _lock_own_referral(*, user: User, referral_id: int, now: datetime | None) -> Referral:
     """The author's referral, locked; refused once it is a week old. Call inside atomic()."""
     referral = Referral.objects.select_for_update().filter(pk=referral_id, created_by=user).first()
     if referral is None:
@@ -297,7 +297,7 @@ def _lock_own_referral(*, user, referral_id: int, now: datetime | None) -> Refer
 
 def correct_referral(
     *,
-    user,
+    user: User,
     referral_id: int,
     vraaggebied_codes: Sequence[str],
     offer_id: int | None = None,
@@ -319,7 +319,7 @@ def correct_referral(
     return referral
 
 
-def remove_referral(*, user, referral_id: int, now: datetime | None = None) -> None:
+def remove_referral(*, user: User, referral_id: int, now: datetime | None = None) -> None:
     """The author removes a referral logged by mistake, within a week; it leaves every figure."""
     with transaction.atomic():
         _lock_own_referral(user=user, referral_id=referral_id, now=now).delete()

@@ -78,7 +78,7 @@ class Chart:
         ]
 
 
-def format_value(value, unit: str = "") -> str:
+def format_value(value: float | None, unit: str = "") -> str:
     if value is None:
         return "–"
     text = f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)

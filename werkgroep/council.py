@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from werkgroep import charts, monitor, trends
 from werkgroep.exceptions import ReportPublished
 from werkgroep.models import (
@@ -297,7 +298,7 @@ def section_keys() -> list[str]:
 
 
 @transaction.atomic
-def create_report(*, title: str, period: Period, step: Step, by) -> CouncilReport:
+def create_report(*, title: str, period: Period, step: Step, by: User) -> CouncilReport:
     return CouncilReport.objects.create(
         title=title.strip(),
         period_start=period.start,
@@ -307,13 +308,13 @@ def create_report(*, title: str, period: Period, step: Step, by) -> CouncilRepor
     )
 
 
-def _name(user) -> str:
+def _name(user: User) -> str:
     full = f"{user.first_name} {user.last_name}".strip()
     return full or user.email
 
 
 def save_section_text(
-    *, report: CouncilReport, key: str, summary: str, conclusions: str, by
+    *, report: CouncilReport, key: str, summary: str, conclusions: str, by: User
 ) -> CouncilSection:
     """Store the werkgroep's words for one section; a published report does not change."""
     if key not in section_keys():
@@ -336,7 +337,7 @@ def save_section_text(
     return section
 
 
-def publish_report(*, report: CouncilReport, by) -> CouncilReport:
+def publish_report(*, report: CouncilReport, by: User) -> CouncilReport:
     """Freeze the figures as they are now and publish; publishing twice changes nothing."""
     with transaction.atomic():
         locked = CouncilReport.objects.select_for_update().get(pk=report.pk)

@@ -91,7 +91,7 @@ class ReportPDF(FPDF):
     def heading(self, text: str, size: int = 14) -> None:
         self.portrait()
         if self.will_page_break(40):  # a heading never ends a page
-            self.add_page(orientation=self.cur_orientation)
+            self.add_page(orientation=self.cur_orientation.value)
         self.set_font("Helvetica", "B", size)
         self.set_text_color(*BLUE)
         self.multi_cell(0, size * 0.5, latin1(text), new_x="LMARGIN", new_y="NEXT")
@@ -143,7 +143,7 @@ class ReportPDF(FPDF):
             self.portrait()
         # keep the caption with the heading row and the first rows of its table
         if self.will_page_break(5 + 4 * size * 0.6):
-            self.add_page(orientation=self.cur_orientation)
+            self.add_page(orientation=self.cur_orientation.value)
         self.set_font("Helvetica", "B", 10)
         self.multi_cell(0, 5, latin1(table["caption"]), new_x="LMARGIN", new_y="NEXT")
         self.set_font("Helvetica", "", size)
@@ -192,7 +192,7 @@ def report_pdf(view: ReportView) -> bytes:
     made = datetime.fromisoformat(view.data["made_at"]).date()
     status = (
         f"Gepubliceerd op {long_date(report.published_at.date())}"
-        if report.is_published
+        if report.published_at is not None  # only a published report has the date
         else f"CONCEPT, cijfers van {long_date(made)}"
     )
     pdf = ReportPDF(gemeente=view.data["gemeente"], title=report.title, dated=status)

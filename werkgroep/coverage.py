@@ -22,7 +22,7 @@ def coverage() -> dict:
     """
     wijken = list(kaart.wijken())
     all_vraaggebieden = list(kaart.vraaggebieden())
-    offers = defaultdict(int)
+    offers: defaultdict[tuple[str, int], int] = defaultdict(int)
     active = Offer.objects.filter(is_active=True).prefetch_related("vraaggebieden", "service_areas")
     for offer in active:
         area_ids = (
@@ -33,14 +33,15 @@ def coverage() -> dict:
         for vraaggebied in offer.vraaggebieden.all():
             for wijk_id in area_ids:
                 offers[(vraaggebied.code, wijk_id)] += 1
-    signals = defaultdict(int)
+    signals: defaultdict[tuple[str, int], int] = defaultdict(int)
     for tagged in panel_selectors.tagged_questions(kinds=CHOICE_KINDS):
         per_wijk: dict[int, int] = defaultdict(int)
-        for (wijk_id, _choice), n in panel_selectors.breakdown_counts(
+        for (group, _choice), n in panel_selectors.breakdown_counts(
             question_id=tagged.question_id, dimension="wijk"
         ).items():
-            if not isinstance(wijk_id, int):
+            if not isinstance(group, int):
                 continue  # unknown wijk
+            wijk_id = group
             # single choice and scale: one answer per person; multiple choice repeats people,
             # so take the largest choice as a lower bound of the people who answered
             per_wijk[wijk_id] = (

@@ -257,5 +257,5 @@ def load() -> str:
                 note="Doorverwijzingen door huisartsen en wijkteams",
             )
         made += 1
-    public = ActionPoint.objects.filter(is_public=True).count()
-    return f"{len(items)} outcomes, {made} new action points ({ActionPoint.objects.count()} in total, {public} public)"
+    public_count = ActionPoint.objects.filter(is_public=True).count()
+    return f"{len(items)} outcomes, {made} new action points ({ActionPoint.objects.count()} in total, {public_count} public)"

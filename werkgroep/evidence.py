@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from panel import indicators as panel_indicators
 from panel import selectors as panel_selectors
 from panel.records import ChoiceResult, PollResults, QuestionResult
+from sociale_kaart.models import Vraaggebied
 from training import indicators as training_indicators
 from werkgroep import trends
 from werkgroep.models import ActionPoint, Evidence, EvidenceKind
@@ -147,7 +148,7 @@ def cite_trend(
 def cite_referrals(
     *,
     action_point: ActionPoint,
-    vraaggebied=None,
+    vraaggebied: Vraaggebied | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
     note: str = "",

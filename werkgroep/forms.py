@@ -1,9 +1,16 @@
 from datetime import date, timedelta
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mantelkring.forms import BoundedDateField, IdField, ModelChoiceField, ModelMultipleChoiceField
+from mantelkring.forms import (
+    BoundedDateField,
+    IdField,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    choice_field,
+)
 from sociale_kaart.models import Organisation, Vraaggebied, Wijk
 from werkgroep.models import ActionStatus, OutcomeItem, OutcomeKind
 
@@ -65,8 +72,9 @@ class ActionPointForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("is_public") and not (
             data.get("said", "").strip() and data.get("done", "").strip()
         ):
@@ -88,8 +96,9 @@ class StatusForm(forms.Form):
         help_text=_("Verplicht bij 'Niet haalbaar': zeg waarom."),
     )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("status") == ActionStatus.NOT_FEASIBLE and not data.get("reason", "").strip():
             self.add_error("reason", _("Zeg waarom dit niet haalbaar is."))
         return data
@@ -101,7 +110,7 @@ class PollEvidenceForm(forms.Form):
 
     def __init__(self, *args, questions: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["question"].choices = [("", _("Kies een vraag"))] + questions
+        choice_field(self, "question").choices = [("", _("Kies een vraag")), *questions]
 
 
 class ReferralEvidenceForm(forms.Form):
@@ -115,8 +124,9 @@ class ReferralEvidenceForm(forms.Form):
     date_to = BoundedDateField(label=_("Tot en met"), required=False)
     note = forms.CharField(label=_("Toelichting"), required=False, max_length=300)
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             self.add_error("date_to", _("Deze datum ligt voor de begindatum."))
         return data
@@ -143,8 +153,9 @@ class OutcomeForm(forms.Form):
         label=_("De spreker vindt het goed dat we dit citeren (zonder naam)"), required=False
     )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("kind") == OutcomeKind.QUOTE and not data.get("speaker_consent"):
             self.add_error(
                 "speaker_consent",
@@ -160,8 +171,9 @@ class ModerationForm(forms.Form):
     decision = forms.ChoiceField(choices=[("approve", _("Goedkeuren")), ("hide", _("Verbergen"))])
     reason = forms.CharField(label=_("Reden om te verbergen"), required=False, max_length=300)
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("decision") == "hide" and not data.get("reason", "").strip():
             self.add_error("reason", _("Zeg waarom u dit antwoord verbergt."))
         return data

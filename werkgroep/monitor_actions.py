@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from werkgroep.models import ActionPoint, ActionStatus, ActionStatusChange
 from werkgroep.monitor_records import Context, Figure, Section, Series, Table
+from werkgroep.periods import Bucket, Period
 
 
 def _local_date(moment: datetime) -> date:
@@ -55,7 +56,7 @@ def actions(ctx: Context) -> Section:
     }
     done_days = {pk: d for pk, d in first_done.items() if d is not None}
 
-    def done_in(span) -> list[int]:
+    def done_in(span: Bucket | Period) -> list[int]:
         return [pk for pk, d in done_days.items() if d in span]
 
     def days_to_done(pks: list[int]) -> float | None:

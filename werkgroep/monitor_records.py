@@ -19,7 +19,7 @@ class Series:
     """One line or set of bars: a value per bucket."""
 
     label: str
-    values: list[Number]
+    values: Sequence[Number]
     unit: str = ""  # "%" or "" (counts) or "dagen"
 
 

@@ -154,7 +154,7 @@ def training(ctx: Context) -> Section:
     unknown = _("Onbekend")
 
     def per(attr: str) -> list[list]:
-        def label(group) -> str:
+        def label(group: training_indicators.CertificateGroup) -> str:
             value = getattr(group, attr)
             if attr == "profession":
                 return str(professions.get(value, value)) if value else unknown
@@ -247,7 +247,7 @@ def referrals(ctx: Context) -> Section:
     }
     wijk_keys = [*wijken, None]
     wijk_table = suppress(
-        row_labels=[wijken.get(k, unknown) for k in wijk_keys],
+        row_labels=[wijken[k] if k is not None else unknown for k in wijk_keys],
         column_labels=[_("Warm"), _("Niet warm")],
         counts=[
             [by_wijk[k].warm, by_wijk[k].not_warm] if k in by_wijk else [0, 0] for k in wijk_keys

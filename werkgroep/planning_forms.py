@@ -1,5 +1,7 @@
 """Forms of the spiegelgesprek planning. The rules live in panel.planning."""
 
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -100,8 +102,9 @@ class GesprekForm(forms.Form):
             raise forms.ValidationError(_("Kies een moment in de toekomst."))
         return value
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if not data.get("place", "").strip() and not data.get("online_link", "").strip():
             self.add_error("place", _("Vul een adres of een online link in."))
         return data

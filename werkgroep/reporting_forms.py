@@ -1,11 +1,13 @@
 """Forms of the reporting pages: a period with its step, and the council report's texts."""
 
 from datetime import date, timedelta
+from typing import Any
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mantelkring.forms import choice_field
 from werkgroep.periods import MAX_DAYS, Period, Step, default_period
 
 EARLIEST = date(2000, 1, 1)
@@ -13,9 +15,10 @@ LATEST = date(2100, 12, 31)
 DATE_ERRORS = {"invalid": _("Vul een datum in, bijvoorbeeld 2026-01-31.")}
 
 
-class PeriodStepForm(forms.Form):
-    """A chosen period (inclusive) and whether to show it per month or per quarter. Empty
-    fields mean the last twelve months; a wrong entry gives a Dutch message and the default."""
+class PeriodForm(forms.Form):
+    """A chosen period (inclusive). Empty fields mean the last twelve months; a wrong entry
+    gives a Dutch message and the default. Without a step field the step is per month (pages
+    whose rows are rounds, not months)."""
 
     date_from = forms.DateField(
         label=_("Van"),
@@ -28,11 +31,6 @@ class PeriodStepForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages=DATE_ERRORS,
-    )
-    step = forms.ChoiceField(
-        label=_("Per"),
-        required=False,
-        choices=[(Step.MONTH, _("maand")), (Step.QUARTER, _("kwartaal"))],
     )
 
     def _clean_bounded(self, name: str) -> date | None:
@@ -49,8 +47,9 @@ class PeriodStepForm(forms.Form):
     def clean_date_to(self):
         return self._clean_bounded("date_to")
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("date_from"), data.get("date_to")
         if start and end:
             if start > end:
@@ -79,10 +78,14 @@ class PeriodStepForm(forms.Form):
         return Step.MONTH
 
 
-class PeriodForm(PeriodStepForm):
-    """A period without a step (pages whose rows are rounds, not months)."""
+class PeriodStepForm(PeriodForm):
+    """A chosen period, and whether to show it per month or per quarter."""
 
-    step = None
+    step = forms.ChoiceField(
+        label=_("Per"),
+        required=False,
+        choices=[(Step.MONTH, _("maand")), (Step.QUARTER, _("kwartaal"))],
+    )
 
 
 class CouncilReportForm(PeriodStepForm):
@@ -93,8 +96,9 @@ class CouncilReportForm(PeriodStepForm):
     )
     field_order = ["title", "date_from", "date_to", "step"]
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if not data.get("date_from"):
             self.add_error("date_from", _("Vul dit in."))
         if not data.get("date_to"):
@@ -139,7 +143,7 @@ class AnswerCitationForm(forms.Form):
 
     def __init__(self, *args, options: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["choice"].choices = [("", _("Kies een antwoord"))] + options
+        choice_field(self, "choice").choices = [("", _("Kies een antwoord")), *options]
 
 
 class TrendCitationForm(forms.Form):
@@ -151,7 +155,7 @@ class TrendCitationForm(forms.Form):
 
     def __init__(self, *args, options: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["answer"].choices = [("", _("Kies een antwoord"))] + options
+        choice_field(self, "answer").choices = [("", _("Kies een antwoord")), *options]
 
     def ids(self) -> tuple[int, int]:
         root, choice = self.cleaned_data["answer"].split(":")

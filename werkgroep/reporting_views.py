@@ -1,6 +1,7 @@
 """Views of the werkgroep's reporting over time: the monitor, trends per question, the council
 report and their exports. Thin: parse the period, call a selector, render."""
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -10,11 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.roles import area_required
+from accounts.roles import area_required, signed_in_user
 from panel import breakdown
 from werkgroep import (
     charts,
@@ -38,11 +38,16 @@ from werkgroep.reporting_forms import (
     TrendCitationForm,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 werkgroep_only = area_required("werkgroep")
 FORMATS = ("csv", "xlsx")
 
 
-def _period(request: HttpRequest, form_class=PeriodStepForm) -> tuple[PeriodStepForm, Period, Step]:
+def _period(
+    request: HttpRequest, form_class: type[PeriodForm] = PeriodStepForm
+) -> tuple[PeriodForm, Period, Step]:
     form = form_class(request.GET or None)
     return form, form.period(), form.chosen_step()
 
@@ -172,7 +177,7 @@ def trend_page(request: HttpRequest, poll_id: int) -> HttpResponse:
 
 # Council report ----------------------------------------------------------------------------
 
-COUNCIL_MESSAGES: dict[type[WerkgroepError], str | Promise] = {
+COUNCIL_MESSAGES: dict[type[WerkgroepError], "StrOrPromise"] = {
     ReportPublished: gettext_lazy(
         "Dit rapport is gepubliceerd en verandert niet meer. Maak een nieuw rapport."
     ),
@@ -187,7 +192,7 @@ def council_list(request: HttpRequest) -> HttpResponse:
             title=form.cleaned_data["title"],
             period=form.period(),
             step=form.chosen_step(),
-            by=request.user,
+            by=signed_in_user(request),
         )
         messages.success(request, _("Rapport gemaakt. Schrijf nu per onderdeel uw tekst."))
         return redirect("werkgroep:council", pk=report.pk)
@@ -223,7 +228,7 @@ def council_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             if request.POST.get("action") == "publish":
-                council.publish_report(report=report, by=request.user)
+                council.publish_report(report=report, by=signed_in_user(request))
                 messages.success(request, _("Gepubliceerd. Dit rapport verandert niet meer."))
                 return redirect("werkgroep:council", pk=pk)
             key = request.POST.get("section", "")
@@ -236,7 +241,7 @@ def council_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     key=key,
                     summary=bound.cleaned_data["summary"],
                     conclusions=bound.cleaned_data["conclusions"],
-                    by=request.user,
+                    by=signed_in_user(request),
                 )
                 messages.success(request, _("Tekst opgeslagen."))
                 return redirect(f"{reverse('werkgroep:council', args=[pk])}#sec-{key}")

@@ -5,8 +5,9 @@ suppressed breakdowns are in werkgroep.results. Small numbers about people show 
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal, TypedDict
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, QuerySet
 
 from accounts.models import Profession
 from panel import selectors as panel_selectors
@@ -39,7 +40,7 @@ def small_count(n: int) -> str:
 # Action points -----------------------------------------------------------------------------
 
 
-def action_points(*, status: str | None = None):
+def action_points(*, status: str | None = None) -> QuerySet[ActionPoint]:
     qs = ActionPoint.objects.select_related("owner").prefetch_related(
         Prefetch("vraaggebieden", queryset=Vraaggebied.objects.order_by("order"))
     )
@@ -91,6 +92,8 @@ def action_point_detail(*, pk: int) -> dict:
 
 
 def _question_figure(evidence: Evidence, cache: dict[int, PollResults]) -> dict:
+    # werkgroep_poll_evidence_has_question: poll-question evidence always has its question.
+    assert evidence.question is not None
     poll_id = evidence.question.poll_id
     if poll_id not in cache:
         cache[poll_id] = panel_selectors.poll_results(poll_id=poll_id)
@@ -201,9 +204,25 @@ def export_log(*, limit: int = 200) -> list[ExportLog]:
 # Dashboard ---------------------------------------------------------------------------------
 
 
+class PivotRow(TypedDict):
+    month: date  # the first day of the month
+    cells: list[int]  # referrals per column
+    total: int
+
+
+class Pivot(TypedDict):
+    with_total: bool
+    columns: list[str]  # labels
+    rows: list[PivotRow]
+
+
 def _pivot(
-    rows: list[dict], key: str, columns: list[tuple[str, str]], *, with_total: bool = True
-) -> dict:
+    rows: list[training_selectors.ReferralCount],
+    key: Literal["vraaggebied", "profession"],
+    columns: list[tuple[str, str]],
+    *,
+    with_total: bool = True,
+) -> Pivot:
     """Months × columns. A referral counts once per vraaggebied, so a total over vraaggebieden
     would count some referrals twice: that pivot has no total column."""
     months = sorted({r["month"] for r in rows})
@@ -223,7 +242,9 @@ def _pivot(
     }
 
 
-def referrals_over_time(*, date_from: date | None = None, date_to: date | None = None) -> dict:
+def referrals_over_time(
+    *, date_from: date | None = None, date_to: date | None = None
+) -> dict[str, Pivot]:
     by_vraaggebied = training_selectors.referral_counts(
         group_by=["month", "vraaggebied"], date_from=date_from, date_to=date_to
     )

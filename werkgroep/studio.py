@@ -214,21 +214,21 @@ def studio_edit(request: HttpRequest, poll_id: int) -> HttpResponse:
         action = request.POST.get("do", "")
         try:
             if action == "settings":
-                form = PollSettingsForm(request.POST, prefix="s")
-                if form.is_valid():
-                    poll_editing.update_poll(poll_id=poll.pk, **form.cleaned_data)
+                settings_form = PollSettingsForm(request.POST, prefix="s")
+                if settings_form.is_valid():
+                    poll_editing.update_poll(poll_id=poll.pk, **settings_form.cleaned_data)
                     messages.success(request, _("Instellingen opgeslagen."))
                     return redirect("werkgroep:studio_edit", poll_id=poll.pk)
-                forms["settings_form"] = form
+                forms["settings_form"] = settings_form
             elif action == "add-question":
-                form = AddQuestionForm(request.POST, prefix="add")
-                if form.is_valid():
-                    question = poll_editing.add_question(poll_id=poll.pk, **form.cleaned_data)
+                add_form = AddQuestionForm(request.POST, prefix="add")
+                if add_form.is_valid():
+                    question = poll_editing.add_question(poll_id=poll.pk, **add_form.cleaned_data)
                     messages.success(request, _("Vraag toegevoegd."))
                     return redirect(
                         reverse("werkgroep:studio_edit", args=[poll.pk]) + f"#vraag-{question.pk}"
                     )
-                forms["add_form"] = form
+                forms["add_form"] = add_form
             else:
                 invalid = _handle_question_post(request, poll, action)
                 if invalid is None:

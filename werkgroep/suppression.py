@@ -35,6 +35,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypedDict
 
 THRESHOLD = 5
 SMALL = "<5"
@@ -72,6 +73,12 @@ class Cell:
         return self.value if self.shown else self.display
 
 
+class SuppressedRow(TypedDict):
+    label: str
+    cells: list[Cell]
+    total: Cell | None  # None when rows are not sums (multiple choice)
+
+
 @dataclass
 class SuppressedTable:
     """A breakdown after suppression. Only `display`/`export_value` of a cell may be shown."""
@@ -86,7 +93,7 @@ class SuppressedTable:
     notes: list[str] = field(default_factory=list)
 
     @property
-    def rows(self) -> list[dict]:
+    def rows(self) -> list[SuppressedRow]:
         return [
             {
                 "label": label,
@@ -96,17 +103,18 @@ class SuppressedTable:
             for i, (label, cells) in enumerate(zip(self.row_labels, self.cells, strict=True))
         ]
 
-    def as_matrix(self) -> list[list[str]]:
-        """Header + rows + totals row as strings; what exports write."""
+    def as_matrix(self) -> list[list[int | str]]:
+        """Header + rows + totals row: labels, and for each cell its export_value (the number
+        when shown, otherwise the sign); what exports write."""
         has_totals = self.row_totals is not None
-        header = ["", *self.column_labels] + (["Totaal"] if has_totals else [])
+        header: list[int | str] = ["", *self.column_labels, *(["Totaal"] if has_totals else [])]
         out = [header]
         for row in self.rows:
-            line = [row["label"], *(c.export_value() for c in row["cells"])]
-            if has_totals:
+            line: list[int | str] = [row["label"], *(c.export_value() for c in row["cells"])]
+            if row["total"] is not None:
                 line.append(row["total"].export_value())
             out.append(line)
-        last = ["Totaal", *(c.export_value() for c in self.column_totals)]
+        last: list[int | str] = ["Totaal", *(c.export_value() for c in self.column_totals)]
         if has_totals:
             last.append(self.grand_total.export_value())
         out.append(last)
@@ -174,7 +182,12 @@ def _protected(
     return False
 
 
-def _augmented(counts, row_totals, column_totals, grand):
+def _augmented(
+    counts: Sequence[Sequence[int]],
+    row_totals: Sequence[int],
+    column_totals: Sequence[int],
+    grand: int,
+) -> list[list[int]]:
     aug = [list(row) + [-row_totals[i]] for i, row in enumerate(counts)]
     aug.append([-t for t in column_totals] + [grand])
     return aug
@@ -219,30 +232,30 @@ def suppress(
     so the row total is the group's number of answers and is shown (and suppressed by the
     same rules). False for multiple choice: no row totals are shown.
     """
-    counts = [[int(v) for v in row] for row in counts]
-    n_rows, n_cols = len(counts), len(column_labels)
-    if any(len(row) != n_cols for row in counts) or len(row_labels) != n_rows:
+    table = [[int(v) for v in row] for row in counts]
+    n_rows, n_cols = len(table), len(column_labels)
+    if any(len(row) != n_cols for row in table) or len(row_labels) != n_rows:
         raise ValueError("counts must be rows × columns")
-    marks = [[_primary(v) for v in row] for row in counts]
-    row_totals = [sum(row) for row in counts]
+    marks = [[_primary(v) for v in row] for row in table]
+    row_totals = [sum(row) for row in table]
     row_marks = [_primary(t) if rows_are_sums else Mark.FREE for t in row_totals]
     notes: list[str] = []
     if n_rows and n_cols:
-        while leaks := derivable_cells(counts, marks, row_marks):
-            if not _hide_one_more(counts, marks, row_marks, row_totals, leaks):
+        while leaks := derivable_cells(table, marks, row_marks):
+            if not _hide_one_more(table, marks, row_marks, row_totals, leaks):
                 # Nothing left to hide in that row or column: the value follows from the
                 # column totals alone, i.e. from the overall results, which are public anyway
                 # (e.g. a breakdown with a single group).
                 notes.append("derivable-from-overall-results")
                 break
         if not notes:
-            _unhide_what_is_not_needed(counts, marks, row_marks, row_totals)
+            _unhide_what_is_not_needed(table, marks, row_marks, row_totals)
     cells = [
         [Cell(v, m) for v, m in zip(row, mrow, strict=True)]
-        for row, mrow in zip(counts, marks, strict=True)
+        for row, mrow in zip(table, marks, strict=True)
     ]
     column_totals = [
-        Cell(sum(counts[i][j] for i in range(n_rows)), Mark.SHOWN) for j in range(n_cols)
+        Cell(sum(table[i][j] for i in range(n_rows)), Mark.SHOWN) for j in range(n_cols)
     ]
     return SuppressedTable(
         row_labels=list(row_labels),
@@ -259,7 +272,13 @@ def suppress(
     )
 
 
-def _hide_one_more(counts, marks, row_marks, row_totals, leaks: list[tuple[int, int]]) -> bool:
+def _hide_one_more(
+    counts: list[list[int]],
+    marks: list[list[Mark]],
+    row_marks: list[Mark],
+    row_totals: list[int],
+    leaks: list[tuple[int, int]],
+) -> bool:
     """Hide one more cell next to a leaking cell.
 
     Every hidden cell lies on two lines: its row (cells + row total) and its column (or,
@@ -275,7 +294,7 @@ def _hide_one_more(counts, marks, row_marks, row_totals, leaks: list[tuple[int, 
     def value(ii: int, jj: int) -> int:
         return row_totals[ii] if jj == n_cols else counts[ii][jj]
 
-    best: tuple | None = None
+    best: tuple[int, bool, int, tuple[int, int]] | None = None
     for i, j in leaks:
         for line in ([(i, jj) for jj in range(n_cols + 1)], [(ii, j) for ii in range(n_rows)]):
             hidden = sum(mark(*cell) != Mark.SHOWN for cell in line)
@@ -300,7 +319,9 @@ def _hide_one_more(counts, marks, row_marks, row_totals, leaks: list[tuple[int, 
     return True
 
 
-def _unhide_what_is_not_needed(counts, marks, row_marks, row_totals) -> None:
+def _unhide_what_is_not_needed(
+    counts: list[list[int]], marks: list[list[Mark]], row_marks: list[Mark], row_totals: list[int]
+) -> None:
     """The greedy step can hide more than needed; show again every complementary cell
     (largest first) whose showing keeps every hidden cell underivable."""
     n_cols = len(counts[0])

@@ -112,12 +112,13 @@ class Trend:
 def _roots(rounds: list[panel_indicators.PollRound]) -> dict[int, int]:
     """Every poll's original (follows repeat_of to the first poll; safe against loops)."""
     parent = {r.id: r.repeat_of_id for r in rounds}
-    roots = {}
+    roots: dict[int, int] = {}
     for r in rounds:
-        seen, current = set(), r.id
-        while parent.get(current) is not None and current not in seen:
+        seen: set[int] = set()
+        current = r.id
+        while (up := parent.get(current)) is not None and current not in seen:
             seen.add(current)
-            current = parent[current]
+            current = up
         roots[r.id] = current
     return roots
 
@@ -193,17 +194,18 @@ def _composition_notes(rounds: list[Round], results: list[PollResults]) -> list[
                         )
                     )
                 )
-        anchor = [
+        anchor_before, anchor_after = (
             next((q for q in results[j].questions if q.kind in ("single", "scale")), None)
             for j in (i - 1, i)
-        ]
-        if None in anchor:
+        )
+        if anchor_before is None or anchor_after is None:
             continue
         shifted = [
             dimension.label
             for dimension in breakdown.DIMENSIONS.values()
             if _shift(
-                _group_sizes(anchor[0], dimension.key), _group_sizes(anchor[1], dimension.key)
+                _group_sizes(anchor_before, dimension.key),
+                _group_sizes(anchor_after, dimension.key),
             )
             >= SHIFT_THRESHOLD
         ]
@@ -247,9 +249,9 @@ def trend(
         per_round = [
             next((q for q in res.questions if q.order == latest.order), None) for res in results
         ]
-        comparable = all(
-            q is not None and q.kind == latest.kind and len(q.choices) == len(latest.choices)
-            for q in per_round
+        found = [q for q in per_round if q is not None]
+        comparable = len(found) == len(per_round) and all(
+            q.kind == latest.kind and len(q.choices) == len(latest.choices) for q in found
         )
         item = QuestionTrend(
             order=latest.order,
@@ -261,12 +263,12 @@ def trend(
         )
         if comparable:
             for ci, choice in enumerate(latest.choices):
-                counts = [q.choices[ci].count for q in per_round]
+                counts = [q.choices[ci].count for q in found]
                 item.choices.append(
                     TrendChoice(
                         text=choice.text,
                         counts=counts,
-                        shares=[_share(n, q.total) for n, q in zip(counts, per_round, strict=True)],
+                        shares=[_share(n, q.total) for n, q in zip(counts, found, strict=True)],
                     )
                 )
             if dimension:
@@ -274,7 +276,7 @@ def trend(
                     poll_results.suppressed_breakdown(
                         question=q, dimension=dimension, groups=groups
                     )
-                    for q in per_round
+                    for q in found
                 ]
                 item.groups = _group_trends(item.tables, len(latest.choices))
         questions.append(item)
@@ -296,7 +298,8 @@ def _group_trends(tables: list[SuppressedTable], n_choices: int) -> list[GroupTr
         labels += [label for label in table.row_labels if label not in labels]
     out = []
     for label in labels:
-        totals, cells = [], [[] for _ in range(n_choices)]
+        totals: list[str] = []
+        cells: list[list[GroupCell]] = [[] for _ in range(n_choices)]
         for table in tables:
             if label not in table.row_labels:
                 # a group new in a later round: an empty row in the earlier one

@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.roles import area_required
+from accounts.models import User
+from accounts.roles import area_required, signed_in_user
 from mantelkring.forms import IdForm
 from panel import breakdown
 from panel.services.polls import moderate_answer, redact_answer, undo_moderation
@@ -84,14 +85,14 @@ def moderation(request: HttpRequest, poll_id: int) -> HttpResponse:
             raise Http404
         answer_id = request.POST.get("answer_id", "")
         if action == "redact":
-            known = int(answer_id) if answer_id.isdigit() else None
-            form: forms.Form = RedactForm(request.POST, text=texts.get(known, ""))
+            text = texts.get(int(answer_id), "") if answer_id.isdigit() else ""
+            form: forms.Form = RedactForm(request.POST, text=text)
         else:
             form = MODERATION_FORMS[action](request.POST)
         if form.is_valid():
             if form.cleaned_data["answer_id"] not in _may_act_on(action, queue, decided):
                 raise Http404
-            messages.success(request, _moderate(action, form.cleaned_data, request.user))
+            messages.success(request, _moderate(action, form.cleaned_data, signed_in_user(request)))
             return redirect("werkgroep:moderation", poll_id=poll_id)
         bound[f"{action}-{answer_id}"] = form
     items = [
@@ -132,7 +133,7 @@ def _may_act_on(action: str, queue, decided) -> set[int]:
     return waiting
 
 
-def _moderate(action: str, data: dict, user) -> str:
+def _moderate(action: str, data: dict, user: User) -> str:
     if action == "redact":
         redact_answer(answer_id=data["answer_id"], parts=data["parts"], by=user)
         return _("Zwart gemaakt. De oude tekst is weg.")
@@ -257,7 +258,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Onderbouwing weggehaald."))
                 return redirect("werkgroep:action", pk=pk)
         except WerkgroepError as error:
-            messages.error(request, _(MESSAGES[type(error)]))
+            messages.error(request, MESSAGES[type(error)])
     return render(
         request,
         "werkgroep/action_detail.html",
@@ -305,7 +306,7 @@ def gesprek_outcomes(request: HttpRequest, gesprek_id: int) -> HttpResponse:
                     speaker_consent=data["speaker_consent"],
                 )
             except WerkgroepError as error:
-                messages.error(request, _(MESSAGES[type(error)]))
+                messages.error(request, MESSAGES[type(error)])
             else:
                 messages.success(request, _("Uitkomst opgeslagen."))
                 return redirect("werkgroep:gesprek", gesprek_id=gesprek_id)

@@ -8,6 +8,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
+from panel.exceptions import NotAMember
+
 
 class AgeBand(models.TextChoices):
     UNDER_18 = "0-17", _("Jonger dan 18")
@@ -83,6 +86,14 @@ class PanelMember(models.Model):
     @property
     def is_active(self) -> bool:
         return self.left_at is None
+
+    @property
+    def account(self) -> User:
+        """The account of a member who takes part. Only a member who left has none (the
+        constraint above), and nothing is sent to or read for them: NotAMember."""
+        if self.user is None:
+            raise NotAMember
+        return self.user
 
 
 def first_of_this_month() -> date:

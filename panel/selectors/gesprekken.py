@@ -8,6 +8,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from accounts.models import User
 from panel.models import (
     Registration,
     RegistrationKind,
@@ -21,8 +22,8 @@ from panel.records import (
 )
 
 
-def _gesprek_rows(gesprekken) -> list[GesprekOverview]:
-    def count(kind, status):
+def _gesprek_rows(gesprekken: QuerySet[Spiegelgesprek]) -> list[GesprekOverview]:
+    def count(kind: str, status: str) -> Count:
         return Count(
             "registrations", filter=Q(registrations__kind=kind, registrations__status=status)
         )
@@ -81,7 +82,7 @@ def past_gesprekken() -> list[GesprekSummary]:
     ]
 
 
-def my_registrations(*, user) -> list[Registration]:
+def my_registrations(*, user: User) -> list[Registration]:
     return list(
         Registration.objects.filter(user=user)
         .exclude(status=RegistrationStatus.CANCELLED)
@@ -90,19 +91,19 @@ def my_registrations(*, user) -> list[Registration]:
     )
 
 
-def gesprek_with_vraaggebieden() -> QuerySet:
+def gesprek_with_vraaggebieden() -> QuerySet[Spiegelgesprek]:
     """Spiegelgesprekken with their vraaggebieden read in one go (for a detail page)."""
     return Spiegelgesprek.objects.prefetch_related("vraaggebieden")
 
 
-def active_registration(*, gesprek: Spiegelgesprek, user) -> Registration | None:
+def active_registration(*, gesprek: Spiegelgesprek, user: User) -> Registration | None:
     """This person's registration (a place or on the waiting list) for the gesprek, if any."""
     return (
         gesprek.registrations.filter(user=user).exclude(status=RegistrationStatus.CANCELLED).first()
     )
 
 
-def free_places(*, gesprek: Spiegelgesprek, kind: str | None) -> int:
+def free_places(*, gesprek: Spiegelgesprek, kind: str) -> int:
     """Places of this kind (caregiver or listener) not yet taken; never below zero."""
     taken = gesprek.registrations.filter(kind=kind, status=RegistrationStatus.REGISTERED).count()
     return max(gesprek.places_for(kind) - taken, 0)

@@ -1,6 +1,6 @@
 """Reads about panel membership: its size now and its growth per month."""
 
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import (
     Count,
@@ -53,8 +53,8 @@ def panel_growth() -> list[GrowthMonth]:
         .values_list("m", "n")
     )
 
-    def as_date(value) -> date:
-        return value.date() if hasattr(value, "date") else value
+    def as_date(value: date | datetime) -> date:
+        return value.date() if isinstance(value, datetime) else value
 
     joined = {as_date(k): v for k, v in joined.items()}
     left = {as_date(k): v for k, v in left.items()}

@@ -6,6 +6,7 @@ member."""
 
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import datetime
 
 from django.db.models import (
     Count,
@@ -47,6 +48,7 @@ from panel.records import (
     PollResults,
     PollSummary,
     QuestionResult,
+    StudioPoll,
     TaggedQuestion,
 )
 from panel.selectors.members import member_names
@@ -296,7 +298,7 @@ def prefetch_questions(poll: Poll) -> None:
     )
 
 
-def studio_polls(*, now=None) -> dict[str, list[dict]]:
+def studio_polls(*, now: datetime | None = None) -> dict[str, list[StudioPoll]]:
     """Every poll for the werkgroep's poll studio, by status (concept, gepland, open,
     gesloten), with how many took part. Counts only."""
     now = now or timezone.now()
@@ -304,19 +306,19 @@ def studio_polls(*, now=None) -> dict[str, list[dict]]:
         questions_count=Count("questions", distinct=True),
         responses=Count("participations", distinct=True),
     ).order_by("-opens_at", "-pk")
-    out: dict[str, list[dict]] = {status: [] for status in PollStatus.values}
+    out: dict[str, list[StudioPoll]] = {status: [] for status in PollStatus.values}
     for poll in polls:
         status = poll.status_at(now)
         out[status].append(
-            {
-                "id": poll.pk,
-                "title": poll.title,
-                "status": status,
-                "opens_at": poll.opens_at,
-                "closes_at": poll.closes_at,
-                "questions": poll.questions_count,
-                "responses": poll.responses,
-                "repeat_of_id": poll.repeat_of_id,
-            }
+            StudioPoll(
+                id=poll.pk,
+                title=poll.title,
+                status=status,
+                opens_at=poll.opens_at,
+                closes_at=poll.closes_at,
+                questions=poll.questions_count,
+                responses=poll.responses,
+                repeat_of_id=poll.repeat_of_id,
+            )
         )
     return out

@@ -7,6 +7,7 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.models import User
 from panel import events
 from panel.access import kind_for
 from panel.exceptions import AlreadyRegistered, GesprekCancelled, GesprekPast, NotAllowedPlace
@@ -22,7 +23,7 @@ from panel.services import tasks
 def register_for_gesprek(
     *,
     gesprek_id: int,
-    user,
+    user: User,
     kind: str,
     replacement_care: bool = False,
     transport: bool = False,
@@ -77,7 +78,9 @@ def register_for_gesprek(
     return registration
 
 
-def cancel_registration(*, registration_id: int, user=None, notify: bool = True) -> Registration:
+def cancel_registration(
+    *, registration_id: int, user: User | None = None, notify: bool = True
+) -> Registration:
     """Cancel; a freed place goes to the first person waiting for that kind of place."""
     with transaction.atomic():
         registration = Registration.objects.select_related("gesprek").get(pk=registration_id)
@@ -124,7 +127,7 @@ NEEDS_FIELDS = ("replacement_care", "transport", "phone", "accessibility", "diet
 def change_needs(
     *,
     registration_id: int,
-    user,
+    user: User,
     replacement_care: bool = False,
     transport: bool = False,
     accessibility: str = "",

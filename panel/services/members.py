@@ -45,7 +45,7 @@ def join_panel(
     relation: str = "",
     care_hours: str = "",
     works: bool | None = None,
-):
+) -> User:
     """Make (or reuse) a caregiver account and its panel membership. Returns the user.
 
     Call it only for an address the person proved (a join code, or a logged-in caregiver):

@@ -1,6 +1,7 @@
 """Writes for flash polls: a vote (all answers in one transaction), moderation of free text,
 and recounting the result counters."""
 
+from collections import Counter
 from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
+from accounts.models import User
 from panel import events, tallies
 from panel.access import check_poll_open_for
 from panel.exceptions import AlreadyVoted, InvalidAnswer
@@ -125,7 +127,9 @@ def cast_vote(*, member: PanelMember, poll: Poll, answers: Sequence[AnswerInput]
     return participation
 
 
-def _store(member: PanelMember, poll: Poll, rows: list[Answer], keys) -> Participation:
+def _store(
+    member: PanelMember, poll: Poll, rows: list[Answer], keys: Counter[tallies.TallyKey]
+) -> Participation:
     """Participation, answers and counters in one transaction, statement by statement."""
     with transaction.atomic():
         participation = Participation.objects.create(member=member, poll=poll)
@@ -136,7 +140,7 @@ def _store(member: PanelMember, poll: Poll, rows: list[Answer], keys) -> Partici
 
 
 def _store_in_one_statement(
-    member: PanelMember, poll: Poll, rows: list[Answer], keys
+    member: PanelMember, poll: Poll, rows: list[Answer], keys: Counter[tallies.TallyKey]
 ) -> Participation:
     """The same writes as _store in one statement (PostgreSQL data-modifying CTEs): one round
     trip, and outside a transaction no BEGIN and COMMIT either (a statement is atomic by
@@ -150,9 +154,13 @@ def _store_in_one_statement(
     params: list = [member.pk, poll.pk]
     if rows:
         fields = [f for f in Answer._meta.concrete_fields if not f.primary_key]
+        columns = []
+        for f in fields:
+            assert f.column is not None  # only a field without a table column has none
+            columns.append(f.column)
         row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
         parts.append(
-            f"answers AS (INSERT INTO {answers} ({', '.join(f.column for f in fields)}) "
+            f"answers AS (INSERT INTO {answers} ({', '.join(columns)}) "
             f"VALUES {', '.join([row_sql] * len(rows))})"
         )
         for row in rows:
@@ -181,7 +189,7 @@ def recount_results(*, poll_id: int) -> None:
 
 
 @transaction.atomic
-def moderate_answer(*, answer_id: int, approve: bool, reason: str, by) -> Answer:
+def moderate_answer(*, answer_id: int, approve: bool, reason: str, by: User) -> Answer:
     answer = Answer.objects.select_for_update().get(pk=answer_id, choice__isnull=True)
     answer.status = ModerationStatus.APPROVED if approve else ModerationStatus.HIDDEN
     answer.hidden_reason = "" if approve else reason.strip()[:300]
@@ -204,7 +212,7 @@ def withdraw_answer(*, member: PanelMember, answer_id: int) -> None:
 
 
 @transaction.atomic
-def redact_answer(*, answer_id: int, parts: Sequence[str], by) -> Answer:
+def redact_answer(*, answer_id: int, parts: Sequence[str], by: User) -> Answer:
     """Black out parts of a free-text answer. The original is not kept anywhere: the answer's
     text is overwritten, there is no history table."""
     answer = Answer.objects.select_for_update().get(pk=answer_id, choice__isnull=True)
@@ -218,7 +226,7 @@ def redact_answer(*, answer_id: int, parts: Sequence[str], by) -> Answer:
 
 
 @transaction.atomic
-def undo_moderation(*, answer_id: int, by) -> Answer:
+def undo_moderation(*, answer_id: int, by: User) -> Answer:
     """Take back an approval or a hiding: the answer waits for a decision again. (Blacked-out
     text stays blacked out: the original is gone.)"""
     answer = Answer.objects.select_for_update().get(pk=answer_id, choice__isnull=True)

@@ -2,12 +2,13 @@
 form, and cancelling (logged in, or by the link in the e-mail)."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.roles import role_required
+from accounts.roles import role_required, signed_in_user
 from panel import access, selectors
 from panel.exceptions import PanelError
 from panel.forms import CaregiverRegistrationForm, ListenerRegistrationForm
@@ -20,33 +21,38 @@ from panel.views.common import EVERYONE, message
 
 @role_required(*EVERYONE)
 def gesprekken(request: HttpRequest) -> HttpResponse:
-    mine = {r.gesprek_id: r for r in selectors.my_registrations(user=request.user)}
+    mine = {r.gesprek_id: r for r in selectors.my_registrations(user=signed_in_user(request))}
     rows = [(gesprek, mine.get(gesprek.id)) for gesprek in selectors.upcoming_gesprekken()]
     return render(
         request, "panel/gesprekken.html", {"rows": rows, "kind": access.kind_for(request.user)}
     )
 
 
-def _registration_form(kind: str, *args):
-    return (
+def _registration_form(kind: str, data: QueryDict | None = None) -> CaregiverRegistrationForm:
+    """The sign-up form for this kind of place (a listener's asks less); bound to `data`."""
+    form_class = (
         CaregiverRegistrationForm
         if kind == RegistrationKind.CAREGIVER
         else ListenerRegistrationForm
-    )(*args)
+    )
+    return form_class(data)
 
 
 @role_required(*EVERYONE)
 def gesprek(request: HttpRequest, gesprek_id: int) -> HttpResponse:
     item = get_object_or_404(selectors.gesprek_with_vraaggebieden(), pk=gesprek_id)
-    kind = access.kind_for(request.user)
-    mine = selectors.active_registration(gesprek=item, user=request.user)
+    user = signed_in_user(request)
+    kind = access.kind_for(user)
+    if kind is None:  # every role let in here has a kind of place
+        raise PermissionDenied
+    mine = selectors.active_registration(gesprek=item, user=user)
     form = _registration_form(kind)
     if request.method == "POST" and mine is None:
         form = _registration_form(kind, request.POST)
         if form.is_valid():
             try:
                 registration = register_for_gesprek(
-                    gesprek_id=item.pk, user=request.user, kind=kind, **form.cleaned_data
+                    gesprek_id=item.pk, user=user, kind=kind, **form.cleaned_data
                 )
             except PanelError as error:
                 messages.error(request, message(error))
@@ -71,7 +77,7 @@ def gesprek(request: HttpRequest, gesprek_id: int) -> HttpResponse:
         if request.method == "POST":
             needs_form = _registration_form(kind, request.POST)
             if needs_form.is_valid():
-                change_needs(registration_id=mine.pk, user=request.user, **needs_form.cleaned_data)
+                change_needs(registration_id=mine.pk, user=user, **needs_form.cleaned_data)
                 messages.success(request, _("Opgeslagen. Zo weten we wat u nodig heeft."))
                 return redirect("panel:gesprek", gesprek_id=item.pk)
     context = {
@@ -90,11 +96,12 @@ def gesprek(request: HttpRequest, gesprek_id: int) -> HttpResponse:
 @role_required(*EVERYONE)
 def cancel_registration(request: HttpRequest, registration_id: int) -> HttpResponse:
     """Asks once ("Weet u het zeker?"), then cancels on the button."""
+    user = signed_in_user(request)
     registration = get_object_or_404(
-        Registration.objects.select_related("gesprek"), pk=registration_id, user=request.user
+        Registration.objects.select_related("gesprek"), pk=registration_id, user=user
     )
     if request.method == "POST":
-        cancel(registration_id=registration.pk, user=request.user)
+        cancel(registration_id=registration.pk, user=user)
         messages.success(request, _("U bent afgemeld. Dank u wel dat u het laat weten."))
         return redirect("panel:gesprek", gesprek_id=registration.gesprek_id)
     if registration.status == RegistrationStatus.CANCELLED:

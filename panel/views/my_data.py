@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.roles import area_required
+from accounts.roles import area_required, signed_in_user
 from panel import exports
 from panel.models import Answer, PanelMember
 from panel.services.members import leave_panel
@@ -24,7 +24,7 @@ def my_data(request: HttpRequest, *, member: PanelMember) -> HttpResponse:
         {
             "data": exports.member_data(member=member),
             "member": member,
-            "registrations": exports.latest_registrations(user=request.user),
+            "registrations": exports.latest_registrations(user=signed_in_user(request)),
             "text_answers": exports.own_text_answers(member=member),
         },
     )

@@ -18,16 +18,16 @@ from panel.views.common import message, not_a_member
 from panel.views.support import HELP_KEY
 
 
-def _poll_or_exit(
-    request: HttpRequest, poll_id: int
-) -> tuple[Poll, PanelMember | None, HttpResponse | None]:
+def _poll_or_exit(request: HttpRequest, poll_id: int) -> tuple[Poll, PanelMember] | HttpResponse:
+    """The poll (404 for concepts) and the member answering it; for anyone else, the page
+    they go to instead (not_a_member)."""
     poll = poll_cache.get_poll(poll_id)  # questions, choices and wijken included
     if poll is None or not poll.is_published:  # concepts: 404
         raise Http404
     member = access.member_for_poll(user=request.user, session=request.session, poll_id=poll.pk)
-    if member is not None:
-        return poll, member, None
-    return poll, None, not_a_member(request)
+    if member is None:
+        return not_a_member(request)
+    return poll, member
 
 
 def _draft(request: HttpRequest, poll: Poll, member: PanelMember) -> dict:
@@ -49,7 +49,7 @@ def _closed_page(
     return render(request, "panel/poll_unavailable.html", context, status=status)
 
 
-def _check_open(request, poll, member) -> HttpResponse | None:
+def _check_open(request: HttpRequest, poll: Poll, member: PanelMember) -> HttpResponse | None:
     """Before showing a screen of the poll: the closed page if it cannot be answered now."""
     try:
         access.check_poll_open_for(member=member, poll=poll)
@@ -74,9 +74,10 @@ def invitation(request: HttpRequest, poll_id: int, token: str) -> HttpResponse:
 
 
 def poll_start(request: HttpRequest, poll_id: int) -> HttpResponse:
-    poll, member, exit_response = _poll_or_exit(request, poll_id)
-    if exit_response:
-        return exit_response
+    found = _poll_or_exit(request, poll_id)
+    if isinstance(found, HttpResponse):
+        return found
+    poll, member = found
     if closed := _check_open(request, poll, member):
         return closed
     count = selectors.question_count(poll)
@@ -84,9 +85,10 @@ def poll_start(request: HttpRequest, poll_id: int) -> HttpResponse:
 
 
 def poll_question(request: HttpRequest, poll_id: int, number: int) -> HttpResponse:
-    poll, member, exit_response = _poll_or_exit(request, poll_id)
-    if exit_response:
-        return exit_response
+    found = _poll_or_exit(request, poll_id)
+    if isinstance(found, HttpResponse):
+        return found
+    poll, member = found
     if closed := _check_open(request, poll, member):
         return closed
     questions = selectors.questions_with_choices(poll)
@@ -153,9 +155,10 @@ def _review_rows(poll: Poll, stored: dict) -> tuple[list[dict], list[AnswerInput
 
 
 def poll_review(request: HttpRequest, poll_id: int) -> HttpResponse:
-    poll, member, exit_response = _poll_or_exit(request, poll_id)
-    if exit_response:
-        return exit_response
+    found = _poll_or_exit(request, poll_id)
+    if isinstance(found, HttpResponse):
+        return found
+    poll, member = found
     stored = _draft(request, poll, member)
     if request.method == "POST":
         if not stored and access.has_answered(poll, member):
@@ -209,9 +212,10 @@ def _vote(request: HttpRequest, poll: Poll, member: PanelMember, stored: dict) -
 
 
 def poll_thanks(request: HttpRequest, poll_id: int) -> HttpResponse:
-    poll, member, exit_response = _poll_or_exit(request, poll_id)
-    if exit_response:
-        return exit_response
+    found = _poll_or_exit(request, poll_id)
+    if isinstance(found, HttpResponse):
+        return found
+    poll, member = found
     if not access.has_answered(poll, member):
         return redirect("panel:poll", poll_id=poll.pk)
     return render(
@@ -222,9 +226,10 @@ def poll_thanks(request: HttpRequest, poll_id: int) -> HttpResponse:
 
 
 def poll_results(request: HttpRequest, poll_id: int) -> HttpResponse:
-    poll, member, exit_response = _poll_or_exit(request, poll_id)
-    if exit_response:
-        return exit_response
+    found = _poll_or_exit(request, poll_id)
+    if isinstance(found, HttpResponse):
+        return found
+    poll, member = found
     if not access.can_see_results(poll, member):
         return render(
             request,

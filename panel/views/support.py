@@ -34,12 +34,15 @@ def _may_send_request(request: HttpRequest) -> bool:
 def help_now(request: HttpRequest) -> HttpResponse:
     member = access.active_member(request.user)
     after_poll = request.session.get(HELP_KEY)
-    if member is None and after_poll is None:
+    if member is not None:
+        wijk_id = member.wijk_id
+    elif after_poll is not None:
+        wijk_id = after_poll.get("wijk")
+    else:
         return not_a_member(request)
-    wijk_id = member.wijk_id if member is not None else after_poll.get("wijk")
     point = active_contact_point()
     form = ContactRequestForm(request.POST or None) if point is not None else None
-    if request.method == "POST" and form is not None and form.is_valid():
+    if request.method == "POST" and point is not None and form is not None and form.is_valid():
         if not _may_send_request(request):
             messages.error(
                 request,

@@ -1,7 +1,12 @@
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.test import RequestFactory
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from accounts.models import Role
+from accounts.roles import signed_in_user
 
 AREAS = {"/training/": "training", "/panel/": "panel", "/werkgroep/": "werkgroep"}
 ALLOWED = {
@@ -67,3 +72,16 @@ def test_only_beheer_reaches_the_admin(client, login_as):
         login_as(client, role)
         status = client.get("/admin/").status_code
         assert status == (200 if role == Role.ADMIN else 302), role
+
+
+def test_signed_in_user_is_the_logged_in_user_behind_the_lazy_request_user(caregiver):
+    request = RequestFactory().get("/panel/")
+    request.user = SimpleLazyObject(lambda: caregiver)
+    assert signed_in_user(request) == caregiver
+
+
+def test_signed_in_user_refuses_an_anonymous_visitor():
+    request = RequestFactory().get("/panel/")
+    request.user = SimpleLazyObject(AnonymousUser)
+    with pytest.raises(PermissionDenied):
+        signed_in_user(request)

@@ -9,6 +9,7 @@ from django.core import signing
 from django.urls import reverse
 
 from accounts.models import Role, User
+from panel.exceptions import NotAMember
 from panel.models import Answer, PanelMember, Participation, Registration, RegistrationKind
 from panel.selectors import panel_growth, panel_size, poll_results
 from panel.services.gesprekken import register_for_gesprek
@@ -144,6 +145,14 @@ def test_a_member_who_left_can_no_longer_vote_with_an_old_invitation(client, mem
     assert response.status_code == 400
 
 
+def test_only_a_member_who_takes_part_has_an_account(member):
+    assert member.account == member.user
+    leave_panel(member=member)
+    member.refresh_from_db()
+    with pytest.raises(NotAMember):
+        _ = member.account
+
+
 # Invitations -------------------------------------------------------------------------------
 
 
@@ -175,6 +184,14 @@ def test_a_tampered_invitation_is_refused(client, member, poll):
     )
     for bad in (token[:-3] + "abc", forged, "nonsense"):
         response = client.get(reverse("panel:invitation", args=[poll.pk, bad]))
+        assert response.status_code == 400
+    assert "panel_invites" not in client.session
+
+
+def test_a_signed_invitation_without_a_member_id_is_refused(client, member, poll):
+    for data in ({"p": poll.pk}, {"m": None, "p": poll.pk}):
+        token = signing.dumps(data, salt=INVITE_SALT, compress=True)
+        response = client.get(reverse("panel:invitation", args=[poll.pk, token]))
         assert response.status_code == 400
     assert "panel_invites" not in client.session
 

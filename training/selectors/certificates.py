@@ -1,5 +1,6 @@
 """Reads of certificates and registration numbers."""
 
+from accounts.models import User
 from training.models import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -25,17 +26,17 @@ def certificate_by_code(code: str) -> Certificate | None:
     return Certificate.objects.filter(code=short).first()
 
 
-def registration_of(*, user) -> Registration | None:
+def registration_of(*, user: User) -> Registration | None:
     return Registration.objects.filter(user=user).first()
 
 
-def certificates_of(*, user) -> list[Certificate]:
+def certificates_of(*, user: User) -> list[Certificate]:
     return list(Certificate.objects.filter(user=user).order_by("-issued_on", "-pk"))
 
 
-def own_certificate(*, user, code: str) -> Certificate | None:
+def own_certificate(*, user: User, code: str) -> Certificate | None:
     return Certificate.objects.filter(user=user, code=code).first()
 
 
-def latest_certificate(*, user, module: Module) -> Certificate | None:
+def latest_certificate(*, user: User, module: Module) -> Certificate | None:
     return Certificate.objects.filter(user=user, module=module).order_by("-pk").first()

@@ -8,12 +8,15 @@ from typing import Literal
 
 from django.db.models import (
     Count,
+    Model,
     OuterRef,
     Prefetch,
+    QuerySet,
     Subquery,
 )
 from django.db.models.functions import Coalesce
 
+from accounts.models import User
 from training.models import (
     Answer,
     LearningGoal,
@@ -29,7 +32,7 @@ from training.models import (
 )
 
 
-def published_modules():
+def published_modules() -> QuerySet[Module]:
     return Module.objects.filter(published=True)
 
 
@@ -42,10 +45,10 @@ class ModuleStatus:
     question_count: int  # questions per attempt: one per learning goal
 
 
-def _count_of(model, field: str = "module"):
+def _count_of[M: Model](model: type[M], field: str = "module") -> Coalesce:
     return Coalesce(
         Subquery(
-            model.objects.filter(**{field: OuterRef("pk")})
+            model._default_manager.filter(**{field: OuterRef("pk")})
             .order_by()
             .values(field)
             .annotate(n=Count("pk"))
@@ -55,7 +58,7 @@ def _count_of(model, field: str = "module"):
     )
 
 
-def module_statuses(*, user) -> list[ModuleStatus]:
+def module_statuses(*, user: User) -> list[ModuleStatus]:
     """Every published module with this person's status and progress; a fixed number of queries."""
     modules = list(
         published_modules()
@@ -247,7 +250,7 @@ def module_plan(*, module: Module, progress: Progress | None) -> ModulePlan:
     return ModulePlan(module, progress, plans, lessons, drawn)
 
 
-def progress_of(*, user, module: Module) -> Progress | None:
+def progress_of(*, user: User, module: Module) -> Progress | None:
     return Progress.objects.filter(user=user, module=module).first()
 
 

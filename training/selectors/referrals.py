@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
+from accounts.models import User
 from sociale_kaart import selectors as kaart
 from sociale_kaart.models import Wijk
 from training.models import (
@@ -15,7 +16,7 @@ from training.models import (
 REFERRAL_EDIT_WINDOW = timedelta(days=7)
 
 
-def referrals_of(*, user) -> list[Referral]:
+def referrals_of(*, user: User) -> list[Referral]:
     return list(
         Referral.objects.filter(created_by=user)
         .select_related("offer", "wijk")
@@ -24,7 +25,7 @@ def referrals_of(*, user) -> list[Referral]:
     )
 
 
-def own_referral(*, user, pk: int) -> Referral | None:
+def own_referral(*, user: User, pk: int) -> Referral | None:
     return (
         Referral.objects.filter(pk=pk, created_by=user)
         .select_related("offer", "wijk")
@@ -33,7 +34,7 @@ def own_referral(*, user, pk: int) -> Referral | None:
     )
 
 
-def editable_referral_ids(*, user, now: datetime | None = None) -> set[int]:
+def editable_referral_ids(*, user: User, now: datetime | None = None) -> set[int]:
     """The author's referrals still open to correction: logged less than a week ago."""
     since = (now or timezone.now()) - REFERRAL_EDIT_WINDOW
     return set(

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.roles import area_required
+from accounts.roles import area_required, signed_in_user
 from training import pdf, selectors, services
 from training.forms import CertificateCheckForm, RegistrationForm
 
@@ -18,15 +18,15 @@ def certificates(request: HttpRequest) -> HttpResponse:
         request,
         "training/certificates.html",
         {
-            "certificates": selectors.certificates_of(user=request.user),
-            "registration": selectors.registration_of(user=request.user),
+            "certificates": selectors.certificates_of(user=signed_in_user(request)),
+            "registration": selectors.registration_of(user=signed_in_user(request)),
         },
     )
 
 
 @area_required("training")
 def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
-    certificate = selectors.own_certificate(user=request.user, code=code)
+    certificate = selectors.own_certificate(user=signed_in_user(request), code=code)
     if certificate is None:
         raise Http404
     verify_url = request.build_absolute_uri(
@@ -42,11 +42,11 @@ def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
 @area_required("training")
 def registration(request: HttpRequest) -> HttpResponse:
     """The professional's registration number (optional), printed on new certificates."""
-    current = selectors.registration_of(user=request.user)
+    current = selectors.registration_of(user=signed_in_user(request))
     if request.method == "POST":
         form = RegistrationForm(request.POST)
         if form.is_valid():
-            services.save_registration(user=request.user, **form.to_service_kwargs())
+            services.save_registration(user=signed_in_user(request), **form.to_service_kwargs())
             messages.success(request, _("Uw registratie is opgeslagen."))
             return redirect("training:certificates")
     else:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
-from accounts.roles import area_required, role_required
+from accounts.roles import area_required, role_required, signed_in_user
 from training import selectors, services
 from training.exceptions import (
     AlreadyAnswered,
@@ -43,7 +43,7 @@ def _unit_url(module: Module, number: int) -> str:
 
 @area_required("training")
 def home(request: HttpRequest) -> HttpResponse:
-    statuses = selectors.module_statuses(user=request.user)
+    statuses = selectors.module_statuses(user=signed_in_user(request))
     profile = getattr(request.user, "profile", None)
     profession = profile.profession if profile else ""
     path_ids = selectors.learning_path_for(profession=profession) if profession else []
@@ -58,7 +58,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "others": [s for s in statuses if s.module.pk not in in_path],
             "path": path,
             "profession_label": profile.get_profession_display() if profile and profession else "",
-            "certificates": selectors.certificates_of(user=request.user),
+            "certificates": selectors.certificates_of(user=signed_in_user(request)),
         },
     )
 
@@ -66,7 +66,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @area_required("training")
 def module_detail(request: HttpRequest, slug: str) -> HttpResponse:
     module = published_module(slug)
-    progress = selectors.progress_of(user=request.user, module=module)
+    progress = selectors.progress_of(user=signed_in_user(request), module=module)
     plan = selectors.module_plan(module=module, progress=progress)
     return render(
         request,
@@ -86,7 +86,7 @@ def module_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def module_start(request: HttpRequest, slug: str) -> HttpResponse:
     module = published_module(slug)
-    progress = services.start_module(user=request.user, module=module)
+    progress = services.start_module(user=signed_in_user(request), module=module)
     return redirect(resume_url(progress))
 
 
@@ -94,7 +94,7 @@ def module_start(request: HttpRequest, slug: str) -> HttpResponse:
 def unit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """One unit: what is in it, how long it takes, how far the person is, and the way on."""
     module = published_module(slug)
-    progress = selectors.progress_of(user=request.user, module=module)
+    progress = selectors.progress_of(user=signed_in_user(request), module=module)
     plan = selectors.module_plan(module=module, progress=progress)
     if not 1 <= number <= len(plan.units):
         raise Http404
@@ -124,7 +124,7 @@ def unit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 def lesson(request: HttpRequest, slug: str, position: int) -> HttpResponse:
     """Reading a lesson writes nothing; its button posts to `lesson_read`."""
     module = published_module(slug)
-    progress = selectors.progress_of(user=request.user, module=module)
+    progress = selectors.progress_of(user=signed_in_user(request), module=module)
     plan = selectors.module_plan(module=module, progress=progress)
     if not 1 <= position <= len(plan.lessons):
         raise Http404
@@ -159,7 +159,7 @@ def lesson_read(request: HttpRequest, slug: str, position: int) -> HttpResponse:
     lessons = selectors.lessons_of(module)
     if not 1 <= position <= len(lessons):
         raise Http404
-    progress = services.start_module(user=request.user, module=module)
+    progress = services.start_module(user=signed_in_user(request), module=module)
     services.mark_lesson_read(progress=progress, lesson=lessons[position - 1])
     plan = selectors.module_plan(module=module, progress=progress)
     current = plan.unit_of_lesson(position)
@@ -178,7 +178,7 @@ def lesson_read(request: HttpRequest, slug: str, position: int) -> HttpResponse:
 @area_required("training")
 def question(request: HttpRequest, slug: str, position: int) -> HttpResponse:
     module = published_module(slug)
-    progress = selectors.progress_of(user=request.user, module=module)
+    progress = selectors.progress_of(user=signed_in_user(request), module=module)
     if progress is None:
         messages.info(request, MESSAGES[QuestionsNotReached])
         if module.lessons.exists():
@@ -253,7 +253,7 @@ def question(request: HttpRequest, slug: str, position: int) -> HttpResponse:
 @area_required("training")
 def result(request: HttpRequest, slug: str) -> HttpResponse:
     module = published_module(slug)
-    progress = selectors.progress_of(user=request.user, module=module)
+    progress = selectors.progress_of(user=signed_in_user(request), module=module)
     if progress is None:
         return redirect("training:module", slug=slug)
     if progress.status == ProgressStatus.BUSY:
@@ -269,7 +269,9 @@ def result(request: HttpRequest, slug: str) -> HttpResponse:
             "goals": selectors.goals_to_reread(progress=progress),
             "retry_now": allowed_at is not None and allowed_at <= timezone.now(),
             "retry_at": allowed_at,
-            "certificate": selectors.latest_certificate(user=request.user, module=module),
+            "certificate": selectors.latest_certificate(
+                user=signed_in_user(request), module=module
+            ),
         },
     )
 
@@ -278,7 +280,7 @@ def result(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def retry(request: HttpRequest, slug: str) -> HttpResponse:
     module = published_module(slug)
-    progress = selectors.progress_of(user=request.user, module=module)
+    progress = selectors.progress_of(user=signed_in_user(request), module=module)
     if progress is None:
         raise Http404
     try:

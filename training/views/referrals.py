@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from accounts.roles import area_required
+from accounts.roles import area_required, signed_in_user
 from sociale_kaart import selectors as kaart
 from training import selectors, services
 from training.exceptions import InvalidReferral, ReferralLocked
@@ -32,7 +32,7 @@ def referral_new(request: HttpRequest) -> HttpResponse:
         form = ReferralForm(request.POST)
         if form.is_valid():
             try:
-                services.log_referral(user=request.user, **form.to_service_kwargs())
+                services.log_referral(user=signed_in_user(request), **form.to_service_kwargs())
             except InvalidReferral as exc:
                 form.add_error(None, MESSAGES[type(exc)])
             else:
@@ -59,14 +59,14 @@ def referrals(request: HttpRequest) -> HttpResponse:
         request,
         "training/referrals.html",
         {
-            "referrals": selectors.referrals_of(user=request.user),
-            "editable": selectors.editable_referral_ids(user=request.user),
+            "referrals": selectors.referrals_of(user=signed_in_user(request)),
+            "editable": selectors.editable_referral_ids(user=signed_in_user(request)),
         },
     )
 
 
 def _own_referral(request: HttpRequest, pk: int) -> Referral:
-    referral = selectors.own_referral(user=request.user, pk=pk)
+    referral = selectors.own_referral(user=signed_in_user(request), pk=pk)
     if referral is None:
         raise Http404
     return referral
@@ -80,7 +80,9 @@ def referral_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 services.correct_referral(
-                    user=request.user, referral_id=referral.pk, **form.to_service_kwargs()
+                    user=signed_in_user(request),
+                    referral_id=referral.pk,
+                    **form.to_service_kwargs(),
                 )
             except (InvalidReferral, ReferralLocked) as exc:
                 form.add_error(None, MESSAGES[type(exc)])
@@ -111,7 +113,7 @@ def referral_delete(request: HttpRequest, pk: int) -> HttpResponse:
     error = None
     if request.method == "POST":
         try:
-            services.remove_referral(user=request.user, referral_id=referral.pk)
+            services.remove_referral(user=signed_in_user(request), referral_id=referral.pk)
         except ReferralLocked as exc:
             error = MESSAGES[type(exc)]
         else:

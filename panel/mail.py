@@ -25,6 +25,9 @@ SUBJECTS = {
     "reminder": gettext_lazy("Herinnering: binnenkort uw spiegelgesprek"),
     "cancelled": gettext_lazy("U bent afgemeld voor het spiegelgesprek"),
     "gesprek_cancelled": gettext_lazy("Het spiegelgesprek gaat niet door"),
+    "gesprek_changed": gettext_lazy(
+        "Het spiegelgesprek is veranderd: kijk naar de datum en plaats"
+    ),
     "invitation": gettext_lazy("Uw mening telt: een korte vraag"),
     "contact_request": gettext_lazy("Een mantelzorger vraagt of u contact opneemt"),
     "join_code": gettext_lazy("Uw code om mee te doen met het panel"),
@@ -77,7 +80,9 @@ def send_registration_mail(*, registration_id: int, what: str) -> None:
         body=render_to_string("panel/email/registration.txt", context),
         to=[registration.user.email],
     )
-    if what in ("confirmation", "promoted", "reminder"):
+    if what in ("confirmation", "promoted", "reminder") or (
+        what == "gesprek_changed" and registration.status == "registered"
+    ):
         message.attach("spiegelgesprek.ics", gesprek_ics(gesprek), "text/calendar")
     message.send()
 

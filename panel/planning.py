@@ -2,7 +2,8 @@
 
 Create, change and call off a spiegelgesprek; tick off per registration that replacement
 care or transport is arranged. Everyone registered or waiting gets an e-mail when a
-gesprek is called off (from on_commit, through the task queue).
+gesprek is called off or moves to another date, time or place (from on_commit, through the
+task queue).
 """
 
 from collections.abc import Iterable
@@ -18,6 +19,8 @@ from panel.models import Registration, RegistrationKind, RegistrationStatus, Spi
 from panel.services.gesprekken import _enqueue_mail
 
 NEEDS = {"replacement_care": "replacement_care_arranged", "transport": "transport_arranged"}
+# What the people signed up must hear about when it changes: when and where.
+WHEN_AND_WHERE = ("starts_at", "duration", "place", "online_link")
 
 
 @transaction.atomic
@@ -35,13 +38,16 @@ def save_gesprek(
     caregiver_places: int,
     listener_places: int,
 ) -> Spiegelgesprek:
-    """Create a gesprek, or change one; more places go to the people waiting, in order."""
+    """Create a gesprek, or change one; more places go to the people waiting, in order, and
+    a new date, time or place is mailed to everyone registered or waiting."""
+    before = {}
     if gesprek_id is None:
         gesprek = Spiegelgesprek()
     else:
         gesprek = Spiegelgesprek.objects.select_for_update().get(pk=gesprek_id)
         if gesprek.cancelled_at is not None:
             raise GesprekCancelled
+        before = {name: getattr(gesprek, name) for name in WHEN_AND_WHERE}
     gesprek.title = " ".join(title.split())
     gesprek.intro = intro.strip()
     gesprek.starts_at = starts_at
@@ -54,17 +60,25 @@ def save_gesprek(
     gesprek.save()
     gesprek.vraaggebieden.set(vraaggebieden)
     if gesprek_id is not None and gesprek.starts_at > timezone.now():
-        for kind in RegistrationKind.values:
-            _fill_places(gesprek, kind)
+        promoted = [pk for kind in RegistrationKind.values for pk in _fill_places(gesprek, kind)]
+        if any(getattr(gesprek, name) != value for name, value in before.items()):
+            told = (
+                gesprek.registrations.exclude(status=RegistrationStatus.CANCELLED)
+                .exclude(pk__in=promoted)  # their "plaats vrij" mail has the new details
+                .values_list("pk", flat=True)
+            )
+            for pk in told:
+                transaction.on_commit(partial(_enqueue_mail, "gesprek_changed", pk))
     transaction.on_commit(events.broadcast_dashboard_change)
     return gesprek
 
 
-def _fill_places(gesprek: Spiegelgesprek, kind: str) -> None:
+def _fill_places(gesprek: Spiegelgesprek, kind: str) -> list[int]:
+    """Give free places to the people waiting, in order; the registrations promoted."""
     taken = gesprek.registrations.filter(kind=kind, status=RegistrationStatus.REGISTERED).count()
     free = gesprek.places_for(kind) - taken
     if free <= 0:
-        return
+        return []
     waiting = gesprek.registrations.filter(kind=kind, status=RegistrationStatus.WAITING).order_by(
         "created_at", "pk"
     )[:free]
@@ -74,6 +88,7 @@ def _fill_places(gesprek: Spiegelgesprek, kind: str) -> None:
         registration.promoted_at = now
         registration.save(update_fields=["status", "promoted_at"])
         transaction.on_commit(partial(_enqueue_mail, "promoted", registration.pk))
+    return [registration.pk for registration in waiting]
 
 
 def cancel_gesprek(*, gesprek_id: int, reason: str = "") -> int:

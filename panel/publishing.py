@@ -21,6 +21,7 @@ from panel.models import (
     Audience,
     Participation,
     Poll,
+    PollInvitation,
     PollStatus,
     QuestionKind,
 )
@@ -72,6 +73,15 @@ class PollNotOpen(StudioError):
 
 class AlreadyOpened(StudioError):
     """Back to concept is only possible before the poll opens."""
+
+
+class DeletePublished(StudioError):
+    """Only a concept can be deleted; a published poll goes back to concept first (if it has
+    not opened yet)."""
+
+
+class DeleteUsed(StudioError):
+    """A concept that has answers or invitations (it was open once) stays: people took part."""
 
 
 @dataclass(frozen=True)
@@ -224,3 +234,36 @@ def close_poll_early(*, poll_id: int, now: datetime | None = None) -> Poll:
         poll.save(update_fields=["closes_at"])
         transaction.on_commit(partial(broadcast_poll_update, poll.pk))
     return poll
+
+
+def deletion_refusal(poll: Poll) -> StudioError | None:
+    """Why this poll cannot be deleted, or None when it is a concept nobody ever saw."""
+    if poll.is_published:
+        return DeletePublished()
+    if (
+        poll.invitations_sent_at is not None
+        or has_answers(poll)
+        or PollInvitation.objects.filter(poll=poll).exists()
+    ):
+        return DeleteUsed()
+    return None
+
+
+def delete_concept(*, poll_id: int) -> None:
+    """Delete a concept with its questions and options, for good.
+
+    Checked under the poll's row lock, as publishing is, so a parallel publish and delete
+    cannot both win: whichever locks second finds a published poll or no poll at all.
+    A repeat of this concept is relinked to what this concept repeated (or stands alone), so
+    a series of rounds stays one series without the deleted concept in it.
+    """
+    with transaction.atomic():
+        poll = locked_poll(poll_id)
+        refusal = deletion_refusal(poll)
+        if refusal is not None:
+            raise refusal
+        repeats = list(Poll.objects.filter(repeat_of=poll).values_list("pk", flat=True))
+        Poll.objects.filter(pk__in=repeats).update(repeat_of=poll.repeat_of_id)
+        for repeat_id in repeats:  # update() sends no signal to the poll cache
+            poll_cache.invalidate(repeat_id)
+        poll.delete()

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin import helpers
+from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -101,5 +102,6 @@ class OfferAdmin(admin.ModelAdmin):
     list_filter = ["vraaggebieden", "service_areas", "referral_required", "is_active", "help_now"]
     search_fields = ["name", "description", "organization__name"]
     autocomplete_fields = ["organization"]
-    filter_horizontal = ["vraaggebieden", "service_areas"]
+    # Checkboxes, not filter_horizontal: its search icons fail axe (aria-label on a span).
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     list_select_related = ["organization"]

@@ -6,6 +6,7 @@ services.record_content_change, which gives the module a new version number.
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -93,7 +94,8 @@ class ModuleAdmin(admin.ModelAdmin):
     list_filter = ["published"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["version", "preview_link"]
-    filter_horizontal = ["vraaggebieden"]
+    # Checkboxes, not filter_horizontal: its search icons fail axe (aria-label on a span).
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     inlines = [UnitInline, LessonInline, LearningGoalInline, QuestionInline]
     fields = [
         "title",

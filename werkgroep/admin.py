@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from werkgroep.models import ActionPoint, ActionStatusChange, Evidence, ExportLog, OutcomeItem
 
@@ -19,14 +21,26 @@ class EvidenceInline(admin.TabularInline):
     raw_id_fields = ["question", "choice"]
 
 
+class ActionPointForm(forms.ModelForm):
+    class Meta:
+        labels = {"created_by": _("Gemaakt door"), "created_at": _("Gemaakt op")}
+
+
 @admin.register(ActionPoint)
 class ActionPointAdmin(admin.ModelAdmin):
+    form = ActionPointForm
     list_display = ["title", "status", "owner", "due_date", "is_public"]
     list_filter = ["status", "is_public"]
     search_fields = ["title"]
     readonly_fields = ["status", "not_feasible_reason"]
-    filter_horizontal = ["vraaggebieden", "outcomes"]
     inlines = [EvidenceInline, StatusChangeInline]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # Checkboxes for the eight vraaggebieden; the outcomes a plain list (a phone shows its
+        # own picker). Not filter_horizontal: its search icons fail axe (aria-label on a span).
+        if db_field.name == "vraaggebieden":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(OutcomeItem)

@@ -27,3 +27,8 @@ class ActionNotDone(WerkgroepError):
 
 class ReportPublished(WerkgroepError):
     """A published council report stays as it was published."""
+
+
+class ConceptCited(WerkgroepError):
+    """An action point cites this concept poll (an answer or a trend): deleting the concept
+    would delete that evidence with it."""

@@ -157,16 +157,24 @@ class ActionStatusChange(models.Model):
     action_point = models.ForeignKey(
         ActionPoint, on_delete=models.CASCADE, related_name="status_changes"
     )
-    from_status = models.CharField(max_length=20, choices=ActionStatus.choices, blank=True)
-    to_status = models.CharField(max_length=20, choices=ActionStatus.choices)
-    reason = models.TextField(max_length=1000, blank=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    from_status = models.CharField(
+        _("van"), max_length=20, choices=ActionStatus.choices, blank=True
     )
-    changed_at = models.DateTimeField(default=timezone.now)
+    to_status = models.CharField(_("naar"), max_length=20, choices=ActionStatus.choices)
+    reason = models.TextField(_("waarom"), max_length=1000, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("op"), default=timezone.now)
 
     class Meta:
         ordering = ["changed_at", "pk"]
+        verbose_name = _("statuswijziging")
+        verbose_name_plural = _("statuswijzigingen")
         constraints = [
             models.CheckConstraint(
                 condition=~Q(to_status="not_feasible") | ~Q(reason=""),
@@ -229,13 +237,15 @@ class Evidence(models.Model):
     )
     # The figure as it was when it was cited (werkgroep.evidence): number, total, share, when.
     taken_at = models.DateTimeField(_("genomen op"), null=True, blank=True)
-    taken_count = models.PositiveIntegerField(null=True, blank=True)
-    taken_total = models.PositiveIntegerField(null=True, blank=True)
-    taken_share = models.FloatField(null=True, blank=True)
-    taken_text = models.CharField(max_length=500, blank=True)
+    taken_count = models.PositiveIntegerField(_("aantal"), null=True, blank=True)
+    taken_total = models.PositiveIntegerField(_("van totaal"), null=True, blank=True)
+    taken_share = models.FloatField(_("percentage"), null=True, blank=True)
+    taken_text = models.CharField(_("zoals genoemd"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["pk"]
+        verbose_name = _("onderbouwing")
+        verbose_name_plural = _("onderbouwing")
         constraints = [
             models.CheckConstraint(
                 condition=~Q(kind="poll_question") | Q(question__isnull=False),

@@ -4,12 +4,19 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from panel import poll_editing
+from panel import poll_editing, publishing
 from panel.models import Poll, QuestionKind
-from werkgroep.exceptions import ActionNotDone, QuoteWithoutConsent, ReasonRequired, SameStatus
+from werkgroep.exceptions import (
+    ActionNotDone,
+    ConceptCited,
+    QuoteWithoutConsent,
+    ReasonRequired,
+    SameStatus,
+)
 from werkgroep.models import (
     ActionPoint,
     ActionStatus,
@@ -216,3 +223,30 @@ def ask_if_it_helps(*, action_point: ActionPoint, by) -> Poll:
     )
     FollowUpPoll.objects.create(action_point=point, poll=poll, created_by=by)
     return poll
+
+
+def concept_deletion_refusal(poll: Poll) -> Exception | None:
+    """Why the studio cannot delete this poll, or None: panel's rules (only a concept nobody
+    saw), and an action point's evidence, which would go with the poll's questions."""
+    refusal = publishing.deletion_refusal(poll)
+    if refusal is None and _cited(poll.pk):
+        return ConceptCited()
+    return refusal
+
+
+def _cited(poll_id: int) -> bool:
+    return Evidence.objects.filter(Q(question__poll_id=poll_id) | Q(trend_poll_id=poll_id)).exists()
+
+
+@transaction.atomic
+def delete_concept_poll(*, poll_id: int) -> None:
+    """Delete a concept from the poll studio, under the poll's row lock (panel.publishing).
+
+    A follow-up concept goes with its link (FollowUpPoll): the action point stays, and the
+    werkgroep can ask again whether it helps. Repeats of the concept are relinked by panel.
+    """
+    poll = publishing.locked_poll(poll_id)
+    refusal = concept_deletion_refusal(poll)
+    if refusal is not None:
+        raise refusal
+    publishing.delete_concept(poll_id=poll_id)

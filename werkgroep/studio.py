@@ -18,6 +18,8 @@ from panel import selectors as panel_selectors
 from panel.models import Choice, Poll, PollStatus, Question
 from panel.publishing import (
     AlreadyOpened,
+    DeletePublished,
+    DeleteUsed,
     EmptyText,
     NotPublished,
     PollLocked,
@@ -31,8 +33,8 @@ from panel.publishing import (
     TooManyQuestions,
 )
 from werkgroep import services
-from werkgroep.exceptions import ActionNotDone
-from werkgroep.models import ActionPoint
+from werkgroep.exceptions import ActionNotDone, ConceptCited
+from werkgroep.models import ActionPoint, FollowUpPoll
 from werkgroep.studio_forms import AddQuestionForm, NewPollForm, PollSettingsForm, QuestionEditForm
 
 werkgroep_only = area_required("werkgroep")
@@ -56,6 +58,17 @@ MESSAGES = {
     TooManyQuestions: gettext_lazy("Een peiling heeft hoogstens 5 vragen."),
     TooManyChoices: gettext_lazy("Deze vraag heeft al genoeg antwoorden."),
     EmptyText: gettext_lazy("Een tekst mag niet leeg zijn."),
+    DeletePublished: gettext_lazy(
+        "Deze peiling is gepubliceerd. Alleen een concept kunt u verwijderen. Is de peiling nog "
+        "niet open? Zet haar dan eerst terug naar concept."
+    ),
+    DeleteUsed: gettext_lazy(
+        "Deze peiling was al open: er zijn uitnodigingen of antwoorden. Daarom blijft ze bewaard."
+    ),
+    ConceptCited: gettext_lazy(
+        "Een actiepunt noemt deze peiling als onderbouwing. Haal die onderbouwing eerst weg bij "
+        "het actiepunt. Daarna kunt u het concept verwijderen."
+    ),
 }
 
 PROBLEMS = {
@@ -94,7 +107,7 @@ def problem_text(problem: Problem) -> str:
     return str(PROBLEMS[problem.code]) % {"question": problem.question, "count": problem.count}
 
 
-def _report(request: HttpRequest, error: StudioError) -> None:
+def _report(request: HttpRequest, error: StudioError | ConceptCited) -> None:
     if isinstance(error, PublishRefused):
         for problem in error.problems:
             messages.error(request, problem_text(problem))
@@ -301,6 +314,32 @@ def studio_repeat(request: HttpRequest, poll_id: int) -> HttpResponse:
         _("Herhaling gemaakt als concept. Kies de tijden en publiceer als alles klopt."),
     )
     return redirect("werkgroep:studio_edit", poll_id=copy.pk)
+
+
+@werkgroep_only
+def studio_delete(request: HttpRequest, poll_id: int) -> HttpResponse:
+    """Delete a concept: a page that asks first, then a POST. Anything else is refused."""
+    poll = _poll(poll_id)
+    refusal = services.concept_deletion_refusal(poll)
+    if refusal is None and request.method == "POST":
+        try:
+            services.delete_concept_poll(poll_id=poll.pk)
+        except Poll.DoesNotExist:  # deleted in the meantime (another tab)
+            raise Http404 from None
+        except (StudioError, ConceptCited) as error:  # published or cited in the meantime
+            refusal = error
+        else:
+            messages.success(request, _("Het concept is verwijderd."))
+            return redirect("werkgroep:studio")
+    if refusal is not None:
+        _report(request, refusal)
+        return redirect("werkgroep:studio_edit", poll_id=poll.pk)
+    context = {
+        "poll": poll,
+        "follow_up": FollowUpPoll.objects.filter(poll=poll).select_related("action_point").first(),
+        "repeats": list(poll.repeats.order_by("opens_at", "pk")),
+    }
+    return render(request, "werkgroep/studio/delete.html", context)
 
 
 # Follow-up poll from an action point ---------------------------------------------------------

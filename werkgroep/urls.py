@@ -17,6 +17,7 @@ urlpatterns = [
         name="studio_unpublish",
     ),
     path("peilingen/<int:poll_id>/herhalen/", studio.studio_repeat, name="studio_repeat"),
+    path("peilingen/<int:poll_id>/verwijderen/", studio.studio_delete, name="studio_delete"),
     path(
         "peilingen/<int:poll_id>/voorbeeld/", studio_preview.studio_preview, name="studio_preview"
     ),

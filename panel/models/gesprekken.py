@@ -68,7 +68,10 @@ class Registration(models.Model):
         Spiegelgesprek, on_delete=models.CASCADE, related_name="registrations"
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="panel_registrations"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("persoon"),
+        on_delete=models.CASCADE,
+        related_name="panel_registrations",
     )
     kind = models.CharField(_("soort plaats"), max_length=10, choices=RegistrationKind.choices)
     status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)

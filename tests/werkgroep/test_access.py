@@ -6,6 +6,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Role
+from panel import poll_editing
 from tests.werkgroep.factories import (
     ActionPointFactory,
     SpiegelgesprekFactory,
@@ -38,6 +39,7 @@ PAGES = {
     "studio": lambda o: {},
     "studio_new": lambda o: {},
     "studio_edit": lambda o: {"poll_id": o["poll"].pk},
+    "studio_delete": lambda o: {"poll_id": o["concept"].pk},  # asks first; deletes on a POST
     "studio_preview": lambda o: {"poll_id": o["poll"].pk},
     "studio_preview_question": lambda o: {"poll_id": o["poll"].pk, "number": 1},
     "studio_preview_review": lambda o: {"poll_id": o["poll"].pk},
@@ -75,6 +77,7 @@ def objects(db):
     poll = make_poll()
     return {
         "poll": poll,
+        "concept": poll_editing.create_poll(title="Concept"),
         "repeat": make_poll(repeat_of=poll),
         "point": ActionPointFactory(),
         "gesprek": closed_gesprek(),

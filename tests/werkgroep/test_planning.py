@@ -13,7 +13,7 @@ from accounts.models import Role
 from panel import selectors
 from panel.exceptions import GesprekCancelled
 from panel.models import Registration, RegistrationStatus, Spiegelgesprek
-from panel.services.gesprekken import register_for_gesprek
+from panel.services.gesprekken import cancel_registration, register_for_gesprek
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import SpiegelgesprekFactory
 from tests.werkgroep.test_studio_preview import assert_dutch
@@ -97,11 +97,7 @@ def test_more_places_go_to_the_people_waiting(wg, mailoutbox, django_capture_on_
     waiting = register_for_gesprek(gesprek_id=gesprek.pk, user=caregiver(2), kind="caregiver")
     assert waiting.status == RegistrationStatus.WAITING
     mailoutbox.clear()
-    data = form_data(
-        title=gesprek.title,
-        starts_at=timezone.localtime(gesprek.starts_at).strftime("%Y-%m-%dT%H:%M"),
-        caregiver_places="2",
-    )
+    data = _edit(gesprek, caregiver_places="2")  # more places, same date and place
     with django_capture_on_commit_callbacks(execute=True):
         wg.post(reverse("werkgroep:planning_edit", args=[gesprek.pk]), data)
     waiting.refresh_from_db()
@@ -134,6 +130,74 @@ def test_calling_off_mails_everyone_registered_in_dutch(
     assert gesprek.pk not in {g.id for g in selectors.upcoming_gesprekken()}
     with pytest.raises(GesprekCancelled):
         register_for_gesprek(gesprek_id=gesprek.pk, user=caregiver(9), kind="caregiver")
+
+
+def _edit(gesprek, **changes) -> dict:
+    """The edit form as it stands for this gesprek, with these changes."""
+    current = {
+        "title": gesprek.title,
+        "intro": gesprek.intro,
+        "starts_at": timezone.localtime(gesprek.starts_at).strftime("%Y-%m-%dT%H:%M"),
+        "place": gesprek.place,
+        "accessibility": gesprek.accessibility,
+        "caregiver_places": str(gesprek.caregiver_places),
+    }
+    return form_data(**{**current, **changes})
+
+
+def test_a_new_date_or_place_mails_everyone_signed_up(
+    wg, mailoutbox, django_capture_on_commit_callbacks
+):
+    gesprek = SpiegelgesprekFactory(caregiver_places=2)
+    people = [caregiver(i) for i in range(4)]
+    for user in people:  # two registered, two waiting
+        register_for_gesprek(gesprek_id=gesprek.pk, user=user, kind="caregiver")
+    cancel_registration(
+        registration_id=Registration.objects.get(user=people[3], gesprek=gesprek).pk
+    )
+    mailoutbox.clear()
+    later = timezone.localtime(gesprek.starts_at + timedelta(days=7))
+    data = _edit(gesprek, starts_at=later.strftime("%Y-%m-%dT%H:%M"), place="Bibliotheek Meppel")
+    with django_capture_on_commit_callbacks(execute=True):
+        wg.post(reverse("werkgroep:planning_edit", args=[gesprek.pk]), data)
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(u.email for u in people[:3])
+    mail = next(m for m in mailoutbox if m.to == [people[0].email])
+    assert "veranderd" in mail.subject
+    assert "Bibliotheek Meppel" in mail.body and later.strftime("%Y") in mail.body
+    assert [a[0] for a in mail.attachments] == ["spiegelgesprek.ics"]
+    waiting = next(m for m in mailoutbox if m.to == [people[2].email])
+    assert waiting.attachments == []  # no appointment for the agenda while waiting
+
+
+def test_a_change_that_is_not_about_when_or_where_mails_nobody(
+    wg, mailoutbox, django_capture_on_commit_callbacks
+):
+    gesprek = SpiegelgesprekFactory()
+    register_for_gesprek(gesprek_id=gesprek.pk, user=caregiver(1), kind="caregiver")
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        wg.post(
+            reverse("werkgroep:planning_edit", args=[gesprek.pk]),
+            _edit(gesprek, intro="Een betere uitleg."),
+        )
+    assert Spiegelgesprek.objects.get(pk=gesprek.pk).intro == "Een betere uitleg."
+    assert mailoutbox == []
+
+
+def test_a_person_who_gets_a_place_on_the_new_date_gets_one_mail(
+    wg, mailoutbox, django_capture_on_commit_callbacks
+):
+    gesprek = SpiegelgesprekFactory(caregiver_places=1)
+    first = register_for_gesprek(gesprek_id=gesprek.pk, user=caregiver(1), kind="caregiver")
+    waiting = register_for_gesprek(gesprek_id=gesprek.pk, user=caregiver(2), kind="caregiver")
+    mailoutbox.clear()
+    data = _edit(gesprek, place="Bibliotheek Meppel", caregiver_places="2")
+    with django_capture_on_commit_callbacks(execute=True):
+        wg.post(reverse("werkgroep:planning_edit", args=[gesprek.pk]), data)
+    subjects = {m.to[0]: m.subject for m in mailoutbox}
+    assert len(mailoutbox) == 2
+    assert "veranderd" in subjects[first.user.email]
+    assert "plaats vrij" in subjects[waiting.user.email]
 
 
 def test_the_organiser_sees_needs_and_ticks_them_off(wg, client):

@@ -14,7 +14,7 @@ from panel.models import (
 )
 
 
-class ReadOnly:
+class ReadOnly(admin.options.BaseModelAdmin):
     """Polls are made, checked and published in the werkgroep's poll studio
     (/werkgroep/peilingen/, panel.publishing), and spiegelgesprekken planned, changed and
     called off on the werkgroep's planning pages (/werkgroep/planning/, panel.planning), never

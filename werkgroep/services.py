@@ -225,7 +225,7 @@ def ask_if_it_helps(*, action_point: ActionPoint, by) -> Poll:
     return poll
 
 
-def concept_deletion_refusal(poll: Poll) -> Exception | None:
+def concept_deletion_refusal(poll: Poll) -> publishing.StudioError | ConceptCited | None:
     """Why the studio cannot delete this poll, or None: panel's rules (only a concept nobody
     saw), and an action point's evidence, which would go with the poll's questions."""
     refusal = publishing.deletion_refusal(poll)

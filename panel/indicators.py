@@ -112,12 +112,13 @@ class PollRound:
 
 
 def poll_rounds() -> list[PollRound]:
-    """Every poll, oldest first, with what it repeats. One query."""
+    """Every published poll, oldest first, with what it repeats (a concept is no round: nobody
+    has seen or answered it). One query."""
     return [
         PollRound(*row)
-        for row in Poll.objects.order_by("opens_at", "pk").values_list(
-            "pk", "title", "opens_at", "closes_at", "repeat_of_id"
-        )
+        for row in Poll.objects.published()
+        .order_by("opens_at", "pk")
+        .values_list("pk", "title", "opens_at", "closes_at", "repeat_of_id")
     ]
 
 
@@ -136,9 +137,11 @@ def choice_labels(
     kinds: tuple[str, ...] = ("single", "multiple", "scale"),
     poll_ids: Iterable[int] | None = None,
 ) -> list[ChoiceLabel]:
-    """Every answer option of the choice questions (of these polls), newest poll first. One
-    query; texts only, no counts."""
-    choices = Choice.objects.filter(question__kind__in=kinds)
+    """Every answer option of the choice questions (of these polls), newest poll first; only
+    published polls, since a concept has no answers to cite. One query; texts only, no counts."""
+    choices = Choice.objects.filter(
+        question__kind__in=kinds, question__poll__published_at__isnull=False
+    )
     if poll_ids is not None:
         choices = choices.filter(question__poll_id__in=poll_ids)
     rows = choices.order_by("-question__poll__opens_at", "question__order", "order").values_list(

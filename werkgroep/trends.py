@@ -110,13 +110,14 @@ class Trend:
 
 
 def _roots(rounds: list[panel_indicators.PollRound]) -> dict[int, int]:
-    """Every poll's original (follows repeat_of to the first poll; safe against loops)."""
+    """Every poll's original (follows repeat_of to the first of these rounds, so a poll that
+    repeats a concept starts its own series; safe against loops)."""
     parent = {r.id: r.repeat_of_id for r in rounds}
     roots: dict[int, int] = {}
     for r in rounds:
         seen: set[int] = set()
         current = r.id
-        while (up := parent.get(current)) is not None and current not in seen:
+        while (up := parent.get(current)) is not None and up in parent and current not in seen:
             seen.add(current)
             current = up
         roots[r.id] = current

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from tests.werkgroep.factories import add_votes, make_poll, wijken
 from tests.werkgroep.reporting_data import at
+from werkgroep import evidence
 from werkgroep import results as poll_results
 from werkgroep import trends
 from werkgroep.periods import Period
@@ -68,6 +69,40 @@ def test_a_question_has_its_result_over_three_repeated_polls(series):
     assert ja.shares == [30.0, 30.0, 45.0]
     assert nee.counts == [23, 20, 14]
     assert [r.label for r in result.rounds] == ["01-01-2026", "01-03-2026", "01-05-2026"]
+
+
+def test_a_concept_repeat_is_no_round_and_no_citable_answer_until_it_is_published(series):
+    # The studio's "repeat" makes a linked concept first; nobody has seen or answered it.
+    concept = make_poll(
+        title="Hulp vinden 4",
+        opens_at=at(2026, 7, 1),
+        closes_at=at(2026, 7, 14),
+        repeat_of=series[-1],
+        published_at=None,
+    )
+    (found,) = trends.repeated_series()
+    assert [r.id for r in found.rounds] == [p.pk for p in series]
+    assert trends.trend(root_id=series[0].pk).questions[0].totals == [60, 60, 60]
+    concept_choices = set(
+        concept.questions.values_list("choices__pk", flat=True).exclude(choices__pk=None)
+    )
+    cited = {choice_id for choice_id, _label in evidence.answer_options()}
+    assert cited and not cited & concept_choices
+    trend_choices = {int(key.split(":")[1]) for key, _label in evidence.trend_options()}
+    assert trend_choices and not trend_choices & concept_choices
+
+
+def test_a_published_repeat_of_a_concept_starts_its_own_series():
+    concept = make_poll(title="Eerste opzet", opens_at=at(2026, 1, 1), published_at=None)
+    first = make_poll(
+        title="Hulp vinden", opens_at=at(2026, 2, 1), closes_at=at(2026, 2, 14), repeat_of=concept
+    )
+    second = make_poll(
+        title="Hulp vinden 2", opens_at=at(2026, 4, 1), closes_at=at(2026, 4, 14), repeat_of=first
+    )
+    (found,) = trends.repeated_series()
+    assert found.root_id == first.pk and found.title == "Hulp vinden"
+    assert [r.id for r in found.rounds] == [first.pk, second.pk]
 
 
 def test_a_period_keeps_only_the_rounds_in_it(series):

@@ -3,6 +3,10 @@
 Thin views: forms parse, panel.publishing decides and writes, refusals become Dutch messages.
 """
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -119,6 +123,20 @@ def _poll(poll_id: int) -> Poll:
     return get_object_or_404(Poll.objects.prefetch_related("wijken"), pk=poll_id)
 
 
+def _gone_is_404(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A concept deleted in another tab after this request read it: the service's locked read
+    finds nothing, which is "not found" to the person, not a server error."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except Poll.DoesNotExist:
+            raise Http404 from None
+
+    return wrapped
+
+
 # List and new ------------------------------------------------------------------------------
 
 
@@ -220,6 +238,7 @@ def _handle_question_post(request: HttpRequest, poll: Poll, action: str):
 
 
 @werkgroep_only
+@_gone_is_404
 def studio_edit(request: HttpRequest, poll_id: int) -> HttpResponse:
     poll = _poll(poll_id)
     forms: dict = {}
@@ -257,6 +276,7 @@ def studio_edit(request: HttpRequest, poll_id: int) -> HttpResponse:
 
 @require_POST
 @werkgroep_only
+@_gone_is_404
 def studio_publish(request: HttpRequest, poll_id: int) -> HttpResponse:
     poll = _poll(poll_id)
     try:
@@ -278,6 +298,7 @@ def studio_publish(request: HttpRequest, poll_id: int) -> HttpResponse:
 
 @require_POST
 @werkgroep_only
+@_gone_is_404
 def studio_close(request: HttpRequest, poll_id: int) -> HttpResponse:
     poll = _poll(poll_id)
     try:
@@ -291,6 +312,7 @@ def studio_close(request: HttpRequest, poll_id: int) -> HttpResponse:
 
 @require_POST
 @werkgroep_only
+@_gone_is_404
 def studio_unpublish(request: HttpRequest, poll_id: int) -> HttpResponse:
     poll = _poll(poll_id)
     try:
@@ -306,6 +328,7 @@ def studio_unpublish(request: HttpRequest, poll_id: int) -> HttpResponse:
 
 @require_POST
 @werkgroep_only
+@_gone_is_404
 def studio_repeat(request: HttpRequest, poll_id: int) -> HttpResponse:
     poll = _poll(poll_id)
     copy = poll_editing.repeat_poll(poll_id=poll.pk)

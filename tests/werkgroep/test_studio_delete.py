@@ -245,3 +245,25 @@ def test_a_concept_an_action_point_cites_is_not_deleted(wg):
     assert Poll.objects.filter(pk=poll.pk).exists() and point.evidence.count() == 1
     with pytest.raises(ConceptCited):
         delete_concept_poll(poll_id=poll.pk)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("werkgroep:studio_publish", {"when": "now"}),
+        ("werkgroep:studio_close", {}),
+        ("werkgroep:studio_unpublish", {}),
+        ("werkgroep:studio_repeat", {}),
+        ("werkgroep:studio_edit", {"action": "settings", "title": "Nieuw"}),
+    ],
+)
+def test_a_poll_deleted_in_another_tab_meanwhile_is_not_found_not_an_error(
+    wg, monkeypatch, name, data
+):
+    # The page read the poll; before the change locks it, another tab deleted the concept.
+    poll = concept()
+    stale = Poll.objects.get(pk=poll.pk)
+    Poll.objects.filter(pk=poll.pk).delete()
+    monkeypatch.setattr("werkgroep.studio._poll", lambda poll_id: stale)
+    response = wg.post(reverse(name, args=[poll.pk]), data)
+    assert response.status_code == 404

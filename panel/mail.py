@@ -1,5 +1,7 @@
 """E-mails of the panel, with a calendar file (.ics) for spiegelgesprekken."""
 
+from datetime import UTC, datetime
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -39,13 +41,21 @@ def absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
+# SEQUENCE must go up with every revision of an appointment, or calendar apps keep the old
+# date and place (RFC 5545). Seconds since this moment do, without storing a counter: a mail
+# sent later carries a higher number (fits in 32 bits until 2094).
+SEQUENCE_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
+
+
 def gesprek_ics(gesprek: Spiegelgesprek) -> bytes:
+    now = timezone.now()
     calendar = Calendar()
     calendar.add("prodid", "-//Mantelkring//Spiegelgesprek//NL")
     calendar.add("version", "2.0")
     event = Event()
     event.add("uid", f"spiegelgesprek-{gesprek.pk}@mantelkring")
-    event.add("dtstamp", timezone.now())
+    event.add("dtstamp", now)
+    event.add("sequence", max(0, int((now - SEQUENCE_EPOCH).total_seconds())))
     event.add("dtstart", gesprek.starts_at)
     event.add("dtend", gesprek.ends_at)
     event.add("summary", f"Spiegelgesprek: {gesprek.title}")

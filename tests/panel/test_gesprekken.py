@@ -8,6 +8,7 @@ from icalendar import Calendar
 
 from accounts.models import Role
 from panel.exceptions import AlreadyRegistered, GesprekPast, NotAllowedPlace
+from panel.mail import gesprek_ics
 from panel.models import Registration, RegistrationKind, Spiegelgesprek
 from panel.selectors import upcoming_gesprekken
 from panel.services.gesprekken import cancel_registration, register_for_gesprek
@@ -236,3 +237,14 @@ def test_a_cancel_link_still_works_just_after_the_gesprek(client, caregiver):
         starts_at=timezone.now() - timedelta(minutes=gesprek.duration + 60)
     )
     assert client.get(url).status_code == 200
+
+
+def test_a_later_appointment_file_replaces_the_earlier_one_in_the_agenda(monkeypatch):
+    # Calendar apps take a changed appointment only when its SEQUENCE went up (RFC 5545).
+    gesprek = SpiegelgesprekFactory()
+    first = Calendar.from_ical(gesprek_ics(gesprek)).walk("VEVENT")[0]
+    later = timezone.now() + timedelta(seconds=5)
+    monkeypatch.setattr("panel.mail.timezone.now", lambda: later)
+    second = Calendar.from_ical(gesprek_ics(gesprek)).walk("VEVENT")[0]
+    assert first["UID"] == second["UID"]
+    assert int(second["SEQUENCE"]) > int(first["SEQUENCE"]) >= 0

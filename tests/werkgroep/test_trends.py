@@ -10,9 +10,8 @@ from django.urls import reverse
 
 from tests.werkgroep.factories import add_votes, make_poll, wijken
 from tests.werkgroep.reporting_data import at
-from werkgroep import evidence
+from werkgroep import evidence, trends
 from werkgroep import results as poll_results
-from werkgroep import trends
 from werkgroep.periods import Period
 
 pytestmark = pytest.mark.django_db

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from django.http import HttpResponse
 
+from accounts.models import User
 from mantelkring.exports import Sheet, csv_bytes, xlsx_bytes
 from panel import breakdown
 from panel.models import QuestionKind
@@ -131,7 +132,7 @@ def _period_line(period: Period) -> str:
 
 def export_response(
     *,
-    user,
+    user: User,
     what: str,
     file_format: str,
     sheets: list[Sheet],

@@ -89,7 +89,7 @@ def monitor_export(request: HttpRequest, fmt: str) -> HttpResponse:
     _form, period, step = _period(request)
     result = monitor.monitor(period=period, step=step)
     return exports.export_response(
-        user=request.user,
+        user=signed_in_user(request),
         what="monitor",
         file_format=fmt,
         sheets=exports.table_sheets(result.tables()),

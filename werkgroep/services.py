@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from panel import poll_editing, publishing
 from panel.models import Poll, QuestionKind
 from werkgroep.exceptions import (
@@ -34,7 +35,7 @@ from werkgroep.models import (
 def create_action_point(
     *,
     title: str,
-    by,
+    by: User | None,
     description: str = "",
     said: str = "",
     done: str = "",
@@ -94,7 +95,7 @@ def update_action_point(
 
 @transaction.atomic
 def change_status(
-    *, action_point: ActionPoint, status: str, by, reason: str = ""
+    *, action_point: ActionPoint, status: str, by: User | None, reason: str = ""
 ) -> ActionStatusChange:
     """Move an action point to another status and record who did it, when and why."""
     if status not in ActionStatus.values:
@@ -163,7 +164,7 @@ def record_outcome(
     gesprek_id: int,
     kind: str,
     text: str,
-    by,
+    by: User | None,
     vraaggebieden: Iterable = (),
     wijk=None,
     speaker_consent: bool = False,
@@ -188,7 +189,7 @@ def delete_outcome(*, item_id: int) -> None:
 
 
 def record_export(
-    *, user, what: str, file_format: str, params: dict | None = None, rows: int = 0
+    *, user: User, what: str, file_format: str, params: dict | None = None, rows: int = 0
 ) -> ExportLog:
     return ExportLog.objects.create(
         user=user,
@@ -201,7 +202,7 @@ def record_export(
 
 
 @transaction.atomic
-def ask_if_it_helps(*, action_point: ActionPoint, by) -> Poll:
+def ask_if_it_helps(*, action_point: ActionPoint, by: User | None) -> Poll:
     """A concept poll asking caregivers whether a done action helps, linked to the action
     point; the werkgroep checks, previews and publishes it in the poll studio."""
     point = ActionPoint.objects.select_for_update().get(pk=action_point.pk)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.roles import area_required
+from accounts.roles import area_required, signed_in_user
 from panel import poll_editing, publishing
 from panel import selectors as panel_selectors
 from panel.models import Choice, Poll, PollStatus, Question
@@ -373,7 +373,7 @@ def studio_delete(request: HttpRequest, poll_id: int) -> HttpResponse:
 def action_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     point = get_object_or_404(ActionPoint, pk=pk)
     try:
-        poll = services.ask_if_it_helps(action_point=point, by=request.user)
+        poll = services.ask_if_it_helps(action_point=point, by=signed_in_user(request))
     except ActionNotDone:
         messages.error(
             request, _("Dit actiepunt is nog niet klaar. Vraag pas of het helpt als het klaar is.")

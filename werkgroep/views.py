@@ -184,7 +184,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
 def action_new(request: HttpRequest) -> HttpResponse:
     form = ActionPointForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        point = services.create_action_point(by=request.user, **_form_kwargs(form))
+        point = services.create_action_point(by=signed_in_user(request), **_form_kwargs(form))
         messages.success(request, _("Actiepunt opgeslagen."))
         return redirect("werkgroep:action", pk=point.pk)
     return render(request, "werkgroep/action_form.html", {"form": form, "point": None})
@@ -221,7 +221,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         action_point=point,
                         status=status_form.cleaned_data["status"],
                         reason=status_form.cleaned_data["reason"],
-                        by=request.user,
+                        by=signed_in_user(request),
                     )
                     messages.success(request, _("Status gewijzigd."))
                     return redirect("werkgroep:action", pk=pk)
@@ -300,7 +300,7 @@ def gesprek_outcomes(request: HttpRequest, gesprek_id: int) -> HttpResponse:
                     gesprek_id=gesprek_id,
                     kind=data["kind"],
                     text=data["text"],
-                    by=request.user,
+                    by=signed_in_user(request),
                     vraaggebieden=data["vraaggebieden"],
                     wijk=data["wijk"],
                     speaker_consent=data["speaker_consent"],
@@ -352,7 +352,7 @@ def export_poll(request: HttpRequest, poll_id: int, fmt: str) -> HttpResponse:
     except ObjectDoesNotExist:
         raise Http404 from None
     return exports.export_response(
-        user=request.user,
+        user=signed_in_user(request),
         what="poll_results",
         file_format=fmt,
         sheets=sheets,
@@ -366,7 +366,7 @@ def export_actions(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
     return exports.export_response(
-        user=request.user,
+        user=signed_in_user(request),
         what="action_points",
         file_format=fmt,
         sheets=exports.action_point_sheets(period=chosen_period(request)),
@@ -380,7 +380,7 @@ def export_referrals(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
     return exports.export_response(
-        user=request.user,
+        user=signed_in_user(request),
         what="referral_counts",
         file_format=fmt,
         sheets=exports.referral_sheets(period=chosen_period(request)),

@@ -255,6 +255,10 @@ class Evidence(models.Model):
                 condition=~Q(kind="trend") | Q(trend_poll__isnull=False, choice__isnull=False),
                 name="werkgroep_trend_evidence_has_series_and_answer",
             ),
+            models.CheckConstraint(
+                condition=~Q(kind="trend") | Q(taken_at__isnull=False),
+                name="werkgroep_trend_evidence_is_taken",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -149,8 +149,9 @@ def evidence_figures(
             out.append({"kind": "citation", "citation": citation(evidence), "id": evidence.pk})
         elif evidence.kind == EvidenceKind.POLL_QUESTION:
             out.append(_question_figure(evidence, cache))
-        else:
+        elif evidence.kind == EvidenceKind.REFERRALS:
             out.append(_referral_figure(evidence))
+        # A trend is always stored with its taken figure (werkgroep_trend_evidence_is_taken).
     return out
 
 

@@ -2,6 +2,7 @@
 with the number and the date it was taken; the number stays as it was when cited."""
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -102,3 +103,18 @@ def test_a_citation_of_an_answer_that_does_not_exist_gets_a_dutch_message(client
     assert not Evidence.objects.exists()
     with pytest.raises(evidence.CitationError):
         evidence.cite_answer(action_point=point, choice_id=999999)
+
+
+def test_a_trend_is_only_stored_as_the_figure_it_was_when_cited(series):  # noqa: F811
+    # A trend has no live figure to fall back on: without the taken figure it would show as
+    # a referral count. The database refuses such a row.
+    point = ActionPointFactory()
+    latest = series[-1].questions.get(order=1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Evidence.objects.create(
+            action_point=point,
+            kind=EvidenceKind.TREND,
+            trend_poll=series[0],
+            question=latest,
+            choice=latest.choices.first(),
+        )

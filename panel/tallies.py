@@ -49,6 +49,27 @@ def add_statement(
     return sql, params
 
 
+def add_statement_from_arrays(
+    poll_id: int, keys: Counter, *, table: str = "panel_resulttally"
+) -> tuple[str, list]:
+    """add_statement for PostgreSQL, with the keys passed as five arrays (unnest): the SQL is
+    the same text for every vote, so psycopg prepares its client-side form once (its cache)
+    instead of quoting ~175 parameters into a statement of its own per vote. The rows go in
+    in sorted key order (WITH ORDINALITY), as in add_statement."""
+    slot = random.randrange(SLOTS)
+    rows = sorted(keys.items())  # never empty: every vote counts the respondent
+    columns = [list(column) for column in zip(*((*key, n) for key, n in rows), strict=True)]
+    sql = (
+        f"INSERT INTO {table} (poll_id, question_ref, choice_ref, dimension, group_value, slot, count) "
+        "SELECT %s, q, c, d, g, %s, n FROM unnest(CAST(%s AS integer[]), CAST(%s AS integer[]), "
+        "CAST(%s AS text[]), CAST(%s AS text[]), CAST(%s AS bigint[])) "
+        "WITH ORDINALITY AS k(q, c, d, g, n, i) ORDER BY i "
+        "ON CONFLICT (poll_id, question_ref, choice_ref, dimension, group_value, slot) "
+        f"DO UPDATE SET count = {table}.count + excluded.count"
+    )
+    return sql, [poll_id, slot, *columns]
+
+
 def add(poll_id: int, keys: Counter, *, table: str = "panel_resulttally") -> None:
     """Add to the counters in one statement (see add_statement)."""
     sql, params = add_statement(poll_id, keys, table=table)

@@ -141,26 +141,27 @@ def _store_in_one_statement(
     """The same writes as _store in one statement (PostgreSQL data-modifying CTEs): one round
     trip, and outside a transaction no BEGIN and COMMIT either (a statement is atomic by
     itself). The unique constraint on participations still fails the whole statement, so a
-    second vote stores nothing; the counter upsert keeps its sorted order."""
+    second vote stores nothing; the counter upsert keeps its sorted order.
+
+    Answers and counter keys go in as one array per column (unnest), so the SQL text is the
+    same for every vote: psycopg converts it once and then only adapts the arrays, instead of
+    quoting every value into a statement of its own (a third of a millisecond per vote)."""
     participations, answers = Participation._meta.db_table, Answer._meta.db_table
-    parts = [
-        f"participation AS (INSERT INTO {participations} (member_id, poll_id) "
-        "VALUES (%s, %s) RETURNING id)"
+    fields = [f for f in Answer._meta.concrete_fields if not f.primary_key]
+    arrays = ", ".join(f"CAST(%s AS {f.db_type(connection)}[])" for f in fields)
+    tally_sql, tally_params = tallies.add_statement_from_arrays(poll.pk, keys)
+    sql = (
+        f"WITH participation AS (INSERT INTO {participations} (member_id, poll_id) "
+        "VALUES (%s, %s) RETURNING id), "
+        f"answers AS (INSERT INTO {answers} ({', '.join(f.column for f in fields)}) "
+        f"SELECT * FROM unnest({arrays})), "
+        f"counters AS ({tally_sql}) "
+        "SELECT id FROM participation"
+    )
+    columns = [
+        [f.get_db_prep_save(f.pre_save(row, True), connection) for row in rows] for f in fields
     ]
-    params: list = [member.pk, poll.pk]
-    if rows:
-        fields = [f for f in Answer._meta.concrete_fields if not f.primary_key]
-        row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
-        parts.append(
-            f"answers AS (INSERT INTO {answers} ({', '.join(f.column for f in fields)}) "
-            f"VALUES {', '.join([row_sql] * len(rows))})"
-        )
-        for row in rows:
-            params += [f.get_db_prep_save(f.pre_save(row, True), connection) for f in fields]
-    tally_sql, tally_params = tallies.add_statement(poll.pk, keys)
-    parts.append(f"counters AS ({tally_sql})")
-    params += tally_params
-    sql = "WITH " + ", ".join(parts) + " SELECT id FROM participation"
+    params = [member.pk, poll.pk, *columns, *tally_params]
     # Inside a caller's transaction, a savepoint keeps a refused vote from spoiling it.
     with (
         transaction.atomic() if connection.in_atomic_block else nullcontext(),

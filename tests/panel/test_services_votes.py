@@ -282,6 +282,15 @@ def test_a_vote_is_one_write_statement_on_postgresql_and_stores_what_the_orm_wou
     assert poll_results(poll_id=poll.pk).respondents == 1
 
 
+def test_free_text_is_stored_exactly_as_written(member):
+    """The PostgreSQL statement carries the answers as JSON: quotes, backslashes, percent
+    signs, line breaks and characters outside ASCII come back unchanged."""
+    poll = make_poll(anonymous=False)
+    written = 'Zeg "nee" \\ of {ja}, 50% – ’t kan 👍\nTweede\tregel'
+    cast_vote(member=member, poll=poll, answers=answers_for(poll, text=written))
+    assert Answer.objects.get(question__poll=poll, choice__isnull=True).text == written
+
+
 def test_a_breakdown_keys_wijken_by_id_and_a_removed_wijk_counts_as_unknown(member, poll, wijk):
     cast_vote(member=member, poll=poll, answers=answers_for(poll))
     other = Wijk.objects.create(name="Nijeveen", slug="nijeveen")

@@ -108,6 +108,7 @@ def test_the_sender_rides_out_a_redis_restart(redis_server, fresh_sender, caplog
         thread = fresh_sender._sender.thread
         events.broadcast_poll_update(3)
         received = asyncio.run(asyncio.wait_for(layer.receive(channel), 10))
+        assert events.flush(timeout=5)  # the send is complete (both groups), and logged
         assert fresh_sender._sender.thread is thread  # the same sender, still running
     channel_layers.backends.clear()
     assert received == events.poll_updated_message(3)

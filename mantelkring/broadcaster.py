@@ -166,11 +166,21 @@ class _SenderThread:
         self.loop = asyncio.new_event_loop()
         self.throttle = Throttle(self.loop, send, window)
         self.thread = threading.Thread(target=self._run, name="live-events", daemon=True)
-        self.thread.start()
+        try:
+            self.thread.start()
+        except BaseException:  # e.g. no new threads at interpreter shutdown
+            self.loop.close()
+            raise
 
     def _run(self) -> None:
         asyncio.set_event_loop(self.loop)
-        self.loop.run_forever()
+        try:
+            self.loop.run_forever()
+        finally:  # stopped (close() or exit): end what is left and let go of the connections
+            for task in asyncio.all_tasks(self.loop):
+                task.cancel()
+            self.loop.run_until_complete(asyncio.sleep(0))
+            self.loop.close()
 
     def flush(self, timeout: float) -> bool:
         if threading.current_thread() is self.thread:
@@ -251,8 +261,11 @@ class Broadcaster:
         self._sender = None
         self._on_server_loops = weakref.WeakKeyDictionary()
 
-    def _stop(self, timeout: float) -> None:
-        sender = self._sender
+    def close(self, timeout: float = 1.0) -> None:
+        """Flush (at most `timeout` seconds), then stop this process's sender thread. A later
+        request starts a new one. Runs by itself at interpreter exit."""
+        with self._lock:
+            sender, self._sender = self._sender, None
         if sender is not None and sender.pid == os.getpid():
             sender.stop(timeout)
 
@@ -281,7 +294,7 @@ def _at_exit() -> None:
     deadline = time.monotonic() + EXIT_FLUSH_SECONDS
     for broadcaster in list(_ALL):
         try:
-            broadcaster._stop(max(0.0, deadline - time.monotonic()))
+            broadcaster.close(max(0.0, deadline - time.monotonic()))
         except Exception:  # never fail (or hang) the exit of a process over a live update
             logger.exception("Could not flush live updates at exit")
 

@@ -40,16 +40,30 @@ class Recorder:
         return [key for key, _at, _thread in self.sends]
 
 
+@pytest.fixture
+def make_sender():
+    """Broadcaster(send, ...) whose thread is stopped after the test."""
+    made = []
+
+    def make(send, **options):
+        made.append(Broadcaster(send, **options))
+        return made[-1]
+
+    yield make
+    for sender in made:
+        sender.close(timeout=1)
+
+
 async def settle():
     """Let the loop run what was handed to it (request → schedule → task → send)."""
     for _ in range(5):
         await asyncio.sleep(0)
 
 
-def test_a_caller_returns_at_once_while_the_channel_layer_hangs():
+def test_a_caller_returns_at_once_while_the_channel_layer_hangs(make_sender):
     recorder = Recorder()
     recorder.held.clear()
-    sender = Broadcaster(recorder)
+    sender = make_sender(recorder)
     sender.request(1)
     assert recorder.started.wait(5)  # the first send is stuck
     started = time.perf_counter()
@@ -62,9 +76,9 @@ def test_a_caller_returns_at_once_while_the_channel_layer_hangs():
     assert recorder.keys().count(2) in (1, 2)
 
 
-def test_a_burst_costs_a_few_sends_per_key_and_the_last_starts_after_the_last_request():
+def test_a_burst_costs_a_few_sends_per_key_and_the_last_starts_after_the_last_request(make_sender):
     recorder = Recorder()
-    sender = Broadcaster(recorder)
+    sender = make_sender(recorder)
     last_request = {}
     started = time.monotonic()
     for n in range(200):
@@ -169,11 +183,11 @@ def test_a_hanging_send_is_given_up_after_the_timeout(monkeypatch, caplog):
     assert len(caplog.records) == 1
 
 
-def test_under_an_asgi_server_the_send_runs_on_the_servers_loop():
+def test_under_an_asgi_server_the_send_runs_on_the_servers_loop(make_sender):
     """A sync view runs in a thread of sync_to_async: its broadcast goes to the server's loop
     (where the consumers and their connections are), not to a thread of its own."""
     recorder = Recorder()
-    sender = Broadcaster(recorder)
+    sender = make_sender(recorder)
 
     async def view_then_wait():
         await sync_to_async(sender.request)(1)
@@ -285,3 +299,36 @@ def test_memory_stays_bounded_by_the_keys_not_the_requests(window):
         return sizes, throttle.pending()
 
     assert asyncio.run(scenario()) == (4, False)
+
+
+def test_a_sender_that_cannot_start_is_not_kept(monkeypatch, make_sender):
+    """At interpreter shutdown no thread can start: that request fails (the caller logs it),
+    and nothing half-made is kept for later requests."""
+    recorder = Recorder()
+    sender = make_sender(recorder)
+    real_start = threading.Thread.start
+
+    def refuse(thread):
+        raise RuntimeError("can't create new thread at interpreter shutdown")
+
+    monkeypatch.setattr(threading.Thread, "start", refuse)
+    with pytest.raises(RuntimeError):
+        sender.request(1)
+    assert sender._sender is None
+    monkeypatch.setattr(threading.Thread, "start", real_start)
+    sender.request(2)
+    assert sender.flush(5)
+    assert recorder.keys() == [2]
+
+
+def test_close_sends_what_is_pending_and_ends_the_thread(make_sender):
+    recorder = Recorder()
+    sender = make_sender(recorder, window=60)
+    sender.request(1)
+    assert recorder.started.wait(5)
+    sender.request(1)  # a trailing send, due in a minute
+    thread = sender._sender.thread
+    sender.close(timeout=5)
+    thread.join(5)
+    assert recorder.keys() == [1, 1]
+    assert not thread.is_alive()

@@ -43,7 +43,7 @@ def fresh_sender(monkeypatch):
     sender = Broadcaster(events._send)
     monkeypatch.setattr(events, "_broadcaster", sender)
     yield sender
-    sender.flush(2)
+    sender.close(timeout=2)
 
 
 def test_a_burst_of_votes_on_three_polls_costs_a_few_sends_per_poll(layer, fresh_sender):

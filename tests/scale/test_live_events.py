@@ -37,7 +37,7 @@ def fresh_sender(monkeypatch):
     sender = Broadcaster(events._send)
     monkeypatch.setattr(events, "_broadcaster", sender)
     yield sender
-    sender.flush(2)
+    sender.close(timeout=2)
 
 
 def _vote_in_a_plain_thread(member, poll) -> threading.Thread:

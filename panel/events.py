@@ -76,3 +76,9 @@ def flush(timeout: float = 1.0) -> bool:
     """Wait (at most `timeout` seconds) until the broadcasts asked for so far in this process
     are sent. For tests and commands; requests in a server never call it."""
     return _broadcaster.flush(timeout)
+
+
+def close(timeout: float = 1.0) -> None:
+    """Send what is pending (at most `timeout` seconds) and stop this process's sender thread,
+    e.g. before forking a child; the next broadcast starts it again. Runs by itself at exit."""
+    _broadcaster.close(timeout)

@@ -119,13 +119,14 @@ class Throttle:
         self._started[key] = now
         task = self.loop.create_task(self._deliver(key))
         self._in_flight[key] = task
-        task.add_done_callback(lambda _task: self._finished(key))
+        task.add_done_callback(lambda task: self._finished(key, task))
 
-    def _finished(self, key: Hashable) -> None:
+    def _finished(self, key: Hashable, task: asyncio.Task) -> None:
         del self._in_flight[key]
         if key in self._again:
             self._again.discard(key)
-            self._schedule(key)
+            if not task.cancelled():  # cancelled: the loop is stopping, start nothing new
+                self._schedule(key)
 
     async def _deliver(self, key: Hashable) -> None:
         try:

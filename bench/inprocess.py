@@ -46,9 +46,10 @@ def bench_bare_in_process(sessions: list[str]) -> dict:
     }
 
 
-def bench_vote_anatomy(seed, sessions: list[str]) -> dict:
+def bench_vote_anatomy(seed, sessions: list[str], profiler=None) -> dict:
     """Where a vote's time goes, in-process (no network, one at a time): queries, commits,
-    database time, broadcast time. The sessions still hold a draft for the live poll."""
+    database time, broadcast time. The sessions still hold a draft for the live poll.
+    With a profiler (cProfile.Profile), the votes themselves are profiled (not the timing)."""
     original = events.broadcast_poll_update
     spent = []
 
@@ -68,9 +69,13 @@ def bench_vote_anatomy(seed, sessions: list[str]) -> dict:
                 client.cookies[name] = value
             with CaptureQueriesContext(connection) as ctx:
                 t, cpu = time.perf_counter(), time.process_time()
+                if profiler is not None:
+                    profiler.enable()
                 response = client.post(
                     f"/panel/vragen/{seed.live_poll}/versturen/", {}, HTTP_X_CSRFTOKEN=CSRF
                 )
+                if profiler is not None:
+                    profiler.disable()
                 totals.append(time.perf_counter() - t)
                 cpu_times.append(time.process_time() - cpu)
             if response.status_code != 302:

@@ -16,8 +16,10 @@ bench/seed.py (the data), bench/load.py (scenarios over the network), bench/inpr
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
+import pstats
 import secrets
 import shutil
 import signal
@@ -122,7 +124,15 @@ def measure(args: argparse.Namespace, sizes: Sizes, env: dict[str, str], tmp: Pa
     log(f"seeded {sizes.members:,} members with sessions in {time.perf_counter() - t:.1f}s")
     load.MEMBER_COOKIES.update(seed.cookies)
     if args.anatomy_only:  # a quick figure for one change of the vote path
-        anatomy = inprocess.bench_vote_anatomy(seed, seed.sessions[-200:])
+        profiler = None
+        if args.profile:  # warm up first (imports, caches); wall time, waits included
+            inprocess.bench_vote_anatomy(seed, seed.sessions[-400:-200])
+            profiler = cProfile.Profile()
+        anatomy = inprocess.bench_vote_anatomy(seed, seed.sessions[-200:], profiler=profiler)
+        if profiler is not None:
+            stats = pstats.Stats(profiler, stream=sys.stdout)
+            stats.sort_stats("cumulative").print_stats(60)
+            stats.sort_stats("tottime").print_stats(30)
         inside = inprocess.bench_bare_in_process(seed.sessions[-1000:])
         print(f"vote anatomy (in-process): {anatomy}; bare in-process: {inside}", flush=True)
         return {}
@@ -230,6 +240,11 @@ def main() -> int:
         action="store_true",
         help="only the werkgroep and results pages at growing poll sizes, with the queries "
         "whose time grows the most (no servers): a few minutes",
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="with --anatomy-only: a cProfile of the in-process votes (printed; figures skewed)",
     )
     parser.add_argument(
         "--private-redis",

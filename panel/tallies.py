@@ -3,6 +3,7 @@ them, and a rebuild from the stored answers.
 
 Functions take the models as arguments where a migration needs them too."""
 
+import json
 import random
 from collections import Counter
 from collections.abc import Iterable
@@ -52,6 +53,25 @@ def add_statement(
         f"DO UPDATE SET count = {table}.count + excluded.count"
     )
     return sql, params
+
+
+def add_statement_from_json(
+    poll_id: int, keys: Counter[TallyKey], *, table: str = "panel_resulttally"
+) -> tuple[str, list[int | str]]:
+    """add_statement for PostgreSQL, with the keys passed as one JSON array: the SQL is the
+    same text for every vote, so psycopg converts it once (its cache) and quotes one string,
+    instead of quoting ~175 parameters into a statement of its own per vote. The rows go in
+    in sorted key order (WITH ORDINALITY), as in add_statement."""
+    slot = random.randrange(SLOTS)
+    rows = [[*key, n] for key, n in sorted(keys.items())]
+    sql = (
+        f"INSERT INTO {table} (poll_id, question_ref, choice_ref, dimension, group_value, slot, count) "
+        "SELECT %s, (k->>0)::integer, (k->>1)::integer, k->>2, k->>3, %s, (k->>4)::bigint "
+        "FROM json_array_elements(%s) WITH ORDINALITY AS keys(k, i) ORDER BY i "
+        "ON CONFLICT (poll_id, question_ref, choice_ref, dimension, group_value, slot) "
+        f"DO UPDATE SET count = {table}.count + excluded.count"
+    )
+    return sql, [poll_id, slot, json.dumps(rows)]
 
 
 def add(poll_id: int, keys: Counter[TallyKey], *, table: str = "panel_resulttally") -> None:

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 
 from accounts.models import Profession, Role
+from panel import events
 from tests.accounts.factories import UserFactory
 
 # Playwright's sync API runs an event loop in the test thread; Django would then refuse
@@ -51,6 +52,14 @@ class _BrowserTestsLast:
 
 def _register_browser_order(config):
     config.pluginmanager.register(_BrowserTestsLast(), "mantelkring-browser-tests-last")
+
+
+@pytest.fixture(autouse=True)
+def _live_events_sent():
+    """Live events are sent in the background: what a test broadcast goes out before the next
+    test starts listening, never into it."""
+    yield
+    events.flush(timeout=2)
 
 
 @pytest.fixture(autouse=True)

@@ -18,6 +18,8 @@ from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
+from panel import events
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -100,6 +102,7 @@ def live_server_url(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         names = {alias: connections[alias].settings_dict["NAME"] for alias in connections}
         connections.close_all()  # never share a database socket with the child
+        events.close(timeout=2)  # nor fork while the live-events sender thread runs
         # Forked while the database is unblocked, so the server process may use it; the child
         # keeps the test settings (Python 3.13 forks by default on Linux).
         assert multiprocessing.get_start_method() == "fork"

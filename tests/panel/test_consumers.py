@@ -4,6 +4,7 @@ from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 
+from panel import events
 from panel.events import broadcast_poll_update
 from panel.routing import websocket_urlpatterns
 from panel.services.polls import cast_vote
@@ -25,6 +26,7 @@ def test_a_participant_gets_fresh_counts_when_someone_votes():
     member, other = PanelMemberFactory(), PanelMemberFactory()
     poll = make_poll()
     cast_vote(member=member, poll=poll, answers=answers_for(poll))
+    assert events.flush(timeout=5)  # this vote's update is out before anyone listens
 
     async def scenario():
         communicator = connect(member.user, poll)
@@ -81,6 +83,7 @@ def test_participants_on_one_process_share_one_read_per_vote(monkeypatch):
     poll = make_poll()
     for voter in voters:
         cast_vote(member=voter, poll=poll, answers=answers_for(poll))
+    assert events.flush(timeout=5)  # these votes' updates are out before anyone listens
     reads = []
     real = consumers.results_message
 

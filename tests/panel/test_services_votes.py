@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from panel import events
 from panel.exceptions import AlreadyVoted, InvalidAnswer, NotInAudience, PollClosed, PollNotOpenYet
 from panel.models import Answer, Audience, Participation
 from panel.selectors import breakdown_counts, free_text_answers, poll_results, polls_overview
@@ -155,6 +156,7 @@ def test_a_vote_is_broadcast_after_commit(member, poll, django_capture_on_commit
     async_to_sync(layer.group_add)(f"poll-{poll.pk}", channel)
     with django_capture_on_commit_callbacks(execute=True):
         cast_vote(member=member, poll=poll, answers=answers_for(poll))
+    assert events.flush(timeout=5)  # sent in the background; wait for it
     assert async_to_sync(layer.receive)(channel) == {"type": "poll.updated", "poll_id": poll.pk}
 
 
@@ -173,6 +175,7 @@ def test_a_dead_channel_layer_does_not_lose_the_vote(
     try:
         with django_capture_on_commit_callbacks(execute=True):
             cast_vote(member=member, poll=poll, answers=answers_for(poll))
+        assert events.flush(timeout=5)  # the send was tried (and failed) in the background
     finally:
         channel_layers.backends.clear()
     assert Participation.objects.filter(poll=poll).count() == 1
@@ -277,6 +280,15 @@ def test_a_vote_is_one_write_statement_on_postgresql_and_stores_what_the_orm_wou
         cast_vote(member=member, poll=poll, answers=answers_for(poll, text="Nog eens"))
     assert Answer.objects.filter(question__poll=poll).count() == 4
     assert poll_results(poll_id=poll.pk).respondents == 1
+
+
+def test_free_text_is_stored_exactly_as_written(member):
+    """The PostgreSQL statement carries the answers as JSON: quotes, backslashes, percent
+    signs, line breaks and characters outside ASCII come back unchanged."""
+    poll = make_poll(anonymous=False)
+    written = 'Zeg "nee" \\ of {ja}, 50% – ’t kan 👍\nTweede\tregel'
+    cast_vote(member=member, poll=poll, answers=answers_for(poll, text=written))
+    assert Answer.objects.get(question__poll=poll, choice__isnull=True).text == written
 
 
 def test_a_breakdown_keys_wijken_by_id_and_a_removed_wijk_counts_as_unknown(member, poll, wijk):

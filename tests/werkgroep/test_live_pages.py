@@ -17,7 +17,9 @@ from panel.services.gesprekken import register_for_gesprek
 from panel.services.polls import cast_vote
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import SpiegelgesprekFactory, answers_for
+from tests.training.factories import ReferralFactory
 from tests.werkgroep.factories import PanelMemberFactory, make_poll, random_votes
+from training.services import log_referral
 from werkgroep.consumers import DashboardConsumer
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -106,8 +108,29 @@ def test_a_registration_tells_the_dashboard_to_reread_its_other_counts(werkgroep
     assert async_to_sync(scenario)() == {"type": "refresh"}
 
 
+def test_a_logged_referral_tells_the_dashboard_to_reread_its_other_counts(werkgroep_user):
+    professional = UserFactory(role=Role.PROFESSIONAL)
+
+    async def scenario():
+        communicator = WebsocketCommunicator(
+            DashboardConsumer.as_asgi(), "/ws/werkgroep/dashboard/"
+        )
+        communicator.scope["user"] = werkgroep_user
+        connected, _ = await communicator.connect()
+        assert connected
+        await database_sync_to_async(log_referral)(
+            user=professional, vraaggebied_codes=["informatie"]
+        )
+        message = await communicator.receive_json_from(timeout=5)
+        await communicator.disconnect()
+        return message
+
+    assert async_to_sync(scenario)() == {"type": "refresh"}
+
+
 def test_the_dashboards_other_counts_are_marked_for_the_reread(client, werkgroep_user):
+    ReferralFactory()  # the referral tables only show with a referral
     client.force_login(werkgroep_user)
     html = client.get(reverse("werkgroep:dashboard")).content.decode()
-    for key in ("panel-size", "gesprekken-count", "growth", "gesprekken"):
+    for key in ("panel-size", "gesprekken-count", "growth", "gesprekken", "training", "referrals"):
         assert f'data-live-key="{key}"' in html

@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from channels.layers import channel_layers
 from django.core.cache import cache
 
 from accounts.models import Profession, Role
@@ -60,6 +61,19 @@ def _live_events_sent():
     test starts listening, never into it."""
     yield
     events.flush(timeout=2)
+    _fresh_receive_locks()
+
+
+def _fresh_receive_locks() -> None:
+    """Each test's websockets run on an event loop of their own; channels-redis keeps one
+    lock per receiving channel for the whole process, and a receive cancelled while it waited
+    for that lock (a consumer closed mid-receive) leaves it behind, bound to a loop that is
+    gone: the next test to wait on it fails with "bound to a different event loop". Between
+    tests nothing receives, so every Redis layer starts the next test with new locks."""
+    for layer in channel_layers.backends.values():
+        locks = getattr(layer, "receive_clean_locks", None)
+        if locks is not None and not getattr(layer, "receive_count", 0):
+            layer.receive_clean_locks = type(locks)()
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ from django.dispatch import receiver
 from panel import events
 
 
-def _tell_dashboards(**kwargs: Any) -> None:
+def _tell_dashboards() -> None:
     transaction.on_commit(events.broadcast_dashboard_change)
 
 

@@ -7,6 +7,7 @@ import re
 from datetime import timedelta
 from urllib.parse import urlparse
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -18,6 +19,7 @@ from panel.services.gesprekken import register_for_gesprek
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.e2e.conftest import read_outbox
 from tests.e2e.test_foundation import _keyboard_login
+from tests.e2e.test_journey import no_sideways_scrolling
 from tests.e2e.test_panel import log_in, tab_to
 from tests.panel.factories import PanelMemberFactory, SpiegelgesprekFactory
 from tests.werkgroep.factories import ActionPointFactory, make_poll, random_votes
@@ -235,3 +237,24 @@ def test_the_dashboard_counts_a_new_registration_without_a_reload(new_page):
     visitor.get_by_role("button", name="Meld mij aan").click()
     expect(visitor.get_by_text("U bent aangemeld.")).to_be_visible()
     expect(row).to_contain_text("1 / 8", timeout=3000)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_keyboard_only_the_werkgroep_deletes_a_concept_after_the_question_page(
+    new_page, assert_accessible, width
+):
+    UserFactory(role=Role.WERKGROEP, email="werkgroep@demo.nl")
+    poll = poll_editing.create_poll(title="Een opzet die niet doorgaat")
+    page = new_page(viewport={"width": width, "height": 900})
+    _keyboard_login(page, "werkgroep@demo.nl", PASSWORD)
+    page.wait_for_url("**/werkgroep/")
+    page.goto(reverse("werkgroep:studio_edit", args=[poll.pk]))
+    activate(page, page.get_by_role("link", name="Concept verwijderen"))
+    page.wait_for_url(f"**{reverse('werkgroep:studio_delete', args=[poll.pk])}")
+    expect(page.get_by_text("Weet u zeker dat u het concept")).to_be_visible()
+    no_sideways_scrolling(page)
+    assert_accessible(page)
+    activate(page, page.get_by_role("button", name="Ja, verwijder het concept"))
+    expect(page.get_by_text("Het concept is verwijderd.")).to_be_visible()
+    no_sideways_scrolling(page)
+    assert not Poll.objects.filter(pk=poll.pk).exists()
